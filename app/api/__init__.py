@@ -1,0 +1,1 @@
+"""The JSON API: pydantic schemas validate, routes call the engine, responses serialise."""

@@ -1,0 +1,60 @@
+"""Refuse oversized request bodies before anything parses them (pure ASGI middleware).
+
+The declared Content-Length is checked first; a body without one (chunked) is counted while
+it is read. Either way the JSON parser never sees more than the limit.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import orjson
+
+from ..settings import Settings
+from .limits import LimitExceeded
+
+Scope, Receive, Send = dict, Callable, Callable
+
+
+class BodyLimitMiddleware:
+    def __init__(self, app, settings: Settings):
+        self.app = app
+        self.limit = settings.max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            return await self._refuse(send, int(declared))
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return None
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                return await self._refuse(send, size, at_least=True)
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        delivered = False
+
+        async def replay():
+            nonlocal delivered
+            if delivered:
+                return await receive()  # after the body: wait for a disconnect, as the server would
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        return await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send, size: int, at_least: bool = False) -> None:
+        what = "the size of the request body read so far, in bytes," if at_least else "the size of the request body in bytes"
+        payload = orjson.dumps({"detail": LimitExceeded(what, size, "max_body_bytes", self.limit).detail + "."})
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(payload)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": payload})

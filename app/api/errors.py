@@ -1,0 +1,114 @@
+"""Client errors as one sentence: 422 for malformed input, 413 for requests over a limit."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+
+from ..engine import LayerError, ParameterError
+from .limits import LimitExceeded
+from .responses import ArrayJSONResponse
+from .schemas.forward import LAYER_TYPES
+
+
+class ClientError(Exception):
+    """Input that passed the schema but cannot be computed (e.g. a result that overflows)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def _where(loc: Sequence[Any]) -> str:
+    """('body', 'layers', 2, 'conv2d', 'kernel') -> 'layers[2] (conv2d).kernel'."""
+    text = ""
+    parts = list(loc[1:] if loc and loc[0] == "body" else loc)
+    for i, part in enumerate(parts):
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif i > 0 and isinstance(parts[i - 1], int) and part in LAYER_TYPES:
+            text += f" ({part})"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _short(value: Any) -> str | None:
+    """A scalar as JSON would show it, or None for anything long."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str) and len(value) <= 40:
+        return f'"{value}"'
+    return None
+
+
+def sentence(error: dict) -> str:
+    """One pydantic error -> one sentence naming the field and the reason."""
+    kind, loc = error["type"], tuple(error.get("loc", ()))
+    where = _where(loc)
+    if kind == "json_invalid":
+        return f"the body is not valid JSON ({error.get('ctx', {}).get('error', 'decode error')})"
+    if kind in ("model_attributes_type", "dict_type", "model_type") and where == "":
+        return "the body must be a JSON object"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if kind == "missing":
+        return f"{where} is required"
+    if kind == "extra_forbidden":
+        return f"{where} is not a known field"
+    if kind == "union_tag_invalid":
+        got = error.get("ctx", {}).get("tag")
+        return f"{where}.type must be one of {', '.join(LAYER_TYPES)} (got {_short(got)})"
+    if kind == "union_tag_not_found":
+        return f"{where} needs a \"type\" ({', '.join(LAYER_TYPES)})"
+    if message.startswith("Input should be"):
+        message = "must be" + message.removeprefix("Input should be")
+        got = _short(error.get("input"))
+        if got is not None:
+            message += f" (got {got})"
+    leaf = str(loc[-1]) if loc else ""
+    if not where:
+        return message
+    if leaf and message.startswith((leaf + " ", leaf + ":")):
+        parent = _where(loc[:-1])
+        return f"{parent}: {message}" if parent else message
+    if message.startswith(("must", "is ", "applies")):
+        return f"{where} {message}"
+    return f"{where}: {message}"
+
+
+def _respond(status: int, detail: str, **extra: Any) -> ArrayJSONResponse:
+    return ArrayJSONResponse({"detail": detail.rstrip(".") + ".", **extra}, status_code=status)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn client mistakes into 4xx with one sentence."""
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        clean = [{"loc": list(e.get("loc", ())), "msg": sentence(e), "type": e["type"]} for e in errors]
+        detail = clean[0]["msg"]
+        if "json" not in request.headers.get("content-type", ""):
+            detail = "the body must be JSON, sent with the header Content-Type: application/json"
+        return _respond(422, detail, errors=clean)
+
+    @app.exception_handler(LayerError)
+    async def _layer(_: Request, exc: LayerError):
+        field = f"layers[{exc.index}] ({exc.layer_type})"
+        return _respond(422, f"{field}: {exc.message}")
+
+    @app.exception_handler(ParameterError)
+    async def _parameter(_: Request, exc: ParameterError):
+        return _respond(422, exc.message if exc.message.startswith(exc.param) else f"{exc.param}: {exc.message}")
+
+    @app.exception_handler(ClientError)
+    async def _client(_: Request, exc: ClientError):
+        return _respond(422, f"{exc.field}: {exc.message}")
+
+    @app.exception_handler(LimitExceeded)
+    async def _limit(_: Request, exc: LimitExceeded):
+        return _respond(413, exc.detail)

@@ -1,0 +1,72 @@
+"""Cost limits, checked from shapes alone before any work starts (413 when over)."""
+
+from __future__ import annotations
+
+from math import prod
+
+from ..engine import Conv2d, Layer, LayerPlan, Pool2d, WindowGeometry
+from ..engine.geometry import as_pair
+from ..settings import Settings
+
+
+class LimitExceeded(Exception):
+    """A request that would cost more than a configured limit allows."""
+
+    def __init__(self, what: str, amount: int, setting: str, allowed: int):
+        self.detail = (f"{what} is {amount:,}, over the limit of {allowed:,} "
+                       f"({setting}; the server sets it with {Settings.env_name(setting)})")
+        super().__init__(self.detail)
+
+
+def require(settings: Settings, setting: str, amount: int, what: str) -> None:
+    allowed = getattr(settings, setting)
+    if amount > allowed:
+        raise LimitExceeded(what, amount, setting, allowed)
+
+
+def check_array(settings: Settings, shape: tuple[int, ...], field: str) -> None:
+    require(settings, "max_input_elements", prod(shape), f"the number of values in {field}")
+
+
+def check_window(settings: Settings, kernel_hw: tuple[int, int], field: str) -> None:
+    require(settings, "max_kernel_size", max(kernel_hw), f"the largest side of {field}")
+
+
+def check_bank(settings: Settings, bank_shape: tuple[int, ...], field: str = "kernel") -> None:
+    """A filter bank (F, C, KH, KW): its filter count and kernel side."""
+    require(settings, "max_filters", bank_shape[0], f"the number of filters in {field}")
+    check_window(settings, bank_shape[2:], field)
+
+
+def conv_cost(bank_shape: tuple[int, ...], geometry: WindowGeometry) -> tuple[int, int]:
+    """(output values, multiply-adds) of one sample's convolution."""
+    outputs = bank_shape[0] * prod(geometry.out)
+    return outputs, outputs * prod(bank_shape[1:])
+
+
+def check_totals(settings: Settings, outputs: int, multiply_adds: int) -> None:
+    require(settings, "max_output_elements", outputs, "the number of output values")
+    require(settings, "max_multiply_adds", multiply_adds, "the number of multiply-adds")
+
+
+def check_trace(settings: Settings, steps: int, values_per_step: int) -> None:
+    require(settings, "max_trace_steps", steps, "the number of trace steps")
+    require(settings, "max_trace_values", steps * values_per_step, "the number of values in the trace")
+
+
+def check_layers(settings: Settings, layers: list[Layer]) -> None:
+    """Before planning: each layer's own size (filters, kernel sides)."""
+    for index, layer in enumerate(layers):
+        if isinstance(layer, Conv2d):
+            check_bank(settings, layer.kernel.shape, f"layers[{index}].kernel")
+        elif isinstance(layer, Pool2d):
+            check_window(settings, as_pair(layer.size, "size", 1), f"layers[{index}].size")
+
+
+def check_plan(settings: Settings, layers: list[Layer], plans: list[LayerPlan]) -> None:
+    """After planning: all outputs together, and the work (a pooling window's cells count as work)."""
+    outputs = sum(prod(p.shape) for p in plans)
+    work = sum(p.multiply_adds for p in plans)
+    work += sum(prod(p.shape) * prod(as_pair(layer.size, "size", 1))
+                for layer, p in zip(layers, plans) if isinstance(layer, Pool2d))
+    check_totals(settings, outputs, work)

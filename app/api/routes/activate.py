@@ -1,0 +1,22 @@
+"""POST /api/activate."""
+
+from fastapi import APIRouter, Depends
+
+from ... import engine
+from ...settings import Settings
+from .. import limits
+from ..deps import ensure_finite, finite_results, get_settings
+from ..responses import ArrayJSONResponse
+from ..schemas.activate import ActivateRequest, ActivateResponse
+
+router = APIRouter(prefix="/api", tags=["operations"])
+
+
+@router.post("/activate", response_model=ActivateResponse, response_class=ArrayJSONResponse)
+def activate(request: ActivateRequest, settings: Settings = Depends(get_settings)):
+    """Apply an activation function elementwise (softmax along an axis)."""
+    limits.check_array(settings, request.input.shape, "input")
+    with finite_results():
+        output = engine.activate(request.input, request.function, request.alpha, request.axis)
+    ensure_finite(output)
+    return ArrayJSONResponse({"output": output, "shape": list(output.shape)})

@@ -1,0 +1,38 @@
+"""POST /api/convolve."""
+
+from fastapi import APIRouter, Depends
+
+from ... import engine
+from ...settings import Settings
+from .. import limits
+from ..deps import ensure_finite, finite_results, get_settings
+from ..responses import ArrayJSONResponse
+from ..schemas.convolve import ConvolveRequest, ConvolveResponse
+from ..traces import conv_trace_json
+
+router = APIRouter(prefix="/api", tags=["operations"])
+
+
+@router.post("/convolve", response_model=ConvolveResponse, response_class=ArrayJSONResponse)
+def convolve(request: ConvolveRequest, settings: Settings = Depends(get_settings)):
+    """Convolve (or cross-correlate) an input with one filter or a bank of filters."""
+    x, bank, bias = request.batch(), request.filter_bank(), request.bias_per_filter()  # (1,C,H,W), (F,C,kh,kw)
+    limits.check_array(settings, x.shape, "input")
+    limits.check_bank(settings, bank.shape)
+    params = dict(stride=request.stride, padding=request.padding, dilation=request.dilation,
+                  padding_mode=request.padding_mode, mode=request.mode)
+    geometry = engine.conv_geometry(x.shape, bank.shape, **params)
+    outputs, multiply_adds = limits.conv_cost(bank.shape, geometry)
+    limits.check_totals(settings, outputs, multiply_adds)
+    if request.trace:
+        limits.check_trace(settings, outputs, 2 * bank[0].size)
+    with finite_results():
+        output = engine.conv2d(x, bank, bias, **params)[0]  # (F, OH, OW)
+        trace = engine.conv_trace(x[0], bank, bias, **params) if request.trace else None
+    ensure_finite(output)
+    output = output if request.kernel.ndim == 4 else output[0]
+    body = {"output": output, "shape": list(output.shape)}
+    if trace is not None:
+        ensure_finite(trace.products, trace.value)
+        body["trace"] = conv_trace_json(trace, request.input.ndim, request.kernel.ndim)
+    return ArrayJSONResponse(body)

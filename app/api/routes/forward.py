@@ -1,0 +1,31 @@
+"""POST /api/forward."""
+
+from fastapi import APIRouter, Depends
+
+from ... import engine
+from ...settings import Settings
+from .. import limits
+from ..deps import ensure_finite, finite_results, get_settings
+from ..responses import ArrayJSONResponse
+from ..schemas.forward import ForwardRequest, ForwardResponse
+
+router = APIRouter(prefix="/api", tags=["operations"])
+
+
+@router.post("/forward", response_model=ForwardResponse, response_class=ArrayJSONResponse)
+def forward(request: ForwardRequest, settings: Settings = Depends(get_settings)):
+    """Run an input through a list of layers and return every layer's output."""
+    x, layers = request.batch(), request.engine_layers()  # x: (1, C, H, W)
+    limits.check_array(settings, x.shape, "input")
+    limits.check_layers(settings, layers)
+    plans = engine.plan(x.shape[1:], layers)  # every shape checked before any work
+    limits.check_plan(settings, layers, plans)
+    with finite_results():
+        outputs = [out[0] for out in engine.forward(x, layers)]  # drop the batch axis
+    ensure_finite(*outputs)
+    return ArrayJSONResponse({
+        "layers": [{"type": p.type, "shape": list(p.shape), "parameters": p.parameters,
+                    "multiply_adds": p.multiply_adds, "output": out} for p, out in zip(plans, outputs)],
+        "output": outputs[-1],
+        "shape": list(plans[-1].shape),
+    })

@@ -1,0 +1,36 @@
+"""POST /api/pool."""
+
+from fastapi import APIRouter, Depends
+
+from ... import engine
+from ...settings import Settings
+from .. import limits
+from ..responses import ArrayJSONResponse
+from ..deps import get_settings
+from ..schemas.pool import PoolRequest, PoolResponse
+from ..traces import pool_trace_json
+
+router = APIRouter(prefix="/api", tags=["operations"])
+
+
+@router.post("/pool", response_model=PoolResponse, response_class=ArrayJSONResponse)
+def pool(request: PoolRequest, settings: Settings = Depends(get_settings)):
+    """Max or average pooling; max pooling also says which cell won each window."""
+    x = request.batch()  # (1, C, H, W)
+    limits.check_array(settings, x.shape, "input")
+    limits.check_window(settings, request.size, "size")
+    params = dict(kind=request.kind, size=request.size, stride=request.stride, padding=request.padding)
+    geometry = engine.pool_geometry(x.shape, **params)
+    outputs = x.shape[1] * geometry.out[0] * geometry.out[1]
+    limits.check_totals(settings, outputs, outputs * request.size[0] * request.size[1])
+    if request.trace:
+        limits.check_trace(settings, outputs, request.size[0] * request.size[1])
+    result = engine.pool2d(x, **params)
+    squeeze = request.input.ndim == 2  # answer in the input's rank
+    output = result.output[0, 0] if squeeze else result.output[0]
+    body = {"output": output, "shape": list(output.shape)}
+    if result.winners is not None:
+        body["winners"] = result.winners[0, 0] if squeeze else result.winners[0]
+    if request.trace:
+        body["trace"] = pool_trace_json(engine.pool_trace(x[0], **params), request.input.ndim)
+    return ArrayJSONResponse(body)

@@ -1,0 +1,51 @@
+"""POST /api/activate: request and response."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ...engine.activations import TAKES_ALPHA
+from .fields import ArrayOf
+
+Function = Literal["relu", "leaky_relu", "elu", "sigmoid", "tanh", "gelu", "softmax", "identity"]
+
+
+class ActivationParameters(BaseModel):
+    """alpha and axis, each checked against the function it belongs to."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    alpha: float | None = Field(None, allow_inf_nan=False,
+                                description="leaky_relu slope (default 0.01) or elu scale (default 1)")
+    axis: int = Field(-1, description="softmax only: the axis that sums to 1")
+
+    def _check_applies(self, function: str) -> None:
+        if self.alpha is not None and function not in TAKES_ALPHA:
+            raise PydanticCustomError("invalid", f"alpha: applies only to {' and '.join(TAKES_ALPHA)}, "
+                                                 f"not to {function}")
+        if "axis" in self.model_fields_set and function != "softmax":
+            raise PydanticCustomError("invalid", f"axis: applies only to softmax, not to {function}")
+
+
+class ActivateRequest(ActivationParameters):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"input": [[-2, -0.5, 0], [0.5, 1, 2]], "function": "relu"},
+        {"input": [2.0, 1.0, 0.1], "function": "softmax"},
+        {"input": [-3, -1, 0, 1, 3], "function": "leaky_relu", "alpha": 0.1},
+    ]})
+
+    input: ArrayOf(0, 4, "a number or an array of up to 4 dimensions")
+    function: Function
+
+    @model_validator(mode="after")
+    def _parameters_apply(self) -> "ActivateRequest":
+        self._check_applies(self.function)
+        return self
+
+
+class ActivateResponse(BaseModel):
+    output: float | list
+    shape: list[int]

@@ -1,0 +1,99 @@
+"""POST /api/convolve: request and response."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .fields import ArrayOf, Bias, Dilation, Padding, Stride
+
+PaddingMode = Literal["zeros", "reflect", "replicate", "circular"]
+Mode = Literal["cross-correlation", "convolution"]
+
+SEED_EXAMPLE = {"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 1], [0, 2]]}
+
+
+class ConvolutionParameters(BaseModel):
+    """Everything about a convolution except its input; shared with the forward pass's conv2d layer."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    stride: Stride = Field((1, 1), description="int or [sh, sw]")
+    padding: Padding = Field((0, 0), description='int, [ph, pw], "valid" or "same" (stride 1 only; '
+                                                 'an odd total puts the extra pixel bottom/right, as PyTorch)')
+    padding_mode: PaddingMode = "zeros"
+    dilation: Dilation = Field((1, 1), description="int or [dh, dw]; 1 means no gaps")
+    mode: Mode = Field("cross-correlation", description='"convolution" turns the kernel 180° first')
+
+
+class ConvolveRequest(ConvolutionParameters):
+    """One input, one filter (2-D/3-D kernel) or a bank of F filters (4-D kernel)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        SEED_EXAMPLE,
+        {"input": [[[1, 0, 2], [0, 1, 0], [2, 0, 1]], [[0, 1, 0], [1, 1, 1], [0, 1, 0]]],
+         "kernel": [[[[1, 0], [0, 1]], [[0, 1], [1, 0]]]], "bias": [0.5], "padding": 1, "stride": 2,
+         "trace": True},
+    ]})
+
+    input: ArrayOf(2, 3, "H×W or C×H×W")
+    kernel: ArrayOf(2, 4, "kh×kw, C×kh×kw or F×C×kh×kw")
+    bias: Bias | None = Field(None, description="a number, or one per filter; default 0")
+    trace: bool = Field(False, description="include one step per output cell, for animation")
+
+    @model_validator(mode="after")
+    def _shapes_fit(self) -> "ConvolveRequest":
+        if self.input.ndim == 2 and self.kernel.ndim == 3:
+            raise PydanticCustomError("invalid", "kernel: a C×kh×kw kernel needs a C×H×W input, "
+                                                 "but the input is H×W")
+        if self.input.ndim == 3 and self.kernel.ndim == 2:
+            raise PydanticCustomError("invalid", "kernel: a C×H×W input needs a C×kh×kw kernel "
+                                                 "(one kh×kw slice per channel), but the kernel is kh×kw")
+        filters = self.filter_bank().shape[0]
+        if self.bias is not None and self.bias.size not in (1, filters):
+            raise PydanticCustomError("invalid", f"bias: must be one number or {filters} (one per filter), "
+                                                 f"got {self.bias.size}")
+        return self
+
+    def batch(self) -> np.ndarray:
+        """The input as a batch of one. -> (1, C, H, W)"""
+        return self.input.reshape(1, -1, *self.input.shape[-2:])
+
+    def filter_bank(self) -> np.ndarray:
+        """The kernel as a bank. -> (F, C, KH, KW)"""
+        if self.kernel.ndim == 4:
+            return self.kernel
+        return self.kernel.reshape(1, -1, *self.kernel.shape[-2:])
+
+    def bias_per_filter(self) -> np.ndarray:
+        """-> (F,)"""
+        filters = self.filter_bank().shape[0]
+        return np.zeros(filters) if self.bias is None else np.broadcast_to(self.bias, (filters,)).copy()
+
+
+class ConvTraceModel(BaseModel):
+    """Columnar: every per-step field has one entry per output cell, row-major over (filter,) row, column."""
+
+    padded_input: list = Field(description="what the window slides over, padding included (input's rank)")
+    padding: list[int] = Field(description="[top, bottom, left, right]")
+    kernel: list = Field(description="the kernel as laid on the input (turned 180° in convolution mode)")
+    steps: int
+    cell: list[list[int]] = Field(description="[filter, row, col] for a bank, else [row, col]")
+    rows: list[list[int]] = Field(description="padded-input row under each kernel row (S×kh)")
+    cols: list[list[int]] = Field(description="padded-input column under each kernel column (S×kw)")
+    values: list = Field(description="input values under the window (S×kh×kw, or S×C×kh×kw)")
+    products: list = Field(description="values × kernel, same shape as values")
+    channel_sums: list[list[float]] | None = Field(None, description="Σ products per channel (S×C), "
+                                                                    "for a C×H×W input")
+    sum: list[float]
+    bias: list[float]
+    value: list[float] = Field(description="sum + bias: the output cell")
+
+
+class ConvolveResponse(BaseModel):
+    output: list = Field(description="H'×W' for one filter, F×H'×W' for a bank")
+    shape: list[int]
+    trace: ConvTraceModel | None = None

@@ -1,0 +1,72 @@
+"""2-D convolution written as its definition, one multiply-add at a time.
+
+The readable reference and the test oracle for `conv2d`: it shares no code with it, so it
+resolves padding, padding modes and the output size on its own.
+
+    S[n, f, i, j] = b[f] + Σ_c Σ_m Σ_k  X̃[n, c, i·sh + m·dh, j·sw + k·dw] · K̃[f, c, m, k]
+
+X̃ is the padded input and K̃ the kernel (turned 180° in convolution mode).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def _pair(value) -> tuple[int, int]:
+    return (value, value) if isinstance(value, int) else (int(value[0]), int(value[1]))
+
+
+def _source_index(p: int, pad_before: int, size: int, padding_mode: str) -> int | None:
+    """Index into the unpadded axis that padded position p reads, or None for a zero."""
+    i = p - pad_before
+    if 0 <= i < size:
+        return i
+    if padding_mode == "zeros":
+        return None
+    if padding_mode == "replicate":
+        return min(max(i, 0), size - 1)
+    if padding_mode == "circular":
+        return i % size
+    # reflect: mirror about the edge pixels, which are not repeated
+    return -i if i < 0 else 2 * (size - 1) - i
+
+
+def conv2d_naive(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="zeros",
+                 mode="cross-correlation") -> np.ndarray:
+    """Loop-by-loop conv2d. x: (N, C, H, W); weight: (F, C, KH, KW); bias: (F,) -> (N, F, OH, OW)"""
+    x, weight = np.asarray(x, dtype=np.float64), np.asarray(weight, dtype=np.float64)
+    n_batch, channels, height, width = x.shape
+    n_filters, _, kh, kw = weight.shape
+    (sh, sw), (dh, dw) = _pair(stride), _pair(dilation)
+    if padding == "valid":
+        top = bottom = left = right = 0
+    elif padding == "same":
+        top, left = dh * (kh - 1) // 2, dw * (kw - 1) // 2
+        bottom, right = dh * (kh - 1) - top, dw * (kw - 1) - left
+    else:
+        (top, left) = _pair(padding)
+        bottom, right = top, left
+    if mode == "convolution":
+        weight = weight[:, :, ::-1, ::-1]
+
+    def padded(n, c, r, q):
+        row = _source_index(r, top, height, padding_mode)
+        col = _source_index(q, left, width, padding_mode)
+        return 0.0 if row is None or col is None else x[n, c, row, col]
+
+    # Slide while the dilated window still fits inside the padded input.
+    out_rows = [i for i in range(0, height + top + bottom) if i * sh + dh * (kh - 1) < height + top + bottom]
+    out_cols = [j for j in range(0, width + left + right) if j * sw + dw * (kw - 1) < width + left + right]
+    out = np.zeros((n_batch, n_filters, len(out_rows), len(out_cols)))
+    for n in range(n_batch):
+        for f in range(n_filters):
+            for i in out_rows:
+                for j in out_cols:
+                    total = 0.0 if bias is None else float(bias[f])
+                    for c in range(channels):
+                        for m in range(kh):
+                            for k in range(kw):
+                                total += padded(n, c, i * sh + m * dh, j * sw + k * dw) * weight[f, c, m, k]
+                    out[n, f, i, j] = total
+    return out

@@ -1,0 +1,125 @@
+"""Sliding-window geometry shared by convolution and pooling: sizes, padding and their checks.
+
+The output-size rule lives here and nowhere else:
+
+    O = floor((I + P_before + P_after - D*(K - 1) - 1) / S) + 1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+Pair = tuple[int, int]
+IntOrPair = Union[int, Pair, list[int]]
+Padding = Union[int, Pair, list[int], Literal["valid", "same"]]
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+
+
+class ParameterError(ValueError):
+    """A parameter that cannot work; `param` names it (engine argument names match API fields)."""
+
+    def __init__(self, param: str, message: str):
+        super().__init__(message)
+        self.param = param
+        self.message = message
+
+
+def output_size(size: int, kernel: int, stride: int = 1, pad_before: int = 0,
+                pad_after: int | None = None, dilation: int = 1) -> int:
+    """Number of window positions along one axis (PyTorch's floor rule); < 1 means none fit."""
+    if pad_after is None:
+        pad_after = pad_before
+    return (size + pad_before + pad_after - dilation * (kernel - 1) - 1) // stride + 1
+
+
+def as_pair(value: IntOrPair, param: str, minimum: int) -> Pair:
+    """An int or a pair of ints -> (h, w), each checked against `minimum`."""
+    if isinstance(value, (int,)) and not isinstance(value, bool):
+        pair = (value, value)
+    elif isinstance(value, (tuple, list)) and len(value) == 2 and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value):
+        pair = (int(value[0]), int(value[1]))
+    else:
+        raise ParameterError(param, f"{param} must be an integer or a pair of integers [h, w]")
+    if min(pair) < minimum:
+        got = value if isinstance(value, int) else list(pair)
+        raise ParameterError(param, f"{param} must be at least {minimum} (got {got})")
+    return pair
+
+
+@dataclass(frozen=True)
+class WindowGeometry:
+    """Where a (dilated, strided) window slides over a padded 2-D input."""
+
+    in_h: int
+    in_w: int
+    kernel: Pair
+    stride: Pair
+    dilation: Pair
+    pads: tuple[int, int, int, int]  # (top, bottom, left, right)
+
+    @property
+    def padded(self) -> Pair:
+        top, bottom, left, right = self.pads
+        return self.in_h + top + bottom, self.in_w + left + right
+
+    @property
+    def extent(self) -> Pair:
+        """Size of the dilated window on the padded input."""
+        (kh, kw), (dh, dw) = self.kernel, self.dilation
+        return dh * (kh - 1) + 1, dw * (kw - 1) + 1
+
+    @property
+    def out(self) -> Pair:
+        top, bottom, left, right = self.pads
+        return (output_size(self.in_h, self.kernel[0], self.stride[0], top, bottom, self.dilation[0]),
+                output_size(self.in_w, self.kernel[1], self.stride[1], left, right, self.dilation[1]))
+
+
+def resolve_padding(padding: Padding, kernel: Pair, stride: Pair, dilation: Pair) -> tuple[int, int, int, int]:
+    """padding (int, pair, "valid" or "same") -> (top, bottom, left, right).
+
+    "same" splits D*(K-1) per axis with the odd pixel at the bottom/right, as PyTorch does.
+    """
+    if padding == "valid":
+        return 0, 0, 0, 0
+    if padding == "same":
+        if stride != (1, 1):
+            raise ParameterError("padding", f'padding "same" needs stride 1 (got stride {list(stride)})')
+        total_h, total_w = dilation[0] * (kernel[0] - 1), dilation[1] * (kernel[1] - 1)
+        return total_h // 2, total_h - total_h // 2, total_w // 2, total_w - total_w // 2
+    if isinstance(padding, str):
+        raise ParameterError("padding", f'padding must be an integer, a pair, "valid" or "same" (got "{padding}")')
+    ph, pw = as_pair(padding, "padding", minimum=0)
+    return ph, ph, pw, pw
+
+
+def window_geometry(in_hw: Pair, kernel_hw: Pair, stride: IntOrPair = 1, padding: Padding = 0,
+                    dilation: IntOrPair = 1, padding_mode: str = "zeros") -> WindowGeometry:
+    """Check every sliding-window parameter against the input size and return the geometry."""
+    stride_hw = as_pair(stride, "stride", minimum=1)
+    dilation_hw = as_pair(dilation, "dilation", minimum=1)
+    if padding_mode not in PADDING_MODES:
+        raise ParameterError("padding_mode", f"padding_mode must be one of {', '.join(PADDING_MODES)} "
+                                             f'(got "{padding_mode}")')
+    pads = resolve_padding(padding, kernel_hw, stride_hw, dilation_hw)
+    geometry = WindowGeometry(in_hw[0], in_hw[1], kernel_hw, stride_hw, dilation_hw, pads)
+    _check_padding_mode(geometry, padding_mode)
+    (ph, pw), (eh, ew) = geometry.padded, geometry.extent
+    if eh > ph or ew > pw:
+        what = "dilated kernel" if dilation_hw != (1, 1) else "kernel"
+        raise ParameterError("kernel", f"the {what} ({eh}×{ew}) is larger than the padded input ({ph}×{pw})")
+    return geometry
+
+
+def _check_padding_mode(geometry: WindowGeometry, padding_mode: str) -> None:
+    """PyTorch's limits: reflect needs pad < size, circular needs pad <= size."""
+    top, bottom, left, right = geometry.pads
+    for pad, size, axis in ((max(top, bottom), geometry.in_h, "height"), (max(left, right), geometry.in_w, "width")):
+        if padding_mode == "reflect" and pad >= size:
+            raise ParameterError("padding", f"reflect padding must be smaller than the input {axis} "
+                                            f"(padding {pad}, {axis} {size})")
+        if padding_mode == "circular" and pad > size:
+            raise ParameterError("padding", f"circular padding cannot exceed the input {axis} "
+                                            f"(padding {pad}, {axis} {size})")

@@ -1,0 +1,79 @@
+"""Max and average pooling, built from k×k strided slices (no window copies)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .geometry import IntOrPair, ParameterError, WindowGeometry, as_pair, window_geometry
+from .padding import pad2d
+
+KINDS = ("max", "avg")
+
+
+@dataclass(frozen=True)
+class PoolResult:
+    """output: (N, C, OH, OW); winners (max only): (N, C, OH, OW, 2) as [row, col] in the unpadded input."""
+
+    output: np.ndarray
+    winners: np.ndarray | None
+
+
+def pool_geometry(x_shape: tuple[int, ...], kind: str, size: IntOrPair, stride: IntOrPair | None = None,
+                  padding: IntOrPair = 0) -> WindowGeometry:
+    """Check pooling parameters against an input of shape (N, C, H, W) before any work."""
+    if kind not in KINDS:
+        raise ParameterError("kind", f'kind must be "max" or "avg" (got "{kind}")')
+    if len(x_shape) != 4:
+        raise ParameterError("input", f"pool2d needs input (N, C, H, W), got {tuple(x_shape)}")
+    size_hw = as_pair(size, "size", minimum=1)
+    pad_hw = as_pair(padding, "padding", minimum=0)
+    if pad_hw[0] > size_hw[0] // 2 or pad_hw[1] > size_hw[1] // 2:
+        raise ParameterError("padding", f"padding must be at most half the window size "
+                                        f"(padding {list(pad_hw)}, size {list(size_hw)})")
+    return window_geometry(x_shape[2:], size_hw, size_hw if stride is None else stride, pad_hw)
+
+
+def _offset_slices(x_padded: np.ndarray, geometry: WindowGeometry):
+    """Yield (m, k, slice) with slice[..., i, j] = x_padded[..., i·sh + m, j·sw + k]: (N, C, OH, OW)."""
+    (kh, kw), (sh, sw), (oh, ow) = geometry.kernel, geometry.stride, geometry.out
+    for m in range(kh):
+        for k in range(kw):
+            yield m, k, x_padded[..., m:m + (oh - 1) * sh + 1:sh, k:k + (ow - 1) * sw + 1:sw]
+
+
+def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None = None,
+           padding: IntOrPair = 0) -> PoolResult:
+    """Max or average pooling as PyTorch's max_pool2d / avg_pool2d (floor mode, avg counts zero padding).
+
+    x: (N, C, H, W) -> PoolResult(output (N, C, OH, OW), winners (N, C, OH, OW, 2) or None)
+    """
+    geometry = pool_geometry(x.shape, kind, size, stride, padding)
+    if kind == "avg":
+        total = None
+        for _, _, part in _offset_slices(pad2d(x, geometry.pads), geometry):
+            total = part.copy() if total is None else np.add(total, part, out=total)
+        return PoolResult(total / (geometry.kernel[0] * geometry.kernel[1]), None)
+
+    best, best_m, best_k = None, None, None
+    # Padding never wins a max: pad with -inf (PyTorch's rule).
+    for m, k, part in _offset_slices(pad2d(x, geometry.pads, value=-np.inf), geometry):
+        if best is None:
+            best = part.copy()
+            best_m = np.zeros(best.shape, dtype=np.int64)
+            best_k = np.zeros(best.shape, dtype=np.int64)
+            continue
+        wins = part > best  # strict: the first maximum in row-major order keeps the win, as in PyTorch
+        np.copyto(best, part, where=wins)
+        best_m[wins], best_k[wins] = m, k
+    (sh, sw), (oh, ow) = geometry.stride, geometry.out
+    top, _, left, _ = geometry.pads
+    rows = np.arange(oh).reshape(oh, 1) * sh + best_m - top  # (N, C, OH, OW)
+    cols = np.arange(ow).reshape(1, ow) * sw + best_k - left
+    return PoolResult(best, np.stack([rows, cols], axis=-1))
+
+
+def global_avg_pool(x: np.ndarray) -> np.ndarray:
+    """Mean of each feature map. x: (N, C, H, W) -> (N, C)"""
+    return x.mean(axis=(2, 3))

@@ -1,0 +1,35 @@
+"""Builds the app: middleware, routers, static files. No logic lives here."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from . import __version__
+from .api import errors
+from .api.body_limit import BodyLimitMiddleware
+from .api.routes import activate, convolve, forward, health, pool
+from .paths import STATIC_DIR
+from .settings import Settings
+from .web import docs, pages
+
+DESCRIPTION = """Convolution, pooling, activations and whole forward passes, computed by a pure-NumPy
+engine with PyTorch's semantics (NCHW, cross-correlation by default, floor-mode sizes).
+Errors are one sentence naming the field: 422 when malformed, 413 when over a limit."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="ConvScope", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.add_middleware(BodyLimitMiddleware, settings=settings)
+    errors.install(app)
+    for module in (convolve, pool, activate, forward, health):
+        app.include_router(module.router)
+    app.include_router(pages.router)
+    app.include_router(docs.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+app = create_app()

@@ -1,0 +1,38 @@
+"""Every server limit in one place, read from CONVSCOPE_* environment variables."""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ENV_PREFIX = "CONVSCOPE_"
+
+
+class Settings(BaseModel):
+    """Limits that keep one request from costing the server more than it should.
+
+    Each field reads the environment variable CONVSCOPE_<FIELD NAME IN CAPITALS>.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    max_body_bytes: int = Field(16 * 1024 * 1024, ge=1, description="request body size, in bytes")
+    max_input_elements: int = Field(1 << 20, ge=1, description="numbers in one input array")
+    max_kernel_size: int = Field(64, ge=1, description="kernel or pooling window side")
+    max_filters: int = Field(256, ge=1, description="filters in one bank")
+    max_output_elements: int = Field(1 << 22, ge=1, description="numbers in all outputs of one request")
+    max_multiply_adds: int = Field(10**9, ge=1, description="multiply-adds of one request")
+    max_trace_steps: int = Field(16_384, ge=1, description="steps (output cells) in one trace")
+    max_trace_values: int = Field(4_000_000, ge=1, description="numbers in one trace")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        environ = os.environ if environ is None else environ
+        values = {name: environ[ENV_PREFIX + name.upper()] for name in cls.model_fields
+                  if ENV_PREFIX + name.upper() in environ}
+        return cls(**values)
+
+    @staticmethod
+    def env_name(field: str) -> str:
+        return ENV_PREFIX + field.upper()

@@ -1,0 +1,1 @@
+"""Page routes: Jinja2 templates over static assets."""
