@@ -57,6 +57,8 @@ def sentence(error: dict) -> str:
     message = str(error["msg"]).removeprefix("Value error, ")
     if kind == "missing":
         return f"{where} is required"
+    if kind == "too_short":
+        return f"{where} must not be empty"
     if kind == "extra_forbidden":
         return f"{where} is not a known field"
     if kind == "union_tag_invalid":

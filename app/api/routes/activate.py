@@ -19,4 +19,5 @@ def activate(request: ActivateRequest, settings: Settings = Depends(get_settings
     with finite_results():
         output = engine.activate(request.input, request.function, request.alpha, request.axis)
     ensure_finite(output)
-    return ArrayJSONResponse({"output": output, "shape": list(output.shape)})
+    # A 0-d array would serialise as a one-item list; a number in gives a number out.
+    return ArrayJSONResponse({"output": output if output.ndim else float(output), "shape": list(output.shape)})

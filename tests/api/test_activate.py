@@ -1,0 +1,42 @@
+"""POST /api/activate."""
+
+import math
+
+import pytest
+
+
+def test_relu_zeroes_negative_cells(client):
+    response = client.post("/api/activate", json={"input": [[-2, -0.5, 0], [0.5, 1, 2]], "function": "relu"})
+    assert response.json() == {"output": [[0, 0, 0], [0.5, 1, 2]], "shape": [2, 3]}
+
+
+def test_leaky_relu_alpha(client):
+    got = client.post("/api/activate", json={"input": [-3, 3], "function": "leaky_relu", "alpha": 0.1}).json()
+    assert got["output"] == pytest.approx([-0.3, 3])
+
+
+def test_softmax_along_an_axis(client):
+    got = client.post("/api/activate", json={"input": [[1, 2], [3, 4]], "function": "softmax", "axis": 0}).json()
+    first = 1 / (1 + math.e ** 2)
+    assert got["output"][0] == pytest.approx([first, first])
+    assert got["output"][1] == pytest.approx([1 - first, 1 - first])
+
+
+def test_a_single_number(client):
+    assert client.post("/api/activate", json={"input": 0, "function": "sigmoid"}).json() == {"output": 0.5,
+                                                                                            "shape": []}
+
+
+@pytest.mark.parametrize("body, detail", [
+    ({"input": [1], "function": "swish"},
+     "function must be 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh', 'gelu', 'softmax' or 'identity' "
+     "(got \"swish\")."),
+    ({"input": [1], "function": "relu", "alpha": 0.2}, "alpha: applies only to leaky_relu and elu, not to relu."),
+    ({"input": [1], "function": "tanh", "axis": 0}, "axis: applies only to softmax, not to tanh."),
+    ({"input": [[1, 2]], "function": "softmax", "axis": 2}, "axis 2 is out of range for an input with 2 axes."),
+    ({"input": [[[[[1]]]]], "function": "relu"},
+     "input must have 0 to 4 dimensions (a number or an array of up to 4 dimensions), got 5 (shape [1, 1, 1, 1, 1])."),
+])
+def test_bad_activation_requests(client, body, detail):
+    response = client.post("/api/activate", json=body)
+    assert (response.status_code, response.json()["detail"]) == (422, detail)

@@ -1,0 +1,37 @@
+"""Health, home page, OpenAPI docs."""
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json()["status"] == "ok"
+
+
+def test_home_page_links_the_docs_and_shows_the_seed_step(client):
+    response = client.get("/")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert 'href="/docs"' in response.text
+    assert "(1×1) + (2×1) + (4×0) + (5×2) = <strong>13</strong>" in response.text
+
+
+def test_docs_are_served_from_our_own_static_files(client):
+    html = client.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in html
+    assert "cdn" not in html.lower()
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_openapi_has_an_example_body_for_each_endpoint(client):
+    spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    for path, name in [("/api/convolve", "ConvolveRequest"), ("/api/pool", "PoolRequest"),
+                       ("/api/activate", "ActivateRequest"), ("/api/forward", "ForwardRequest")]:
+        assert path in spec["paths"]
+        assert schemas[name]["examples"], name
+
+
+def test_every_openapi_example_is_accepted(client):
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for path, name in [("/api/convolve", "ConvolveRequest"), ("/api/pool", "PoolRequest"),
+                       ("/api/activate", "ActivateRequest"), ("/api/forward", "ForwardRequest")]:
+        for example in schemas[name]["examples"]:
+            assert client.post(path, json=example).status_code == 200, (path, example)

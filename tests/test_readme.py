@@ -1,0 +1,41 @@
+"""The README stays true: its commands are the ones CI runs, its examples answer as shown."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+
+
+def _quick_start_commands() -> list[str]:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", section, re.S)]
+
+
+def test_quick_start_has_exactly_two_commands_and_ci_runs_the_second():
+    serve, test = _quick_start_commands()
+    assert serve == "python3 scripts/serve.py"
+    ci_commands = [line for line in (ROOT / ".ci/run").read_text().splitlines()
+                   if line.strip() and not line.lstrip().startswith(("#", "if", "fi", "apt-get", "set ", "cd ",
+                                                                     "export"))]
+    assert ci_commands == [test]
+
+
+CURL = re.compile(r"curl -s http://127\.0\.0\.1:8000(?P<path>/api/\w+) -H 'content-type: application/json' \\\n"
+                  r"\s+-d '(?P<body>[^']*)'\n# (?P<answer>\{.*?\})(?:\s+\((?P<status>\d{3})\))?\n")
+EXAMPLES = list(CURL.finditer(README))
+
+
+def test_the_readme_has_curl_examples_for_every_endpoint():
+    assert {m["path"] for m in EXAMPLES} >= {"/api/convolve", "/api/pool", "/api/activate"}
+    assert "/api/forward" in README and "httpx.post" in README
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda m: m["path"])
+def test_curl_example_answers_as_shown(client, example):
+    response = client.post(example["path"], content=example["body"], headers={"content-type": "application/json"})
+    assert response.status_code == int(example["status"] or 200)
+    assert response.json() == json.loads(example["answer"])

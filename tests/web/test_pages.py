@@ -1,0 +1,27 @@
+"""Pages load in Chromium with no console error and no request off the machine."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_loads_offline_and_clean(page, live_server):
+    page.goto(live_server + "/")
+    assert page.get_by_role("heading", level=1).inner_text() == "See what a convolutional network does"
+    assert page.locator(".sum").inner_text() == "(1×1) + (2×1) + (4×0) + (5×2) = 13"
+    page.get_by_role("link", name="interactive API docs").click()
+    page.wait_for_url("**/docs")
+    page.get_by_text("/api/convolve").first.wait_for()
+    assert page.console_errors == []
+    assert page.offsite_requests == []
+
+
+def test_docs_try_it_out_runs_the_seed_example(page, live_server):
+    page.goto(live_server + "/docs")
+    page.get_by_text("/api/convolve").first.click()
+    page.get_by_role("button", name="Try it out").click()
+    page.get_by_role("button", name="Execute").click()
+    page.locator(".responses-wrapper .live-responses-table").wait_for()
+    body = page.locator(".live-responses-table .response-col_description pre").first.inner_text()
+    assert '"output"' in body and "13" in body and "29" in body
+    assert page.offsite_requests == []
