@@ -6,11 +6,23 @@ from typing import Any, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field
 
 from ..engine import LayerError, ParameterError
 from .limits import LimitExceeded
 from .responses import ArrayJSONResponse
 from .schemas.forward import LAYER_TYPES
+
+
+class ErrorResponse(BaseModel):
+    detail: str = Field(description="one sentence: which field, and why")
+    errors: list[dict] | None = Field(None, description="422 only: every problem found, each with loc and msg")
+
+
+ERROR_RESPONSES = {
+    413: {"model": ErrorResponse, "description": "Over a limit (the detail names it); nothing was computed"},
+    422: {"model": ErrorResponse, "description": "Malformed input; the detail names the field and the reason"},
+}
 
 
 class ClientError(Exception):
@@ -56,7 +68,7 @@ def sentence(error: dict) -> str:
         return "the body must be a JSON object"
     message = str(error["msg"]).removeprefix("Value error, ")
     if kind == "missing":
-        return f"{where} is required"
+        return f"{where or 'the body'} is required"
     if kind == "too_short":
         return f"{where} must not be empty"
     if kind == "extra_forbidden":

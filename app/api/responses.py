@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 import orjson
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse
 
 
 def _fallback(value: Any) -> Any:
@@ -16,8 +16,8 @@ def _fallback(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
-class ArrayJSONResponse(Response):
-    media_type = "application/json"
+class ArrayJSONResponse(JSONResponse):
+    """A JSONResponse (so OpenAPI documents the response model) rendered by orjson."""
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content, default=_fallback, option=orjson.OPT_SERIALIZE_NUMPY)

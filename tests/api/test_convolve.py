@@ -94,7 +94,7 @@ def test_rectangular_stride_dilation_and_reflect(client):
      "kernel: the kernel has 2 channel(s) but the input has 1."),
     ({"kernel": [[1]]}, "input is required."),
     ({**SEED, "strides": 2}, "strides is not a known field."),
-    ({**SEED, "trace": "often"}, "trace must be a valid boolean, unable to interpret input (got \"often\")."),
+    ({**SEED, "trace": "often"}, "trace must be a valid boolean (got \"often\")."),
 ])
 def test_malformed_request_gets_422_naming_the_field(client, body, detail):
     response = client.post("/api/convolve", json=body)

@@ -35,3 +35,21 @@ def test_every_openapi_example_is_accepted(client):
                        ("/api/activate", "ActivateRequest"), ("/api/forward", "ForwardRequest")]:
         for example in schemas[name]["examples"]:
             assert client.post(path, json=example).status_code == 200, (path, example)
+
+
+def test_error_responses_are_documented_as_one_sentence(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/convolve", "/api/pool", "/api/activate", "/api/forward"):
+        responses = spec["paths"][path]["post"]["responses"]
+        for status in ("413", "422"):
+            assert responses[status]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/ErrorResponse"}
+        assert responses["200"]["content"]["application/json"]["schema"]["$ref"].endswith("Response")
+
+
+def test_an_empty_post_is_a_422(client):
+    response = client.post("/api/convolve")
+    assert response.status_code == 422
+    assert response.json()["detail"] == "the body must be JSON, sent with the header Content-Type: application/json."
+    empty_json = client.post("/api/convolve", content=b"", headers={"content-type": "application/json"})
+    assert (empty_json.status_code, empty_json.json()["detail"]) == (422, "the body is required.")

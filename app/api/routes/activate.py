@@ -6,13 +6,15 @@ from ... import engine
 from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
+from ..errors import ERROR_RESPONSES
 from ..responses import ArrayJSONResponse
 from ..schemas.activate import ActivateRequest, ActivateResponse
 
 router = APIRouter(prefix="/api", tags=["operations"])
 
 
-@router.post("/activate", response_model=ActivateResponse, response_class=ArrayJSONResponse)
+@router.post("/activate", response_model=ActivateResponse, response_class=ArrayJSONResponse,
+             responses=ERROR_RESPONSES)
 def activate(request: ActivateRequest, settings: Settings = Depends(get_settings)):
     """Apply an activation function elementwise (softmax along an axis)."""
     limits.check_array(settings, request.input.shape, "input")

@@ -6,6 +6,7 @@ from ... import engine
 from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
+from ..errors import ERROR_RESPONSES
 from ..responses import ArrayJSONResponse
 from ..schemas.convolve import ConvolveRequest, ConvolveResponse
 from ..traces import conv_trace_json
@@ -13,7 +14,8 @@ from ..traces import conv_trace_json
 router = APIRouter(prefix="/api", tags=["operations"])
 
 
-@router.post("/convolve", response_model=ConvolveResponse, response_class=ArrayJSONResponse)
+@router.post("/convolve", response_model=ConvolveResponse, response_class=ArrayJSONResponse,
+             responses=ERROR_RESPONSES)
 def convolve(request: ConvolveRequest, settings: Settings = Depends(get_settings)):
     """Convolve (or cross-correlate) an input with one filter or a bank of filters."""
     x, bank, bias = request.batch(), request.filter_bank(), request.bias_per_filter()  # (1,C,H,W), (F,C,kh,kw)

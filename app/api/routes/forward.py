@@ -6,13 +6,15 @@ from ... import engine
 from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
+from ..errors import ERROR_RESPONSES
 from ..responses import ArrayJSONResponse
 from ..schemas.forward import ForwardRequest, ForwardResponse
 
 router = APIRouter(prefix="/api", tags=["operations"])
 
 
-@router.post("/forward", response_model=ForwardResponse, response_class=ArrayJSONResponse)
+@router.post("/forward", response_model=ForwardResponse, response_class=ArrayJSONResponse,
+             responses=ERROR_RESPONSES)
 def forward(request: ForwardRequest, settings: Settings = Depends(get_settings)):
     """Run an input through a list of layers and return every layer's output."""
     x, layers = request.batch(), request.engine_layers()  # x: (1, C, H, W)

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends
 from ... import engine
 from ...settings import Settings
 from .. import limits
+from ..errors import ERROR_RESPONSES
 from ..responses import ArrayJSONResponse
 from ..deps import get_settings
 from ..schemas.pool import PoolRequest, PoolResponse
@@ -13,7 +14,8 @@ from ..traces import pool_trace_json
 router = APIRouter(prefix="/api", tags=["operations"])
 
 
-@router.post("/pool", response_model=PoolResponse, response_class=ArrayJSONResponse)
+@router.post("/pool", response_model=PoolResponse, response_class=ArrayJSONResponse,
+             responses=ERROR_RESPONSES)
 def pool(request: PoolRequest, settings: Settings = Depends(get_settings)):
     """Max or average pooling; max pooling also says which cell won each window."""
     x = request.batch()  # (1, C, H, W)

@@ -42,7 +42,7 @@ class ConvolveRequest(ConvolutionParameters):
     input: ArrayOf(2, 3, "H×W or C×H×W")
     kernel: ArrayOf(2, 4, "kh×kw, C×kh×kw or F×C×kh×kw")
     bias: Bias | None = Field(None, description="a number, or one per filter; default 0")
-    trace: bool = Field(False, description="include one step per output cell, for animation")
+    trace: bool = Field(False, strict=True, description="include one step per output cell, for animation")
 
     @model_validator(mode="after")
     def _shapes_fit(self) -> "ConvolveRequest":

@@ -21,7 +21,7 @@ def _invalid(message: str) -> PydanticCustomError:
 def _nested_schema(rank: int) -> dict:
     schema: dict = {"type": "number"}
     for _ in range(rank):
-        schema = {"type": "array", "items": schema}
+        schema = {"type": "array", "items": schema, "minItems": 1}
     return schema
 
 

@@ -33,7 +33,7 @@ class PoolRequest(PoolParameters):
 
     input: ArrayOf(2, 3, "H×W or C×H×W")
     kind: Literal["max", "avg"]
-    trace: bool = Field(False, description="include one step per output cell, for animation")
+    trace: bool = Field(False, strict=True, description="include one step per output cell, for animation")
 
     def batch(self) -> np.ndarray:
         """-> (1, C, H, W)"""
