@@ -8,7 +8,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import ArrayOf, Bias, Dilation, Padding, Stride
+from .fields import ArrayOf, Bias, Dilation, ImageInput, Padding, Stride
 
 PaddingMode = Literal["zeros", "reflect", "replicate", "circular"]
 Mode = Literal["cross-correlation", "convolution"]
@@ -29,7 +29,7 @@ class ConvolutionParameters(BaseModel):
     mode: Mode = Field("cross-correlation", description='"convolution" turns the kernel 180° first')
 
 
-class ConvolveRequest(ConvolutionParameters):
+class ConvolveRequest(ConvolutionParameters, ImageInput):
     """One input, one filter (2-D/3-D kernel) or a bank of F filters (4-D kernel)."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [
@@ -39,7 +39,6 @@ class ConvolveRequest(ConvolutionParameters):
          "trace": True},
     ]})
 
-    input: ArrayOf(2, 3, "H×W or C×H×W")
     kernel: ArrayOf(2, 4, "kh×kw, C×kh×kw or F×C×kh×kw")
     bias: Bias | None = Field(None, description="a number, or one per filter; default 0")
     trace: bool = Field(False, strict=True, description="include one step per output cell, for animation")
@@ -57,10 +56,6 @@ class ConvolveRequest(ConvolutionParameters):
             raise PydanticCustomError("invalid", f"bias: must be one number or {filters} (one per filter), "
                                                  f"got {self.bias.size}")
         return self
-
-    def batch(self) -> np.ndarray:
-        """The input as a batch of one. -> (1, C, H, W)"""
-        return self.input.reshape(1, -1, *self.input.shape[-2:])
 
     def filter_bank(self) -> np.ndarray:
         """The kernel as a bank. -> (F, C, KH, KW)"""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import numpy as np
-from pydantic import PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ...engine.geometry import ParameterError, as_pair
@@ -103,3 +103,15 @@ def _bias(value: Any) -> np.ndarray:
 
 Bias = Annotated[np.ndarray, PlainValidator(_bias), WithJsonSchema(
     {"anyOf": [{"type": "number"}, {"type": "array", "items": {"type": "number"}}]})]
+
+
+class ImageInput(BaseModel):
+    """A request whose `input` is one H×W or C×H×W image."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    input: ArrayOf(2, 3, "H×W or C×H×W")
+
+    def batch(self) -> np.ndarray:
+        """The input as a batch of one. -> (1, C, H, W)"""
+        return self.input.reshape(1, -1, *self.input.shape[-2:])

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ...engine import layers as engine
 from .activate import ActivationParameters, Function
 from .convolve import ConvolutionParameters
-from .fields import ArrayOf
+from .fields import ArrayOf, ImageInput
 from .pool import PoolParameters
 
 
@@ -79,16 +78,10 @@ _TINY_CNN = {
 }
 
 
-class ForwardRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True,
-                              json_schema_extra={"examples": [_TINY_CNN]})
+class ForwardRequest(ImageInput):
+    model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN]})
 
-    input: ArrayOf(2, 3, "H×W or C×H×W")
     layers: list[LayerModel] = Field(min_length=1, description="applied in order")
-
-    def batch(self) -> np.ndarray:
-        """-> (1, C, H, W)"""
-        return self.input.reshape(1, -1, *self.input.shape[-2:])
 
     def engine_layers(self) -> list[engine.Layer]:
         return [layer.to_engine() for layer in self.layers]

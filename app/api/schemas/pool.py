@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import ArrayOf, PairOf
+from .fields import ImageInput, PairOf
 
 PoolSize = PairOf("size", 1)
 PoolStride = PairOf("stride", 1)
@@ -25,19 +24,14 @@ class PoolParameters(BaseModel):
                                                      "avg with zeros that count in the mean")
 
 
-class PoolRequest(PoolParameters):
+class PoolRequest(PoolParameters, ImageInput):
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"input": [[1, 3, 2, 4], [5, 6, 1, 2], [7, 2, 9, 0], [1, 8, 3, 4]], "kind": "max", "size": 2},
         {"input": [[1, 3, 2], [5, 6, 1], [7, 2, 9]], "kind": "avg", "size": 2, "stride": 1, "trace": True},
     ]})
 
-    input: ArrayOf(2, 3, "H×W or C×H×W")
     kind: Literal["max", "avg"]
     trace: bool = Field(False, strict=True, description="include one step per output cell, for animation")
-
-    def batch(self) -> np.ndarray:
-        """-> (1, C, H, W)"""
-        return self.input.reshape(1, -1, *self.input.shape[-2:])
 
 
 class PoolTraceModel(BaseModel):
