@@ -25,3 +25,11 @@ def test_docs_try_it_out_runs_the_seed_example(page, live_server):
     body = page.locator(".live-responses-table .response-col_description pre").first.inner_text()
     assert '"output"' in body and "13" in body and "29" in body
     assert page.offsite_requests == []
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 720), (1920, 1080)])
+def test_home_page_fits_without_horizontal_scrolling(page, live_server, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(live_server + "/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
