@@ -27,7 +27,7 @@ class Settings(BaseModel):
     max_trace_values: int = Field(4_000_000, ge=1, description="numbers in one trace")
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         environ = os.environ if environ is None else environ
         values = {name: environ[ENV_PREFIX + name.upper()] for name in cls.model_fields
                   if ENV_PREFIX + name.upper() in environ}

@@ -6,7 +6,7 @@ it is read. Either way the JSON parser never sees more than the limit.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import orjson
 
@@ -51,7 +51,7 @@ class BodyLimitMiddleware:
         return await self.app(scope, replay, send)
 
     async def _refuse(self, send: Send, size: int, at_least: bool = False) -> None:
-        what = "the size of the request body read so far, in bytes," if at_least else "the size of the request body in bytes"
+        what = "the size of the request body" + (" read so far, in bytes," if at_least else " in bytes")
         payload = orjson.dumps({"detail": LimitExceeded(what, size, "max_body_bytes", self.limit).detail + "."})
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"),

@@ -8,11 +8,11 @@ The output-size rule lives here and nowhere else:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 Pair = tuple[int, int]
-IntOrPair = Union[int, Pair, list[int]]
-Padding = Union[int, Pair, list[int], Literal["valid", "same"]]
+IntOrPair = int | Pair | list[int]
+Padding = int | Pair | list[int] | Literal["valid", "same"]
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 import numpy as np
 
@@ -57,4 +56,4 @@ class Dense:
     type: str = "dense"
 
 
-Layer = Union[Conv2d, Pool2d, Activation, Flatten, Dense]
+Layer = Conv2d | Pool2d | Activation | Flatten | Dense

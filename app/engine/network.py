@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import prod
-from typing import Sequence
 
 import numpy as np
 
@@ -90,7 +90,7 @@ def _apply(layer: Layer, x: np.ndarray) -> np.ndarray:
         return conv2d(x, layer.kernel, layer.bias, layer.stride, layer.padding, layer.dilation,
                       layer.padding_mode, layer.mode)
     if isinstance(layer, Pool2d):
-        return pool2d(x, layer.kind, layer.size, layer.stride, layer.padding).output
+        return pool2d(x, layer.kind, layer.size, layer.stride, layer.padding, winners=False).output
     if isinstance(layer, Activation):
         # A sample's axis k is the batch's axis k + 1 (negative axes need no shift).
         axis = layer.axis if layer.axis < 0 else layer.axis + 1

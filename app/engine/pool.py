@@ -44,10 +44,11 @@ def _offset_slices(x_padded: np.ndarray, geometry: WindowGeometry):
 
 
 def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None = None,
-           padding: IntOrPair = 0) -> PoolResult:
+           padding: IntOrPair = 0, winners: bool = True) -> PoolResult:
     """Max or average pooling as PyTorch's max_pool2d / avg_pool2d (floor mode, avg counts zero padding).
 
     x: (N, C, H, W) -> PoolResult(output (N, C, OH, OW), winners (N, C, OH, OW, 2) or None)
+    `winners=False` skips finding each max window's winning cell.
     """
     geometry = pool_geometry(x.shape, kind, size, stride, padding)
     if kind == "avg":
@@ -59,6 +60,9 @@ def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None =
     best, best_m, best_k = None, None, None
     # Padding never wins a max: pad with -inf (PyTorch's rule).
     for m, k, part in _offset_slices(pad2d(x, geometry.pads, value=-np.inf), geometry):
+        if not winners:
+            best = part.copy() if best is None else np.maximum(best, part, out=best)
+            continue
         if best is None:
             best = part.copy()
             best_m = np.zeros(best.shape, dtype=np.int64)
@@ -67,6 +71,8 @@ def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None =
         wins = part > best  # strict: the first maximum in row-major order keeps the win, as in PyTorch
         np.copyto(best, part, where=wins)
         best_m[wins], best_k[wins] = m, k
+    if not winners:
+        return PoolResult(best, None)
     (sh, sw), (oh, ow) = geometry.stride, geometry.out
     top, _, left, _ = geometry.pads
     rows = np.arange(oh).reshape(oh, 1) * sh + best_m - top  # (N, C, OH, OW)

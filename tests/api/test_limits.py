@@ -60,11 +60,13 @@ def test_a_body_just_under_the_limit_passes(client_with):
     ({"max_input_elements": 8}, SEED,
      "the number of values in input is 9, over the limit of 8"),
     ({"max_kernel_size": 1}, SEED, "the largest side of kernel is 2, over the limit of 1"),
-    ({"max_filters": 1}, {**SEED, "kernel": [[[[1]]], [[[2]]]]}, "the number of filters in kernel is 2, over the limit of 1"),
+    ({"max_filters": 1}, {**SEED, "kernel": [[[[1]]], [[[2]]]]},
+     "the number of filters in kernel is 2, over the limit of 1"),
     ({"max_output_elements": 3}, SEED, "the number of output values is 4, over the limit of 3"),
     ({"max_multiply_adds": 15}, SEED, "the number of multiply-adds is 16, over the limit of 15"),
     ({"max_trace_steps": 3}, {**SEED, "trace": True}, "the number of trace steps is 4, over the limit of 3"),
-    ({"max_trace_values": 31}, {**SEED, "trace": True}, "the number of values in the trace is 32, over the limit of 31"),
+    ({"max_trace_values": 31}, {**SEED, "trace": True},
+     "the number of values in the trace is 32, over the limit of 31"),
 ])
 def test_over_a_limit_is_413_naming_the_limit(client_with, limits, body, detail):
     response = client_with(**limits).post("/api/convolve", json=body)

@@ -3,8 +3,21 @@
 import numpy as np
 import pytest
 
-from app.engine import (Activation, Conv2d, Dense, Flatten, LayerError, Pool2d, conv2d, dense, flatten, forward,
-                        plan, pool2d, softmax)
+from app.engine import (
+    Activation,
+    Conv2d,
+    Dense,
+    Flatten,
+    LayerError,
+    Pool2d,
+    conv2d,
+    dense,
+    flatten,
+    forward,
+    plan,
+    pool2d,
+    softmax,
+)
 
 
 def test_dense_is_x_times_weight_transposed_plus_bias():

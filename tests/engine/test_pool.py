@@ -78,3 +78,6 @@ def test_pool2d_equals_the_loop_definition(kind, kh, kw, sh, sw, ph, pw, h, w, s
         np.testing.assert_array_equal(result.winners, winners)
     else:
         assert result.winners is None
+    fast = pool2d(x, kind, (kh, kw), (sh, sw), (ph, pw), winners=False)
+    np.testing.assert_array_equal(fast.output, result.output)
+    assert fast.winners is None

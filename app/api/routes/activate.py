@@ -7,10 +7,11 @@ from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
 from ..errors import ERROR_RESPONSES
+from ..json_route import OrjsonRoute
 from ..responses import ArrayJSONResponse
 from ..schemas.activate import ActivateRequest, ActivateResponse
 
-router = APIRouter(prefix="/api", tags=["operations"])
+router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 
 @router.post("/activate", response_model=ActivateResponse, response_class=ArrayJSONResponse,

@@ -7,11 +7,12 @@ from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
 from ..errors import ERROR_RESPONSES
+from ..json_route import OrjsonRoute
 from ..responses import ArrayJSONResponse
 from ..schemas.convolve import ConvolveRequest, ConvolveResponse
 from ..traces import conv_trace_json
 
-router = APIRouter(prefix="/api", tags=["operations"])
+router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 
 @router.post("/convolve", response_model=ConvolveResponse, response_class=ArrayJSONResponse,

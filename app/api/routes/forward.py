@@ -7,10 +7,11 @@ from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
 from ..errors import ERROR_RESPONSES
+from ..json_route import OrjsonRoute
 from ..responses import ArrayJSONResponse
 from ..schemas.forward import ForwardRequest, ForwardResponse
 
-router = APIRouter(prefix="/api", tags=["operations"])
+router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 
 @router.post("/forward", response_model=ForwardResponse, response_class=ArrayJSONResponse,
@@ -27,7 +28,7 @@ def forward(request: ForwardRequest, settings: Settings = Depends(get_settings))
     ensure_finite(*outputs)
     return ArrayJSONResponse({
         "layers": [{"type": p.type, "shape": list(p.shape), "parameters": p.parameters,
-                    "multiply_adds": p.multiply_adds, "output": out} for p, out in zip(plans, outputs)],
+                    "multiply_adds": p.multiply_adds, "output": out} for p, out in zip(plans, outputs, strict=False)],
         "output": outputs[-1],
         "shape": list(plans[-1].shape),
     })

@@ -5,13 +5,14 @@ from fastapi import APIRouter, Depends
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..errors import ERROR_RESPONSES
-from ..responses import ArrayJSONResponse
 from ..deps import get_settings
+from ..errors import ERROR_RESPONSES
+from ..json_route import OrjsonRoute
+from ..responses import ArrayJSONResponse
 from ..schemas.pool import PoolRequest, PoolResponse
 from ..traces import pool_trace_json
 
-router = APIRouter(prefix="/api", tags=["operations"])
+router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 
 @router.post("/pool", response_model=PoolResponse, response_class=ArrayJSONResponse,

@@ -41,7 +41,7 @@ class ActivateRequest(ActivationParameters):
     function: Function
 
     @model_validator(mode="after")
-    def _parameters_apply(self) -> "ActivateRequest":
+    def _parameters_apply(self) -> ActivateRequest:
         self._check_applies(self.function)
         return self
 

@@ -44,7 +44,7 @@ class ConvolveRequest(ConvolutionParameters, ImageInput):
     trace: bool = Field(False, strict=True, description="include one step per output cell, for animation")
 
     @model_validator(mode="after")
-    def _shapes_fit(self) -> "ConvolveRequest":
+    def _shapes_fit(self) -> ConvolveRequest:
         if self.input.ndim == 2 and self.kernel.ndim == 3:
             raise PydanticCustomError("invalid", "kernel: a C×kh×kw kernel needs a C×H×W input, "
                                                  "but the input is H×W")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -34,7 +34,7 @@ class ActivationLayer(ActivationParameters):
     type: Function
 
     @model_validator(mode="after")
-    def _parameters_apply(self) -> "ActivationLayer":
+    def _parameters_apply(self) -> ActivationLayer:
         self._check_applies(self.type)
         return self
 
@@ -60,7 +60,7 @@ class DenseLayer(BaseModel):
         return engine.Dense(self.weight, self.bias)
 
 
-LayerModel = Annotated[Union[ConvLayer, PoolLayer, ActivationLayer, FlattenLayer, DenseLayer],
+LayerModel = Annotated[ConvLayer | PoolLayer | ActivationLayer | FlattenLayer | DenseLayer,
                        Field(discriminator="type")]
 LAYER_TYPES = ("conv2d", "maxpool", "avgpool", "flatten", "dense") + Function.__args__
 
