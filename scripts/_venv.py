@@ -24,7 +24,7 @@ def venv_python() -> Path:
 
 def ensure(extras: str = "") -> Path:
     """Make .venv hold the project (editable) with `extras`; reinstall only when pyproject.toml changes."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (a clear message for whoever runs an older Python)
         sys.exit(f"ConvScope needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():
