@@ -1,4 +1,4 @@
-"""HTML pages."""
+"""HTML pages: each renders a Jinja2 template with its strings in the chosen language."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -7,6 +7,7 @@ from fastapi.templating import Jinja2Templates
 from .. import __version__
 from ..api.schemas.convolve import SEED_EXAMPLE
 from ..paths import TEMPLATES_DIR
+from .i18n import choose_language, strings
 from .worked_example import first_step
 
 router = APIRouter(include_in_schema=False)
@@ -19,9 +20,37 @@ ENDPOINTS = [
     ("POST", "/api/forward", "run a list of layers and get every layer's output"),
 ]
 
+EXPLORERS = ("convolution", "pooling", "activation", "signal")
+
+
+def render(request: Request, template: str, page: str | None, **context) -> HTMLResponse:
+    lang = choose_language(request)
+    text = strings(page, lang)
+    return templates.TemplateResponse(request, template, {
+        "lang": lang, "t": text, "page": page, "version": __version__, "explorers": EXPLORERS, **context,
+    })
+
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
-    return templates.TemplateResponse(request, "home.html", {
-        "endpoints": ENDPOINTS, "version": __version__, "seed": first_step(SEED_EXAMPLE),
-    })
+    return render(request, "home.html", None, endpoints=ENDPOINTS, seed=first_step(SEED_EXAMPLE))
+
+
+@router.get("/convolution", response_class=HTMLResponse)
+def convolution(request: Request):
+    return render(request, "convolution.html", "convolution")
+
+
+@router.get("/pooling", response_class=HTMLResponse)
+def pooling(request: Request):
+    return render(request, "pooling.html", "pooling")
+
+
+@router.get("/activation", response_class=HTMLResponse)
+def activation(request: Request):
+    return render(request, "activation.html", "activation")
+
+
+@router.get("/signal", response_class=HTMLResponse)
+def signal(request: Request):
+    return render(request, "signal.html", "signal")

@@ -67,6 +67,7 @@ def page(browser, live_server):
     """A fresh page that records console errors and every request that leaves the machine."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
+    page.set_default_timeout(8000)
     page.console_errors = []
     page.offsite_requests = []
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)

@@ -1,0 +1,60 @@
+// Colour scales: diverging (signed values, white at zero) and sequential (magnitudes), with legends.
+import { fmt } from "./format.js";
+
+// Diverging blue–white–red (ColorBrewer RdBu, reversed) and sequential light-to-dark blue-green
+// (ColorBrewer GnBu): both perceptually ordered, and neither uses the yellow of the highlight.
+const DIVERGING = [[33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247], [253, 219, 199], [239, 138, 98], [178, 24, 43]];
+const SEQUENTIAL = [[247, 252, 240], [204, 235, 197], [123, 204, 196], [43, 140, 190], [8, 64, 129]];
+
+function interpolate(stops, t) {
+  const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - i;
+  return stops[i].map((channel, k) => Math.round(channel + (stops[i + 1][k] - channel) * f));
+}
+
+/** A scale for these values: diverging around 0 when any is negative, sequential otherwise. */
+export function scaleFor(values) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (Number.isFinite(v)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  if (!Number.isFinite(min)) [min, max] = [0, 1];
+  if (min < 0) {
+    const bound = Math.max(Math.abs(min), Math.abs(max)) || 1;
+    return { kind: "diverging", min, max, color: (v) => interpolate(DIVERGING, (v / bound + 1) / 2) };
+  }
+  const span = max - min || 1;
+  return { kind: "sequential", min, max, color: (v) => interpolate(SEQUENTIAL, (v - min) / span) };
+}
+
+export function css([r, g, b]) {
+  return `rgb(${r} ${g} ${b})`;
+}
+
+/** Dark text on light colours, light text on dark ones (relative luminance). */
+export function inkFor([r, g, b]) {
+  const lum = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  return lum > 0.55 ? "#0f172a" : "#ffffff";
+}
+
+/** A legend: a gradient bar between the scale's min and max, with both numbers written out. */
+export function renderLegend(element, scale) {
+  const stops = Array.from({ length: 11 }, (_, i) => {
+    const v = scale.min + ((scale.max - scale.min) * i) / 10;
+    return `${css(scale.color(v))} ${i * 10}%`;
+  });
+  element.replaceChildren();
+  const min = document.createElement("span");
+  min.textContent = fmt(scale.min);
+  const bar = document.createElement("span");
+  bar.className = "legend-bar";
+  bar.style.background = `linear-gradient(to right, ${stops.join(", ")})`;
+  const max = document.createElement("span");
+  max.textContent = fmt(scale.max);
+  element.append(min, bar, max);
+}

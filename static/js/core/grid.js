@@ -1,0 +1,155 @@
+// A grid of numbers as an HTML table: editable cells, padding cells, highlights and a colour tint.
+// Beyond READABLE cells a side, the numbers give way to colour alone (a heat map with a legend).
+import { css, inkFor } from "./colormap.js";
+import { fmt } from "./format.js";
+
+export const READABLE = 16;
+
+export class Grid {
+  /**
+   * container: where the table goes. label: its accessible name.
+   * editable: real cells become text inputs; onEdit(row, col, value) reports a valid number.
+   * cellLabel(row, col): accessible name of a cell (rows and columns of the unpadded data).
+   */
+  constructor(container, { label, editable = false, onEdit, cellLabel, testId }) {
+    this.container = container;
+    this.editable = editable;
+    this.onEdit = onEdit;
+    this.cellLabel = cellLabel;
+    this.table = document.createElement("table");
+    this.table.className = "grid";
+    this.table.setAttribute("aria-label", label);
+    if (testId) this.table.dataset.testid = testId;
+    container.append(this.table);
+    this.shape = null;
+    this.cells = [];
+  }
+
+  setLabel(label) {
+    this.table.setAttribute("aria-label", label);
+  }
+
+  /** values: rows of numbers (null = −∞); pads: [top, bottom, left, right] of them that are padding. */
+  setData(values, { pads = [0, 0, 0, 0], scale = null } = {}) {
+    const rows = values.length;
+    const cols = values[0].length;
+    const key = `${rows}x${cols}:${pads.join(",")}`;
+    if (key !== this.shape) this.build(rows, cols, pads, key);
+    const numbers = rows <= READABLE && cols <= READABLE;
+    this.table.classList.toggle("heat", !numbers);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const cell = this.cells[r][c];
+        const value = values[r][c];
+        const text = numbers ? fmt(value) : "";
+        if (cell.input) {
+          if (document.activeElement !== cell.input) cell.input.value = text;
+        } else {
+          cell.value.textContent = text;
+        }
+        if (scale && value !== null && (!cell.pad || !numbers)) {
+          const colour = scale.color(value);
+          cell.td.style.background = css(colour);
+          cell.td.style.color = inkFor(colour);
+        } else {
+          cell.td.style.background = "";
+          cell.td.style.color = "";
+        }
+      }
+    }
+  }
+
+  build(rows, cols, pads, key) {
+    const [top, , left] = pads;
+    const realRows = rows - pads[0] - pads[1];
+    const realCols = cols - pads[2] - pads[3];
+    this.shape = key;
+    this.table.replaceChildren();
+    this.cells = [];
+    for (let r = 0; r < rows; r++) {
+      const tr = document.createElement("tr");
+      const line = [];
+      for (let c = 0; c < cols; c++) {
+        const td = document.createElement("td");
+        const row = r - top;
+        const col = c - left;
+        const pad = row < 0 || row >= realRows || col < 0 || col >= realCols;
+        const cell = { td, pad, row, col };
+        if (pad) td.classList.add("pad");
+        if (this.editable && !pad) {
+          const input = document.createElement("input");
+          input.type = "text";
+          input.inputMode = "decimal";
+          input.autocomplete = "off";
+          input.setAttribute("aria-label", this.cellLabel(row, col));
+          input.addEventListener("input", () => this.edited(cell));
+          input.addEventListener("focus", () => input.select());
+          cell.input = input;
+          td.append(input);
+        } else {
+          const value = document.createElement("span");
+          value.className = "v";
+          if (!pad && this.cellLabel) td.setAttribute("aria-label", this.cellLabel(row, col));
+          cell.value = value;
+          td.append(value);
+        }
+        const badge = document.createElement("span");
+        badge.className = "badge";
+        badge.setAttribute("aria-hidden", "true");
+        cell.badge = badge;
+        td.append(badge);
+        td.dataset.r = String(r);
+        td.dataset.c = String(c);
+        line.push(cell);
+        tr.append(td);
+      }
+      this.cells.push(line);
+      this.table.append(tr);
+    }
+  }
+
+  edited(cell) {
+    const text = cell.input.value.trim().replace("−", "-").replace(",", ".");
+    const value = Number(text);
+    const ok = text !== "" && Number.isFinite(value);
+    cell.input.setAttribute("aria-invalid", String(!ok));
+    if (ok) this.onEdit?.(cell.row, cell.col, value);
+  }
+
+  /** Put `className` on exactly these [r, c] cells (grid coordinates, padding included). */
+  mark(className, positions) {
+    for (const line of this.cells) for (const cell of line) cell.td.classList.remove(className);
+    for (const [r, c] of positions) this.cells[r]?.[c]?.td.classList.add(className);
+  }
+
+  /** Small corner text per cell (e.g. "×2" under the kernel, or a coverage count); null clears it. */
+  badges(textAt) {
+    for (const line of this.cells) {
+      for (const cell of line) {
+        const r = Number(cell.td.dataset.r);
+        const c = Number(cell.td.dataset.c);
+        cell.badge.textContent = textAt ? textAt(r, c) ?? "" : "";
+      }
+    }
+  }
+
+  /** The bounding box of cells [r0..r1] × [c0..c1] relative to the table, in CSS pixels. */
+  box(r0, c0, r1, c1) {
+    const a = this.cells[r0]?.[c0]?.td;
+    const b = this.cells[r1]?.[c1]?.td;
+    if (!a || !b) return null;
+    const origin = this.table.getBoundingClientRect();
+    const first = a.getBoundingClientRect();
+    const last = b.getBoundingClientRect();
+    return { left: first.left - origin.left, top: first.top - origin.top,
+             width: last.right - first.left, height: last.bottom - first.top };
+  }
+
+  /** Cell events for hover and click: handler(kind, r, c) with grid coordinates. */
+  onCell(kind, handler) {
+    this.table.addEventListener(kind, (event) => {
+      const td = event.target.closest("td");
+      if (td && this.table.contains(td)) handler(Number(td.dataset.r), Number(td.dataset.c), event);
+    });
+  }
+}

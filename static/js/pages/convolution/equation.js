@@ -1,0 +1,61 @@
+// The current step's arithmetic as text: one product per kernel cell, per channel, then the sum.
+import { fmt } from "../../core/format.js";
+import { t } from "../../core/i18n.js";
+
+function span(className, text, data = {}) {
+  const element = document.createElement("span");
+  element.className = className;
+  element.textContent = text;
+  Object.assign(element.dataset, data);
+  return element;
+}
+
+/** One channel's products "(1×1) + (2×1) + …" as spans that know their kernel cell. */
+function products(values, kernel, c) {
+  const parts = [];
+  values.forEach((row, m) => row.forEach((value, n) => {
+    if (parts.length) parts.push(span("op", " + "));
+    parts.push(span("term", `(${fmt(value)}×${fmt(kernel[m][n])})`, { c, m, n }));
+  }));
+  return parts;
+}
+
+/** Render step s of a trace into `element`; return the same arithmetic as one plain sentence. */
+export function renderEquation(element, trace, s) {
+  const [f, i, j] = trace.cell[s];
+  const values = trace.values[s]; // C × kh × kw
+  const kernel = trace.kernel[f]; // C × kh × kw
+  const bias = trace.bias[s];
+  const value = fmt(trace.value[s]);
+  element.replaceChildren();
+  const biasText = bias !== 0 ? ` + ${fmt(bias)}` : "";
+  if (values.length === 1) {
+    const line = document.createElement("div");
+    line.className = "eq-line";
+    line.append(...products(values[0], kernel[0], 0));
+    if (bias !== 0) line.append(span("op", " + "), span("bias", fmt(bias)));
+    line.append(span("op", " = "), span("result", value));
+    element.append(line);
+  } else {
+    values.forEach((channel, c) => {
+      const line = document.createElement("div");
+      line.className = "eq-line channel";
+      line.append(span("label", `${t("page.equation.channel", { c: c + 1 })}: `), ...products(channel, kernel[c], c),
+        span("op", " = "), span("partial", fmt(trace.channel_sums[s][c])));
+      element.append(line);
+    });
+    const total = document.createElement("div");
+    total.className = "eq-line total";
+    total.append(span("label", `${t("page.equation.total")}: `));
+    trace.channel_sums[s].forEach((partial, c) => {
+      if (c) total.append(span("op", " + "));
+      total.append(span("partial", fmt(partial)));
+    });
+    if (bias !== 0) total.append(span("op", " + "), span("bias", fmt(bias)));
+    total.append(span("op", " = "), span("result", value));
+    element.append(total);
+  }
+  const terms = values.flatMap((channel, c) => channel.flatMap((row, m) =>
+    row.map((v, n) => `${fmt(v)}×${fmt(kernel[c][m][n])}`)));
+  return t("page.live.step", { row: i, col: j, terms: terms.join(" + ") + biasText, value });
+}

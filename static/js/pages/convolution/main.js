@@ -1,0 +1,411 @@
+// The convolution page: settings -> POST /api/convolve (with a trace) -> grids, equation, formula.
+import { ApiError, latest } from "../../core/api.js";
+import { scaleFor, renderLegend } from "../../core/colormap.js";
+import { bindPlayer } from "../../core/controls.js";
+import { fmt } from "../../core/format.js";
+import { coverage, resolvePadding } from "../../core/geometry.js";
+import { Grid } from "../../core/grid.js";
+import { t } from "../../core/i18n.js";
+import { bindKeyboard } from "../../core/keyboard.js";
+import { Player } from "../../core/player.js";
+import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
+import { readParams } from "../../core/urlstate.js";
+import { renderEquation } from "./equation.js";
+import { renderFormula } from "./formula.js";
+import { KERNELS, SEED, randomMatrix } from "./presets.js";
+import { pytorchCode } from "./pytorch.js";
+import { LIMITS, normalise, readState, requestBody, resize, writeState } from "./state.js";
+
+const FLIP_MS = 700;
+const convolve = latest("/api/convolve");
+const form = document.getElementById("settings");
+const problem = document.getElementById("problem");
+const equation = document.getElementById("equation");
+const live = document.getElementById("live");
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+let state = readState();
+let result = null; // the last answer: {output, shape, trace}
+let hoverStep = null; // an output cell under the pointer overrides the player's step
+let pendingStep = state.step; // the URL's step, applied once the first answer says how many there are
+const views = { inputs: [], kernels: [], outputs: [] };
+const gridsBy = new Map(); // panel id -> its grids, rebuilt only when their number changes
+
+const player = new Player({ step: state.step, onFrame: (step) => show(step), onChange: () => syncPlayer() });
+const syncTransport = bindPlayer(player);
+
+function syncPlayer() {
+  syncTransport();
+  state.step = player.step;
+  saveUrl();
+}
+
+function saveUrl() {
+  writeState(state, { present: isPresentation() });
+}
+
+// ---- settings form <-> state -------------------------------------------------------------------
+
+function fillForm() {
+  const [h, w] = [state.input[0].length, state.input[0][0].length];
+  const [kh, kw] = [state.kernel[0][0].length, state.kernel[0][0][0].length];
+  const values = {
+    inH: h, inW: w, kH: kh, kW: kw, channels: state.input.length, filters: state.kernel.length,
+    paddingKind: typeof state.padding === "string" ? state.padding : "number",
+    padH: typeof state.padding === "string" ? 0 : state.padding[0],
+    padW: typeof state.padding === "string" ? 0 : state.padding[1],
+    paddingMode: state.paddingMode, strideH: state.stride[0], strideW: state.stride[1],
+    dilationH: state.dilation[0], dilationW: state.dilation[1],
+    bias: state.bias.map(fmt).join(", ").replaceAll("−", "-"),
+  };
+  for (const [name, value] of Object.entries(values)) form.elements[name].value = String(value);
+  form.elements.padH.disabled = form.elements.padW.disabled = typeof state.padding === "string";
+  for (const radio of form.querySelectorAll('input[name="mode"]')) radio.checked = radio.value === state.mode;
+  form.elements.coverage.checked = state.coverage;
+  document.getElementById("pytorch-code").textContent = pytorchCode(state);
+}
+
+function integer(name, low, high) {
+  const value = Number(form.elements[name].value);
+  return Number.isInteger(value) ? Math.min(high, Math.max(low, value)) : null;
+}
+
+function readForm(changed) {
+  const next = structuredClone(state);
+  const h = integer("inH", 1, LIMITS.size) ?? state.input[0].length;
+  const w = integer("inW", 1, LIMITS.size) ?? state.input[0][0].length;
+  const kh = integer("kH", 1, LIMITS.kernel) ?? state.kernel[0][0].length;
+  const kw = integer("kW", 1, LIMITS.kernel) ?? state.kernel[0][0][0].length;
+  const channels = integer("channels", 1, LIMITS.channels) ?? state.input.length;
+  const filters = integer("filters", 1, LIMITS.filters) ?? state.kernel.length;
+  next.input = Array.from({ length: channels }, (_, c) => resize(state.input[c] ?? randomMatrix(h, w, 0, 9), h, w));
+  next.kernel = Array.from({ length: filters }, (_, f) => Array.from({ length: channels }, (_, c) =>
+    resize(state.kernel[f]?.[c] ?? state.kernel[f]?.[0] ?? randomMatrix(kh, kw, -1, 1), kh, kw)));
+  const kind = form.elements.paddingKind.value;
+  next.padding = kind === "number"
+    ? [integer("padH", 0, LIMITS.pad) ?? 0, integer("padW", 0, LIMITS.pad) ?? 0]
+    : kind;
+  next.paddingMode = form.elements.paddingMode.value;
+  next.stride = [integer("strideH", 1, LIMITS.stride) ?? 1, integer("strideW", 1, LIMITS.stride) ?? 1];
+  next.dilation = [integer("dilationH", 1, LIMITS.dilation) ?? 1, integer("dilationW", 1, LIMITS.dilation) ?? 1];
+  const bias = form.elements.bias.value.replaceAll("−", "-").split(",").map((part) => Number(part.trim()));
+  if (bias.length && bias.every(Number.isFinite)) next.bias = bias;
+  next.mode = form.querySelector('input[name="mode"]:checked')?.value ?? state.mode;
+  next.coverage = form.elements.coverage.checked;
+  if (changed === "preset") applyPreset(next, form.elements.preset.value);
+  return normalise(next);
+}
+
+function applyPreset(next, name) {
+  if (!name) return;
+  if (name === "seed") {
+    next.input = [SEED.input];
+    next.kernel = [[SEED.kernel]];
+    next.bias = [0];
+    next.padding = [0, 0];
+    next.stride = [1, 1];
+    next.dilation = [1, 1];
+    return;
+  }
+  const [h, w] = [next.input[0].length, next.input[0][0].length];
+  if (name === "random") {
+    next.input = next.input.map(() => randomMatrix(h, w, 0, 9));
+    next.kernel = next.kernel.map((filter) => filter.map(() => randomMatrix(3, 3, -2, 2)));
+    return;
+  }
+  next.kernel = next.kernel.map((filter) => filter.map(() => KERNELS[name].map((row) => [...row])));
+  if (h < 5 || w < 5) next.input = next.input.map(() => randomMatrix(6, 6, 0, 9));
+}
+
+form.addEventListener("change", (event) => {
+  const name = event.target.name;
+  const modeChanged = name === "mode";
+  state = readForm(name);
+  if (name === "preset") form.elements.preset.value = "";
+  fillForm();
+  refresh({ flip: modeChanged && state.mode === "convolution" });
+});
+
+// ---- geometry checks that explain themselves (before asking the server) ----------------------
+
+function whyImpossible() {
+  const [h, w] = [state.input[0].length, state.input[0][0].length];
+  const kernel = [state.kernel[0][0].length, state.kernel[0][0][0].length];
+  if (state.padding === "same" && (state.stride[0] !== 1 || state.stride[1] !== 1)) return t("page.why.same");
+  const pads = resolvePadding(state.padding, kernel, state.dilation);
+  for (const [pad, size] of [[Math.max(pads[0], pads[1]), h], [Math.max(pads[2], pads[3]), w]]) {
+    if (state.paddingMode === "reflect" && pad >= size) return t("page.why.reflect", { pad, size });
+    if (state.paddingMode === "circular" && pad > size) return t("page.why.circular", { pad, size });
+  }
+  const extent = [state.dilation[0] * (kernel[0] - 1) + 1, state.dilation[1] * (kernel[1] - 1) + 1];
+  const padded = [h + pads[0] + pads[1], w + pads[2] + pads[3]];
+  if (extent[0] > padded[0] || extent[1] > padded[1]) {
+    const key = state.dilation[0] > 1 || state.dilation[1] > 1 ? "page.why.dilated" : "page.why.kernel";
+    return t(key, { eh: extent[0], ew: extent[1], ph: padded[0], pw: padded[1] });
+  }
+  return null;
+}
+
+function showProblem(text) {
+  problem.hidden = !text;
+  problem.textContent = text ? t("page.error.impossible", { detail: text }) : "";
+  document.querySelector(".grids").classList.toggle("stale", Boolean(text));
+}
+
+// ---- asking the server --------------------------------------------------------------------------
+
+async function refresh({ flip = false } = {}) {
+  renderFormulaNow();
+  const reason = whyImpossible();
+  if (reason) {
+    showProblem(reason);
+    saveUrl();
+    return;
+  }
+  try {
+    const answer = await convolve(requestBody(state));
+    showProblem(null);
+    result = answer;
+    build();
+    player.setCount(answer.trace.steps);
+    if (pendingStep !== null) {
+      player.go(pendingStep);
+      pendingStep = null;
+    }
+    if (flip && !reducedMotion.matches) animateFlip();
+  } catch (error) {
+    if (error.name === "AbortError") return;
+    showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
+  }
+  saveUrl();
+}
+
+function renderFormulaNow() {
+  const kernel = [state.kernel[0][0].length, state.kernel[0][0][0].length];
+  renderFormula(document.getElementById("formula"), {
+    height: state.input[0].length, width: state.input[0][0].length, kernel, stride: state.stride,
+    dilation: state.dilation, pads: resolvePadding(state.padding, kernel, state.dilation),
+  });
+}
+
+// ---- building the grids for an answer ----------------------------------------------------------
+
+function panelGrids(containerId, count, make) {
+  const container = document.getElementById(containerId);
+  const existing = gridsBy.get(containerId) ?? [];
+  if (existing.length === count) return existing;
+  container.replaceChildren();
+  const grids = Array.from({ length: count }, (_, index) => {
+    const holder = document.createElement("div");
+    holder.className = "grid-holder";
+    container.append(holder);
+    return make(holder, index);
+  });
+  gridsBy.set(containerId, grids);
+  return grids;
+}
+
+function caption(holder, text) {
+  const label = document.createElement("div");
+  label.className = "grid-label";
+  label.textContent = text;
+  holder.prepend(label);
+}
+
+function build() {
+  const { trace } = result;
+  const channels = trace.padded_input.length;
+  const filters = trace.kernel.length;
+  views.inputs = panelGrids("input-grids", channels, (holder, c) => {
+    if (channels > 1) caption(holder, t("page.grid.channel", { c: c + 1 }));
+    const grid = new Grid(holder, {
+      label: channels > 1 ? `${t("page.grid.input")} · ${t("page.grid.channel", { c: c + 1 })}` : t("page.grid.input"),
+      editable: true, testId: `input-${c}`,
+      cellLabel: (row, col) => t("page.cell.input", { row, col }),
+      onEdit: (row, col, value) => { state.input[c][row][col] = value; refresh(); },
+    });
+    const frame = document.createElement("div");
+    frame.className = "window-frame";
+    frame.setAttribute("aria-hidden", "true");
+    holder.append(frame);
+    grid.frame = frame;
+    grid.onCell("mouseover", (r, cc) => feeds(r, cc));
+    grid.onCell("mouseout", () => feeds(null));
+    return grid;
+  });
+  views.kernels = panelGrids("kernel-grids", channels, (holder, c) => {
+    if (channels > 1) caption(holder, t("page.grid.channel", { c: c + 1 }));
+    return new Grid(holder, {
+      label: t("page.grid.kernel"), editable: true, testId: `kernel-${c}`,
+      cellLabel: (row, col) => t("page.cell.kernel", { row, col }),
+      onEdit: (row, col, value) => { editKernel(c, row, col, value); },
+    });
+  });
+  views.outputs = panelGrids("output-grids", filters, (holder, f) => {
+    if (filters > 1) caption(holder, t("page.grid.filter", { f: f + 1 }));
+    const grid = new Grid(holder, {
+      label: filters > 1 ? `${t("page.grid.output")} · ${t("page.grid.filter", { f: f + 1 })}` : t("page.grid.output"),
+      testId: `output-${f}`,
+      cellLabel: (row, col) => t("page.cell.output", { row, col, value: fmt(outputAt(f, row, col)) }),
+    });
+    grid.onCell("mouseover", (r, c) => { hoverStep = stepOf(f, r, c); show(hoverStep); });
+    grid.onCell("mouseout", () => { hoverStep = null; show(player.step); });
+    grid.onCell("click", (r, c) => { player.pause(); player.go(stepOf(f, r, c)); });
+    return grid;
+  });
+  const [kh, kw] = [trace.kernel[0][0].length, trace.kernel[0][0][0].length];
+  const [hp, wp] = [trace.padded_input[0].length, trace.padded_input[0][0].length];
+  fitCells("input-grids", channels * hp, wp);
+  fitCells("kernel-grids", channels * kh, kw);
+  fitCells("output-grids", filters * result.output[0].length, result.output[0][0].length);
+  const pads = trace.padding;
+  const cover = state.coverage ? coverageCounts() : null;
+  views.inputs.forEach((grid, c) => {
+    grid.setData(trace.padded_input[c], { pads });
+    grid.table.classList.toggle("coverage", Boolean(cover));
+  });
+  const outputs = result.output; // F × OH × OW
+  const scale = scaleFor(outputs.flat(2));
+  views.outputs.forEach((grid, f) => grid.setData(outputs[f], { scale }));
+  renderLegend(document.getElementById("output-legend"), scale);
+  document.getElementById("input-caption").textContent =
+    pads.some((p) => p > 0) ? t("page.grid.input.padded") : t("page.grid.input");
+  show(hoverStep ?? player.step);
+}
+
+/** Cell size for a panel showing `rows` × `cols` cells in all: smaller cells for bigger grids. */
+function fitCells(id, rows, cols) {
+  const rem = Math.min(5.5, Math.max(1.5, Math.min(34 / rows, 26 / cols)));
+  document.getElementById(id).style.setProperty("--fit", `${rem.toFixed(2)}rem`);
+}
+
+function outputAt(f, row, col) {
+  return result?.output[f]?.[row]?.[col];
+}
+
+function stepOf(f, row, col) {
+  const [, oh, ow] = [result.output.length, result.output[0].length, result.output[0][0].length];
+  return f * oh * ow + row * ow + col;
+}
+
+/** The user types into the kernel as it is shown (turned, in convolution mode): store it unturned. */
+function editKernel(c, row, col, value) {
+  const f = result ? result.trace.cell[player.step][0] : 0;
+  const slice = state.kernel[f][c];
+  const [kh, kw] = [slice.length, slice[0].length];
+  if (state.mode === "convolution") slice[kh - 1 - row][kw - 1 - col] = value;
+  else slice[row][col] = value;
+  fillForm();
+  refresh();
+}
+
+function coverageCounts() {
+  const [h, w] = [state.input[0].length, state.input[0][0].length];
+  const kernel = [state.kernel[0][0].length, state.kernel[0][0][0].length];
+  return coverage(h, w, kernel, state.stride, state.dilation, resolvePadding(state.padding, kernel, state.dilation));
+}
+
+// ---- one step on screen -------------------------------------------------------------------------
+
+function show(step) {
+  if (!result) return;
+  const { trace } = result;
+  const s = Math.min(step, trace.steps - 1);
+  const [f, i, j] = trace.cell[s];
+  const rows = trace.rows[s];
+  const cols = trace.cols[s];
+  const window = rows.flatMap((r) => cols.map((c) => [r, c]));
+  const kernel = trace.kernel[f];
+  const cover = state.coverage ? coverageCounts() : null;
+  const [top, , left] = trace.padding;
+  views.inputs.forEach((grid, c) => {
+    grid.mark("win", window);
+    grid.badges((r, cc) => {
+      const m = rows.indexOf(r);
+      const n = cols.indexOf(cc);
+      if (m >= 0 && n >= 0) return `×${fmt(kernel[c][m][n])}`;
+      if (cover) return cover[r - top]?.[cc - left] !== undefined ? String(cover[r - top][cc - left]) : "";
+      return null;
+    });
+    const box = grid.box(rows[0], cols[0], rows[rows.length - 1], cols[cols.length - 1]);
+    if (box) Object.assign(grid.frame.style, {
+      transform: `translate(${box.left + grid.table.offsetLeft}px, ${box.top + grid.table.offsetTop}px)`,
+      width: `${box.width}px`, height: `${box.height}px`,
+    });
+  });
+  views.kernels.forEach((grid, c) => grid.setData(kernel[c]));
+  const kernelName = state.mode === "convolution" ? t("page.grid.kernel.turned") : t("page.grid.kernel");
+  document.getElementById("kernel-caption").textContent =
+    trace.kernel.length > 1 ? `${kernelName} · ${t("page.grid.filter", { f: f + 1 })}` : kernelName;
+  const oh = result.output[0].length;
+  const ow = result.output[0][0].length;
+  views.outputs.forEach((grid, g) => {
+    grid.mark("win", g === f ? [[i, j]] : []);
+    const later = [];
+    for (let r = 0; r < oh; r++) for (let c = 0; c < ow; c++) if (stepOf(g, r, c) > s) later.push([r, c]);
+    grid.mark("later", later);
+  });
+  const sentence = renderEquation(equation, trace, s);
+  document.getElementById("explain-step").textContent = t("page.explain.conv", {
+    kh: kernel[0].length, kw: kernel[0][0].length, equation: sentence,
+  });
+  if (hoverStep === null) live.textContent = sentence;
+}
+
+/** Hovering an input cell marks every output cell whose window reads it. */
+function feeds(r, c) {
+  if (!result) return;
+  const { trace } = result;
+  const fed = [];
+  if (r !== null) {
+    for (let s = 0; s < trace.steps; s++) {
+      if (trace.rows[s].includes(r) && trace.cols[s].includes(c)) fed.push(trace.cell[s]);
+    }
+  }
+  views.outputs.forEach((grid, f) => grid.mark("fed", fed.filter(([g]) => g === f).map(([, i, j]) => [i, j])));
+}
+
+// Hovering a term of the equation points at its input and kernel cells.
+equation.addEventListener("mouseover", (event) => {
+  const term = event.target.closest(".term");
+  if (!term || !result) return;
+  const s = Math.min(hoverStep ?? player.step, result.trace.steps - 1);
+  const { c, m, n } = term.dataset;
+  views.inputs[c]?.mark("focus", [[result.trace.rows[s][m], result.trace.cols[s][n]]]);
+  views.kernels[c]?.mark("focus", [[Number(m), Number(n)]]);
+});
+equation.addEventListener("mouseout", () => {
+  views.inputs.forEach((grid) => grid.mark("focus", []));
+  views.kernels.forEach((grid) => grid.mark("focus", []));
+});
+
+// ---- the kernel's 180° turn ---------------------------------------------------------------------
+
+/** The new (turned) kernel starts upside down, where the old one was, and turns into place. */
+function animateFlip() {
+  const panel = document.getElementById("kernel-grids");
+  panel.animate([{ transform: "rotate(-180deg)" }, { transform: "rotate(0deg)" }],
+    { duration: FLIP_MS, easing: "ease-in-out" });
+}
+
+// ---- copy as PyTorch ----------------------------------------------------------------------------
+
+document.getElementById("copy-pytorch").addEventListener("click", async () => {
+  const status = document.getElementById("copy-status");
+  try {
+    await navigator.clipboard.writeText(pytorchCode(state));
+    status.textContent = t("page.copied");
+  } catch {
+    window.getSelection().selectAllChildren(document.getElementById("pytorch-code"));
+  }
+});
+
+// ---- start --------------------------------------------------------------------------------------
+
+if (readParams().get("present") === "1") setPresentation(true);
+bindPresentation(saveUrl);
+bindKeyboard(player, { onPresentation: saveUrl });
+window.addEventListener("resize", () => show(hoverStep ?? player.step));
+fillForm();
+syncTransport();
+refresh();

@@ -1,0 +1,144 @@
+"""The convolution page in Chromium: the worked example, keyboard, editing, URL state, languages."""
+
+import itertools
+
+import pytest
+
+from app.engine import output_size
+
+pytestmark = pytest.mark.browser
+
+
+def result(page):
+    return page.locator("#equation .result").inner_text()
+
+
+def open_page(page, live_server, query=""):
+    page.goto(f"{live_server}/convolution{query}")
+    page.locator("#equation .result").wait_for()
+    return page
+
+
+def test_opens_on_the_worked_example_with_no_error_and_nothing_off_the_machine(page, live_server):
+    open_page(page, live_server)
+    assert page.locator("#equation").inner_text().replace("\n", "") == "(1×1) + (2×1) + (4×0) + (5×2) = 13"
+    assert page.get_by_role("heading", level=1).inner_text() == "Convolution"
+    assert page.console_errors == [] and page.offsite_requests == []
+
+
+def test_the_keyboard_steps_through_13_17_25_29(page, live_server):
+    open_page(page, live_server)
+    page.locator("body").click(position={"x": 5, "y": 300})
+    seen = [result(page)]
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+        seen.append(result(page))
+    assert seen == ["13", "17", "25", "29"]
+    page.keyboard.press("Home")
+    assert result(page) == "13"
+    page.keyboard.press("End")
+    assert result(page) == "29"
+    assert page.locator("#live").inner_text() == "output[1,1] = 5×1 + 6×1 + 8×0 + 9×2 = 29"
+
+
+def test_space_plays_the_animation(page, live_server):
+    open_page(page, live_server)
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("Space")
+    page.wait_for_function("document.querySelector('#equation .result').textContent !== '13'", timeout=5000)
+    page.keyboard.press("Space")
+    assert page.locator('[data-player="play"]').get_attribute("aria-label") == "Play (Space)"
+
+
+def test_editing_a_kernel_cell_changes_the_output(page, live_server):
+    open_page(page, live_server)
+    cell = page.get_by_label("kernel row 0 column 0")
+    cell.fill("2")
+    # (1×2) + (2×1) + (4×0) + (5×2) = 14
+    page.wait_for_function("document.querySelector('#equation .result').textContent === '14'")
+    assert page.locator("[data-testid=output-0] td").first.inner_text().startswith("14")
+
+
+def test_editing_an_input_cell_changes_the_output(page, live_server):
+    open_page(page, live_server)
+    page.get_by_label("input row 1 column 1").fill("-5")
+    # (1×1) + (2×1) + (4×0) + (−5×2) = −7
+    page.wait_for_function("document.querySelector('#equation .result').textContent === '−7'")
+
+
+def test_convolution_mode_turns_the_kernel(page, live_server):
+    open_page(page, live_server)
+    page.get_by_label("convolution (kernel turned 180°)").check()
+    page.wait_for_function("document.querySelector('#equation .result').textContent === '11'")
+    assert page.locator("#equation").inner_text().replace("\n", "") == "(1×2) + (2×0) + (4×1) + (5×1) = 11"
+    assert page.locator("#kernel-caption").inner_text() == "Kernel, turned 180°"
+
+
+def test_a_copied_url_restores_state_and_step(page, live_server, browser):
+    open_page(page, live_server)
+    page.get_by_label("Bias").fill("1")
+    page.get_by_label("Bias").press("Tab")
+    page.wait_for_function("document.querySelector('#equation .result').textContent === '14'")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert result(page) == "26"
+    url = page.url
+    other = browser.new_page()
+    try:
+        other.goto(url)
+        other.wait_for_function("document.querySelector('#equation .result')?.textContent === '26'")
+        assert other.locator("#equation").inner_text().replace("\n", "") == "(4×1) + (5×1) + (7×0) + (8×2) + 1 = 26"
+        assert other.locator('[data-player="position"]').inner_text() == "step 3 / 4"
+    finally:
+        other.close()
+
+
+def test_an_impossible_combination_is_explained_in_words(page, live_server):
+    page.goto(f"{live_server}/convolution?k=1,1,1;1,1,1;1,1,1&d=2,2")
+    problem = page.get_by_role("alert")
+    problem.wait_for()
+    assert problem.inner_text() == ("This combination does not fit: the dilated kernel (5×5) is larger than "
+                                    "the padded input (3×3)")
+
+
+def test_presentation_mode_enlarges_the_equation(page, live_server):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_page(page, live_server)
+    size = "parseFloat(getComputedStyle(document.querySelector('#equation')).fontSize)"
+    before = page.evaluate(size)
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("p")
+    after = page.evaluate(size)
+    assert after >= 32 and after > before
+    assert not page.locator(".controls").is_visible()
+    assert "present=1" in page.url
+
+
+def test_korean_on_request(page, live_server):
+    open_page(page, live_server, "?lang=ko")
+    assert page.get_by_role("heading", level=1).inner_text() == "합성곱"
+    assert page.locator('[data-player="position"]').inner_text() == "4단계 중 1단계"
+    assert page.locator("html").get_attribute("lang") == "ko"
+
+
+def test_hovering_an_output_cell_shows_its_window_and_clicking_jumps_there(page, live_server):
+    open_page(page, live_server)
+    output_cell = page.locator("[data-testid=output-0] td").nth(3)
+    output_cell.hover()
+    assert result(page) == "29"
+    page.mouse.move(5, 900)
+    assert result(page) == "13"
+    output_cell.click()
+    page.mouse.move(5, 900)
+    assert result(page) == "29"
+
+
+def test_the_js_output_size_rule_agrees_with_the_engine(page, live_server):
+    open_page(page, live_server)
+    cases = list(itertools.product(range(1, 9), range(1, 5), range(1, 4), range(0, 3), range(0, 2), range(1, 4)))
+    got = page.evaluate("""async (cases) => {
+        const { outputSize } = await import('/static/js/core/geometry.js');
+        return cases.map(([i, k, s, p0, p1, d]) => outputSize(i, k, s, p0, p1, d));
+    }""", cases)
+    assert got == [output_size(i, k, s, p0, p1, d) for i, k, s, p0, p1, d in cases]
