@@ -29,6 +29,7 @@ def first_step(example: dict) -> WorkedStep:
     out = conv2d(x[None, None], k[None, None])[0, 0]  # (OH, OW)
     trace = conv_trace(x[None], k[None, None])
     window = {(int(r), int(c)) for r in trace.rows[0] for c in trace.cols[0]}
-    terms = [(_text(v), _text(w)) for v, w in zip(trace.values[0, 0].ravel(), trace.kernel[0, 0].ravel(), strict=False)]
+    pairs = zip(trace.values[0, 0].ravel(), trace.kernel[0, 0].ravel(), strict=True)
+    terms = [(_text(v), _text(w)) for v, w in pairs]
     grid = lambda a: [[_text(v) for v in row] for row in a]  # noqa: E731
     return WorkedStep(grid(x), grid(k), grid(out), window, terms, _text(trace.value[0]))

@@ -128,3 +128,19 @@ def test_overflowing_result_is_a_422_not_a_500(client):
     response = client.post("/api/convolve", json={"input": [[1e300, 1e300]], "kernel": [[1e300, 1e300]]})
     assert response.status_code == 422
     assert response.json()["detail"] == "input: the values are too large: the result overflows 64-bit floats."
+
+
+def test_base64_encoding_packs_the_output_as_float32(client):
+    import base64
+
+    import numpy as np
+
+    body = client.post("/api/convolve", json={**SEED, "encoding": "base64"}).json()
+    assert body["shape"] == [2, 2] and body["output"]["dtype"] == "float32" and body["output"]["shape"] == [2, 2]
+    values = np.frombuffer(base64.b64decode(body["output"]["base64"]), dtype="<f4").reshape(2, 2)
+    np.testing.assert_array_equal(values, [[13, 17], [25, 29]])
+
+
+def test_unknown_encoding_is_refused(client):
+    response = client.post("/api/convolve", json={**SEED, "encoding": "hex"})
+    assert (response.status_code, response.json()["detail"]) == (422, "encoding must be 'json' or 'base64' (got \"hex\").")

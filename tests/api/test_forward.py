@@ -50,3 +50,17 @@ def test_a_misfit_layer_is_named_by_index_and_type(client, layers, detail):
     response = client.post("/api/forward", json={"input": [[1, 2], [3, 4]], "layers": layers})
     assert response.status_code == 422
     assert response.json()["detail"] == detail
+
+
+def test_base64_encoding_applies_to_every_layer(client):
+    import base64
+
+    import numpy as np
+
+    body = client.post("/api/forward", json={**_TINY_CNN, "encoding": "base64"}).json()
+    for layer in body["layers"]:
+        packed = layer["output"]
+        values = np.frombuffer(base64.b64decode(packed["base64"]), dtype="<f4")
+        assert packed["shape"] == layer["shape"] and values.size == np.prod(layer["shape"])
+    probabilities = np.frombuffer(base64.b64decode(body["output"]["base64"]), dtype="<f4")
+    assert probabilities.sum() == pytest.approx(1, abs=1e-6)

@@ -6,6 +6,7 @@ from ... import engine
 from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
+from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
 from ..responses import ArrayJSONResponse
@@ -23,4 +24,5 @@ def activate(request: ActivateRequest, settings: Settings = Depends(get_settings
         output = engine.activate(request.input, request.function, request.alpha, request.axis)
     ensure_finite(output)
     # A 0-d array would serialise as a one-item list; a number in gives a number out.
-    return ArrayJSONResponse({"output": output if output.ndim else float(output), "shape": list(output.shape)})
+    body = encode(output, request.encoding) if output.ndim else float(output)
+    return ArrayJSONResponse({"output": body, "shape": list(output.shape)})

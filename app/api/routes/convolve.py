@@ -6,6 +6,7 @@ from ... import engine
 from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
+from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
 from ..responses import ArrayJSONResponse
@@ -34,7 +35,7 @@ def convolve(request: ConvolveRequest, settings: Settings = Depends(get_settings
         trace = engine.conv_trace(x[0], bank, bias, **params) if request.trace else None
     ensure_finite(output)
     output = output if request.kernel.ndim == 4 else output[0]
-    body = {"output": output, "shape": list(output.shape)}
+    body = {"output": encode(output, request.encoding), "shape": list(output.shape)}
     if trace is not None:
         ensure_finite(trace.products, trace.value)
         body["trace"] = conv_trace_json(trace, request.input.ndim, request.kernel.ndim)

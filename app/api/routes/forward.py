@@ -6,6 +6,7 @@ from ... import engine
 from ...settings import Settings
 from .. import limits
 from ..deps import ensure_finite, finite_results, get_settings
+from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
 from ..responses import ArrayJSONResponse
@@ -28,7 +29,8 @@ def forward(request: ForwardRequest, settings: Settings = Depends(get_settings))
     ensure_finite(*outputs)
     return ArrayJSONResponse({
         "layers": [{"type": p.type, "shape": list(p.shape), "parameters": p.parameters,
-                    "multiply_adds": p.multiply_adds, "output": out} for p, out in zip(plans, outputs, strict=False)],
-        "output": outputs[-1],
+                    "multiply_adds": p.multiply_adds, "output": encode(out, request.encoding)}
+                   for p, out in zip(plans, outputs, strict=True)],
+        "output": encode(outputs[-1], request.encoding),
         "shape": list(plans[-1].shape),
     })

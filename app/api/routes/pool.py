@@ -6,6 +6,7 @@ from ... import engine
 from ...settings import Settings
 from .. import limits
 from ..deps import get_settings
+from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
 from ..responses import ArrayJSONResponse
@@ -31,7 +32,7 @@ def pool(request: PoolRequest, settings: Settings = Depends(get_settings)):
     result = engine.pool2d(x, **params)
     squeeze = request.input.ndim == 2  # answer in the input's rank
     output = result.output[0, 0] if squeeze else result.output[0]
-    body = {"output": output, "shape": list(output.shape)}
+    body = {"output": encode(output, request.encoding), "shape": list(output.shape)}
     if result.winners is not None:
         body["winners"] = result.winners[0, 0] if squeeze else result.winners[0]
     if request.trace:

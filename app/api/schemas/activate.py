@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ...engine.activations import TAKES_ALPHA
+from ..encoding import EncodedArray, EncodingOption
 from .fields import ArrayOf
 
 Function = Literal["relu", "leaky_relu", "elu", "sigmoid", "tanh", "gelu", "softmax", "identity"]
@@ -30,7 +31,7 @@ class ActivationParameters(BaseModel):
             raise PydanticCustomError("invalid", f"axis: applies only to softmax, not to {function}")
 
 
-class ActivateRequest(ActivationParameters):
+class ActivateRequest(ActivationParameters, EncodingOption):
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"input": [[-2, -0.5, 0], [0.5, 1, 2]], "function": "relu"},
         {"input": [2.0, 1.0, 0.1], "function": "softmax"},
@@ -47,5 +48,5 @@ class ActivateRequest(ActivationParameters):
 
 
 class ActivateResponse(BaseModel):
-    output: float | list
+    output: float | list | EncodedArray
     shape: list[int]

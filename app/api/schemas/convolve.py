@@ -8,6 +8,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..encoding import EncodedArray, EncodingOption
 from .fields import ArrayOf, Bias, Dilation, ImageInput, Padding, Stride
 
 PaddingMode = Literal["zeros", "reflect", "replicate", "circular"]
@@ -29,7 +30,7 @@ class ConvolutionParameters(BaseModel):
     mode: Mode = Field("cross-correlation", description='"convolution" turns the kernel 180° first')
 
 
-class ConvolveRequest(ConvolutionParameters, ImageInput):
+class ConvolveRequest(ConvolutionParameters, ImageInput, EncodingOption):
     """One input, one filter (2-D/3-D kernel) or a bank of F filters (4-D kernel)."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [
@@ -89,6 +90,6 @@ class ConvTraceModel(BaseModel):
 
 
 class ConvolveResponse(BaseModel):
-    output: list = Field(description="H'×W' for one filter, F×H'×W' for a bank")
+    output: list | EncodedArray = Field(description="H'×W' for one filter, F×H'×W' for a bank")
     shape: list[int]
     trace: ConvTraceModel | None = None

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ...engine import layers as engine
+from ..encoding import EncodedArray, EncodingOption
 from .activate import ActivationParameters, Function
 from .convolve import ConvolutionParameters
 from .fields import ArrayOf, ImageInput
@@ -78,7 +79,7 @@ _TINY_CNN = {
 }
 
 
-class ForwardRequest(ImageInput):
+class ForwardRequest(ImageInput, EncodingOption):
     model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN]})
 
     layers: list[LayerModel] = Field(min_length=1, description="applied in order")
@@ -92,10 +93,10 @@ class LayerOutput(BaseModel):
     shape: list[int]
     parameters: int
     multiply_adds: int
-    output: list
+    output: list | EncodedArray
 
 
 class ForwardResponse(BaseModel):
     layers: list[LayerOutput]
-    output: list = Field(description="the last layer's output")
+    output: list | EncodedArray = Field(description="the last layer's output")
     shape: list[int]

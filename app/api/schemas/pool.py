@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..encoding import EncodedArray, EncodingOption
 from .fields import ImageInput, PairOf
 
 PoolSize = PairOf("size", 1)
@@ -24,7 +25,7 @@ class PoolParameters(BaseModel):
                                                      "avg with zeros that count in the mean")
 
 
-class PoolRequest(PoolParameters, ImageInput):
+class PoolRequest(PoolParameters, ImageInput, EncodingOption):
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"input": [[1, 3, 2, 4], [5, 6, 1, 2], [7, 2, 9, 0], [1, 8, 3, 4]], "kind": "max", "size": 2},
         {"input": [[1, 3, 2], [5, 6, 1], [7, 2, 9]], "kind": "avg", "size": 2, "stride": 1, "trace": True},
@@ -51,7 +52,7 @@ class PoolTraceModel(BaseModel):
 
 
 class PoolResponse(BaseModel):
-    output: list = Field(description="same rank as the input")
+    output: list | EncodedArray = Field(description="same rank as the input")
     shape: list[int]
     winners: list | None = Field(None, description="max: [row, col] in the input of each window's winner "
                                                    "(the first maximum in row-major order)")
