@@ -143,4 +143,5 @@ def test_base64_encoding_packs_the_output_as_float32(client):
 
 def test_unknown_encoding_is_refused(client):
     response = client.post("/api/convolve", json={**SEED, "encoding": "hex"})
-    assert (response.status_code, response.json()["detail"]) == (422, "encoding must be 'json' or 'base64' (got \"hex\").")
+    detail = "encoding must be 'json' or 'base64' (got \"hex\")."
+    assert (response.status_code, response.json()["detail"]) == (422, detail)

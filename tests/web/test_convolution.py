@@ -142,3 +142,19 @@ def test_the_js_output_size_rule_agrees_with_the_engine(page, live_server):
         return cases.map(([i, k, s, p0, p1, d]) => outputSize(i, k, s, p0, p1, d));
     }""", cases)
     assert got == [output_size(i, k, s, p0, p1, d) for i, k, s, p0, p1, d in cases]
+
+
+def test_image_mode_draws_feature_maps_and_animates_the_zoomed_region(page, live_server):
+    open_page(page, live_server, "?k=-1,0,1;-2,0,2;-1,0,1&in=0,0,0,0;0,0,0,0;0,0,0,0;0,0,0,0")
+    page.get_by_role("combobox", name="Input", exact=True).select_option("digit-2")  # a "1"
+    page.locator("[data-testid=feature-map-0]").wait_for()
+    assert page.locator("[data-testid=feature-map-0]").evaluate("c => [c.width, c.height]") == [26, 26]
+    # the zoom box starts at the top-left corner of the digit: blank background, so every pixel is 0
+    assert {cell.input_value() for cell in page.locator("[data-testid=input-0] input").all()} == {"0"}
+    box = page.locator("[data-testid=image]").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the middle of the stroke
+    page.wait_for_function("""[...document.querySelectorAll('[data-testid=input-0] input')]
+                              .some(cell => cell.value !== '0')""")
+    assert "src=digit-2" in page.url and "zoom=" in page.url
+    assert page.locator("[data-testid=input-0] input").count() == 16  # the 4×4 input size is the zoom size
+    assert page.console_errors == [] and page.offsite_requests == []

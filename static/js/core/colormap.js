@@ -13,14 +13,28 @@ function interpolate(stops, t) {
   return stops[i].map((channel, k) => Math.round(channel + (stops[i + 1][k] - channel) * f));
 }
 
-/** A scale for these values: diverging around 0 when any is negative, sequential otherwise. */
-export function scaleFor(values) {
+/** The value at quantile q (0–1) of the finite values. */
+function quantile(values, q) {
+  const sorted = Float64Array.from(values).filter(Number.isFinite).sort();
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+}
+
+/**
+ * A scale for these values: diverging around 0 when any is negative, sequential otherwise.
+ * robust: clip to the 1st–99th percentiles, so a few extreme values do not wash out a feature map.
+ */
+export function scaleFor(values, { robust = false } = {}) {
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
-    if (Number.isFinite(v)) {
-      if (v < min) min = v;
-      if (v > max) max = v;
+  if (robust) {
+    min = quantile(values, 0.01);
+    max = quantile(values, 0.99);
+  } else {
+    for (const v of values) {
+      if (Number.isFinite(v)) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
     }
   }
   if (!Number.isFinite(min)) [min, max] = [0, 1];

@@ -12,6 +12,7 @@ import { bindPresentation, isPresentation, setPresentation } from "../../core/pr
 import { readParams } from "../../core/urlstate.js";
 import { renderEquation } from "./equation.js";
 import { renderFormula } from "./formula.js";
+import { ImageMode } from "./image-mode.js";
 import { KERNELS, SEED, randomMatrix } from "./presets.js";
 import { pytorchCode } from "./pytorch.js";
 import { LIMITS, normalise, readState, requestBody, resize, writeState } from "./state.js";
@@ -30,6 +31,17 @@ let hoverStep = null; // an output cell under the pointer overrides the player's
 let pendingStep = state.step; // the URL's step, applied once the first answer says how many there are
 const views = { inputs: [], kernels: [], outputs: [] };
 const gridsBy = new Map(); // panel id -> its grids, rebuilt only when their number changes
+
+const imageMode = new ImageMode({
+  onRegion: (region, zoom) => {
+    state.input = region.map((plane) => plane.map((row) => row.map(Math.round)));
+    state.zoom = zoom;
+    state = normalise(state);
+    refresh({ maps: false });
+  },
+  onError: (detail) => showProblem(detail),
+});
+let mapsKey = ""; // the kernels and parameters the feature maps were drawn with
 
 const player = new Player({ step: state.step, onFrame: (step) => show(step), onChange: () => syncPlayer() });
 const syncTransport = bindPlayer(player);
@@ -62,6 +74,7 @@ function fillForm() {
   form.elements.padH.disabled = form.elements.padW.disabled = typeof state.padding === "string";
   for (const radio of form.querySelectorAll('input[name="mode"]')) radio.checked = radio.value === state.mode;
   form.elements.coverage.checked = state.coverage;
+  form.elements.source.value = state.source;
   document.getElementById("pytorch-code").textContent = pytorchCode(state);
 }
 
@@ -117,14 +130,53 @@ function applyPreset(next, name) {
   if (h < 5 || w < 5) next.input = next.input.map(() => randomMatrix(6, 6, 0, 9));
 }
 
+form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
   const name = event.target.name;
+  if (name === "source" || name === "upload") {
+    chooseSource(name);
+    return;
+  }
   const modeChanged = name === "mode";
   state = readForm(name);
   if (name === "preset") form.elements.preset.value = "";
   fillForm();
+  if (state.source !== "numbers" && name === "channels") chooseSource(name);
+  else if (state.source !== "numbers") imageMode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
   refresh({ flip: modeChanged && state.mode === "convolution" });
 });
+
+// ---- image mode ---------------------------------------------------------------------------------
+
+/** Image channels follow the page: RGB when it has 3 input channels, grey otherwise. */
+function imageChannels() {
+  return state.input.length === 3 ? 3 : 1;
+}
+
+async function chooseSource(changed) {
+  const value = form.elements.source.value;
+  if (value === "numbers") {
+    state.source = "numbers";
+    imageMode.hide();
+    saveUrl();
+    return;
+  }
+  if (value === "upload" && changed === "source") {
+    form.elements.upload.click(); // its change event comes back here with the file
+    return;
+  }
+  imageMode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
+  try {
+    if (value === "upload") await imageMode.load("file", form.elements.upload.files[0], imageChannels());
+    else if (value === "webcam") await imageMode.load("webcam", null, imageChannels());
+    else await imageMode.load("sample", value, imageChannels());
+    state.source = value;
+    mapsKey = "";
+    refreshMaps();
+  } catch (error) {
+    showProblem(t("page.image.webcamError", { detail: error.message }));
+  }
+}
 
 // ---- geometry checks that explain themselves (before asking the server) ----------------------
 
@@ -154,8 +206,9 @@ function showProblem(text) {
 
 // ---- asking the server --------------------------------------------------------------------------
 
-async function refresh({ flip = false } = {}) {
+async function refresh({ flip = false, maps = true } = {}) {
   renderFormulaNow();
+  if (maps) refreshMaps();
   const reason = whyImpossible();
   if (reason) {
     showProblem(reason);
@@ -178,6 +231,16 @@ async function refresh({ flip = false } = {}) {
     showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
   }
   saveUrl();
+}
+
+/** Redraw the feature maps when the kernels or parameters they depend on have changed. */
+function refreshMaps() {
+  if (state.source === "numbers") return;
+  const { input, trace, ...rest } = requestBody(state);
+  const key = JSON.stringify(rest);
+  if (key === mapsKey) return;
+  mapsKey = key;
+  imageMode.renderMaps(rest);
 }
 
 function renderFormulaNow() {
@@ -408,4 +471,10 @@ bindKeyboard(player, { onPresentation: saveUrl });
 window.addEventListener("resize", () => show(hoverStep ?? player.step));
 fillForm();
 syncTransport();
-refresh();
+if (state.source !== "numbers" && !["upload", "webcam"].includes(state.source)) {
+  imageMode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
+  imageMode.load("sample", state.source, imageChannels()).then(refreshMaps, (error) => showProblem(error.message));
+} else {
+  state.source = "numbers"; // an upload or a webcam picture cannot travel in a link
+  refresh();
+}

@@ -16,6 +16,8 @@ export function defaultState() {
     dilation: [1, 1],
     mode: "cross-correlation",
     coverage: false,
+    source: "numbers", // or a sample id ("digit-3", "shape-circle", "photo-chelsea"), "upload", "webcam"
+    zoom: [0, 0], // top-left of the image region shown as numbers
     step: 0,
   };
 }
@@ -44,6 +46,8 @@ export function readState() {
   state.dilation = pair(params.get("d"), 1, LIMITS.dilation) ?? state.dilation;
   if (params.get("m") === "conv") state.mode = "convolution";
   state.coverage = params.get("cov") === "1";
+  if (/^(digit-\d+|shape-\w+|photo-\w+)$/.test(params.get("src") ?? "")) state.source = params.get("src");
+  state.zoom = pair(params.get("zoom"), 0, 4096) ?? state.zoom;
   const step = Number(params.get("step"));
   state.step = Number.isInteger(step) && step > 0 ? step : 0;
   return normalise(state);
@@ -73,6 +77,8 @@ export function writeState(state, { present }) {
     d: state.dilation.join(","),
     m: state.mode === "convolution" ? "conv" : "",
     cov: state.coverage ? "1" : "",
+    src: state.source === "numbers" ? "" : state.source,
+    zoom: state.source === "numbers" ? "" : state.zoom.join(","),
     step: state.step || "",
     present: present ? "1" : "",
   });
