@@ -13,12 +13,7 @@ from .worked_example import first_step
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=TEMPLATES_DIR)  # autoescape is on for .html
 
-ENDPOINTS = [
-    ("POST", "/api/convolve", "slide a kernel over an input: output, shape and an optional step-by-step trace"),
-    ("POST", "/api/pool", "max or average pooling, with the winning cell of every max window"),
-    ("POST", "/api/activate", "ReLU, leaky ReLU, ELU, sigmoid, tanh, GELU, softmax, identity"),
-    ("POST", "/api/forward", "run a list of layers and get every layer's output"),
-]
+ENDPOINTS = ("convolve", "pool", "activate", "forward")  # POST /api/<name>, described in home.json
 
 EXPLORERS = ("convolution", "pooling", "activation", "signal")
 
@@ -33,7 +28,7 @@ def render(request: Request, template: str, page: str | None, **context) -> HTML
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
-    return render(request, "home.html", None, endpoints=ENDPOINTS, seed=first_step(SEED_EXAMPLE))
+    return render(request, "home.html", "home", endpoints=ENDPOINTS, seed=first_step(SEED_EXAMPLE))
 
 
 @router.get("/convolution", response_class=HTMLResponse)

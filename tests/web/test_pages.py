@@ -33,3 +33,17 @@ def test_home_page_fits_without_horizontal_scrolling(page, live_server, width, h
     page.goto(live_server + "/")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+def test_home_page_links_every_explorer_with_a_line_each(page, live_server):
+    page.goto(live_server + "/")
+    cards = page.locator(".explorer-cards a")
+    hrefs = [cards.nth(i).get_attribute("href").removeprefix(live_server) for i in range(cards.count())]
+    assert hrefs == ["/convolution", "/pooling", "/activation", "/signal"]
+    assert all(len(cards.nth(i).locator("span").inner_text()) > 30 for i in range(cards.count()))
+
+
+def test_home_page_in_korean(page, live_server):
+    page.goto(live_server + "/?lang=ko")
+    assert page.get_by_role("heading", level=1).inner_text() == "합성곱 신경망이 하는 일을 눈으로 보세요"
+    assert page.get_by_role("link", name="대화형 API 문서").is_visible()
