@@ -12,7 +12,7 @@ from ..settings import Settings
 from .errors import ClientError
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's limits (set when the app is built, so tests can build an app with their own)."""
     return request.app.state.settings
 
