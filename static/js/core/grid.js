@@ -37,6 +37,9 @@ export class Grid {
     if (key !== this.shape) this.build(rows, cols, pads, key);
     const numbers = rows <= READABLE && cols <= READABLE;
     this.table.classList.toggle("heat", !numbers);
+    // Long numbers ("−0.125") get smaller type so they stay inside their cells.
+    const longest = numbers ? Math.max(1, ...values.flat().map((value) => fmt(value).length)) : 1;
+    this.table.style.fontSize = `calc(var(--cell) * ${Math.min(0.4, 1.4 / longest).toFixed(3)})`;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const cell = this.cells[r][c];

@@ -468,7 +468,8 @@ document.getElementById("copy-pytorch").addEventListener("click", async () => {
 if (readParams().get("present") === "1") setPresentation(true);
 bindPresentation(saveUrl);
 bindKeyboard(player, { onPresentation: saveUrl });
-window.addEventListener("resize", () => show(hoverStep ?? player.step));
+// Cells change size with the window and with presentation mode: keep the window frame on its cells.
+new ResizeObserver(() => show(hoverStep ?? player.step)).observe(document.querySelector(".grids"));
 fillForm();
 syncTransport();
 if (state.source !== "numbers" && !["upload", "webcam"].includes(state.source)) {
