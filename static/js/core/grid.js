@@ -49,6 +49,8 @@ export class Grid {
           if (document.activeElement !== cell.input) cell.input.value = text;
         } else {
           cell.value.textContent = text;
+          // labels that include the value must follow it
+          if (!cell.pad && this.cellLabel) cell.td.setAttribute("aria-label", this.cellLabel(cell.row, cell.col));
         }
         if (scale && value !== null && (!cell.pad || !numbers)) {
           const colour = scale.color(value);

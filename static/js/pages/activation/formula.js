@@ -1,0 +1,134 @@
+// Formulas in MathML: each function's definition, the same with this cell's x written in, and softmax's.
+import { fmt } from "../../core/format.js";
+import { t } from "../../core/i18n.js";
+
+const MATHML = "http://www.w3.org/1998/Math/MathML";
+
+function m(tag, ...children) {
+  const element = document.createElementNS(MATHML, tag);
+  for (const child of children) element.append(typeof child === "string" ? document.createTextNode(child) : child);
+  return element;
+}
+
+const mi = (text) => m("mi", text);
+const mn = (value) => m("mn", fmt(value));
+const mo = (text) => m("mo", text);
+const row = (...children) => m("mrow", ...children);
+const paren = (content) => row(mo("("), content, mo(")"));
+const exp = (power) => m("msup", mi("e"), power);
+
+/** A table cell in display style (a table would otherwise shrink its fractions and sums). */
+function cell(content) {
+  const td = m("mtd", content);
+  td.setAttribute("displaystyle", "true");
+  return td;
+}
+
+/** The function's name as written in formulas: ReLU, σ, tanh, … */
+export function shortName(fn) {
+  return t(`page.fn.short.${fn}`);
+}
+
+// An argument, fresh elements on every call: the symbol x, or a number (bracketed where its sign
+// would run into an operator: α·(−3), e^−(−3)).
+const plain = (x) => (x === null ? mi("x") : mn(x));
+const inner = (x) => (x !== null && x < 0 ? paren(mn(x)) : plain(x));
+const negated = (x) => row(mo("−"), inner(x));
+
+function piecewise(...cases) {
+  const table = m("mtable", ...cases.map(([value, condition]) => m("mtr", m("mtd", value), m("mtd", condition))));
+  table.setAttribute("columnalign", "left left");
+  table.setAttribute("columnspacing", "1.2em");
+  const brace = mo("{");
+  brace.setAttribute("stretchy", "true");
+  brace.classList.add("brace"); // drawn large as well: stretching needs a math font the machine may lack
+  return row(brace, table);
+}
+
+/** The right-hand side of f(x) = …; x null gives the general form, a number gives it written in. */
+function body(fn, x, alpha) {
+  const alphaSymbol = () => (x === null ? mi("α") : mn(alpha));
+  switch (fn) {
+    case "relu":
+      return row(mi("max"), mo("("), mn(0), mo(","), plain(x), mo(")"));
+    case "leaky_relu":
+      if (x === null) {
+        return piecewise([mi("x"), row(mi("x"), mo("≥"), mn(0))], [row(mi("α"), mi("x")), row(mi("x"), mo("<"), mn(0))]);
+      }
+      return x >= 0 ? plain(x) : row(alphaSymbol(), mo("·"), inner(x));
+    case "elu":
+      if (x === null) {
+        return piecewise([mi("x"), row(mi("x"), mo(">"), mn(0))],
+          [row(mi("α"), paren(row(exp(mi("x")), mo("−"), mn(1)))), row(mi("x"), mo("≤"), mn(0))]);
+      }
+      return x > 0 ? plain(x) : row(alphaSymbol(), mo("·"), paren(row(exp(plain(x)), mo("−"), mn(1))));
+    case "sigmoid":
+      return m("mfrac", mn(1), row(mn(1), mo("+"), exp(negated(x))));
+    case "tanh":
+      return m("mfrac", row(exp(plain(x)), mo("−"), exp(negated(x))), row(exp(plain(x)), mo("+"), exp(negated(x))));
+    case "gelu":
+      return row(plain(x), mo("·"), mi("Φ"), mo("("), plain(x), mo(")"));
+    default:
+      return plain(x);
+  }
+}
+
+function call(fn, argument) {
+  return row(mi(shortName(fn)), mo("("), argument, mo(")"));
+}
+
+/** Two lines: the definition (with α's value beside it), then this x written in, = the API's y. */
+export function renderFormula(element, fn, { x, y, alpha }) {
+  const general = row(call(fn, mi("x")), mo("="), body(fn, null, alpha));
+  if (alpha !== null && alpha !== undefined) general.append(gap(), row(mi("α"), mo("="), mn(alpha)));
+  if (fn === "gelu") general.append(gap(), m("mtext", t("page.formula.phi")));
+  const lines = [m("mtr", cell(general))];
+  if (x !== null && x !== undefined) {
+    lines.push(m("mtr", cell(row(call(fn, mn(x)), mo("="), body(fn, x, alpha), mo("="), mn(y)))));
+  }
+  const table = m("mtable", ...lines);
+  table.setAttribute("columnalign", "left");
+  table.setAttribute("rowspacing", "0.7em");
+  element.replaceChildren(block(table));
+}
+
+/** A display-style block: full-size fractions and sums. */
+function block(content) {
+  const math = m("math", content);
+  math.setAttribute("display", "block");
+  math.setAttribute("displaystyle", "true");
+  return math;
+}
+
+function gap() {
+  const space = m("mspace");
+  space.setAttribute("width", "1.5em");
+  return space;
+}
+
+// ---- softmax --------------------------------------------------------------------------------------
+
+/** p_i = e^{z_i} / Σ_j e^{z_j}, then Σ_j e^{z_j} written out with these logits. */
+export function renderSoftmaxFormula(element, logits) {
+  const zi = m("msub", mi("z"), mi("i"));
+  const zj = m("msub", mi("z"), mi("j"));
+  const sum = m("munderover", mo("∑"), row(mi("j"), mo("="), mn(1)), mn(logits.length));
+  const general = row(m("msub", mi("p"), mi("i")), mo("="), m("mfrac", exp(zi), row(sum, exp(zj))));
+  const terms = [];
+  logits.forEach((z, j) => {
+    if (j) terms.push(mo("+"));
+    terms.push(exp(mn(z)));
+  });
+  const denominator = row(mi("Σ"), mo("="), sum.cloneNode(true), exp(zj.cloneNode(true)), mo("="), ...terms);
+  const table = m("mtable", m("mtr", cell(general)), m("mtr", cell(denominator)));
+  table.setAttribute("columnalign", "left");
+  table.setAttribute("rowspacing", "0.7em");
+  element.replaceChildren(block(table));
+}
+
+/** e^{z_i} / Σ for one row of the table. */
+export function softmaxTerm(z) {
+  const math = m("math", m("mfrac", exp(mn(z)), mi("Σ")));
+  math.setAttribute("displaystyle", "true");
+  return math;
+}
