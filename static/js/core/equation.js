@@ -1,6 +1,6 @@
-// The current step's arithmetic as text: one product per kernel cell, per channel, then the sum.
-import { fmt } from "../../core/format.js";
-import { t } from "../../core/i18n.js";
+// A convolution step's arithmetic from a trace: one product per kernel cell, per channel, then the sum.
+import { fmt } from "./format.js";
+import { t } from "./i18n.js";
 
 function span(className, text, data = {}) {
   const element = document.createElement("span");
@@ -40,13 +40,13 @@ export function renderEquation(element, trace, s) {
     values.forEach((channel, c) => {
       const line = document.createElement("div");
       line.className = "eq-line channel";
-      line.append(span("label", `${t("page.equation.channel", { c: c + 1 })}: `), ...products(channel, kernel[c], c),
+      line.append(span("label", `${t("equation.channel", { c: c + 1 })}: `), ...products(channel, kernel[c], c),
         span("op", " = "), span("partial", fmt(trace.channel_sums[s][c])));
       element.append(line);
     });
     const total = document.createElement("div");
     total.className = "eq-line total";
-    total.append(span("label", `${t("page.equation.total")}: `));
+    total.append(span("label", `${t("equation.total")}: `));
     trace.channel_sums[s].forEach((partial, c) => {
       if (c) total.append(span("op", " + "));
       total.append(span("partial", fmt(partial)));
@@ -57,5 +57,5 @@ export function renderEquation(element, trace, s) {
   }
   const terms = values.flatMap((channel, c) => channel.flatMap((row, m) =>
     row.map((v, n) => `${fmt(v)}×${fmt(kernel[c][m][n])}`)));
-  return t("page.live.step", { row: i, col: j, terms: terms.join(" + ") + biasText, value });
+  return t("equation.live", { row: i, col: j, terms: terms.join(" + ") + biasText, value });
 }

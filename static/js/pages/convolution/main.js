@@ -10,7 +10,7 @@ import { bindKeyboard } from "../../core/keyboard.js";
 import { Player } from "../../core/player.js";
 import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
 import { readParams } from "../../core/urlstate.js";
-import { renderEquation } from "./equation.js";
+import { renderEquation } from "../../core/equation.js";
 import { renderFormula } from "./formula.js";
 import { ImageMode } from "./image-mode.js";
 import { KERNELS, SEED, randomMatrix } from "./presets.js";
