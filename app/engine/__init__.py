@@ -1,6 +1,18 @@
 """ConvScope's engine: pure NumPy, no web imports. Every function takes and returns ndarrays."""
 
-from .activations import ACTIVATIONS, activate, elu, gelu, identity, leaky_relu, relu, sigmoid, softmax, tanh
+from .activations import (
+                          ACTIVATIONS,
+                          activate,
+                          elu,
+                          gelu,
+                          identity,
+                          leaky_relu,
+                          relu,
+                          sigmoid,
+                          softmax,
+                          softmax_steps,
+                          tanh,
+)
 from .conv import applied_kernel, conv2d, conv_geometry
 from .conv_naive import conv2d_naive
 from .dense import dense, flatten
@@ -15,5 +27,6 @@ __all__ = [
     "LayerError", "LayerPlan", "ParameterError", "Pool2d", "PoolResult", "PoolTrace", "WindowGeometry",
     "activate", "applied_kernel", "conv2d", "conv2d_naive", "conv_geometry", "conv_trace", "dense", "elu",
     "flatten", "forward", "gelu", "global_avg_pool", "identity", "leaky_relu", "output_size", "plan",
-    "pool2d", "pool_geometry", "pool_trace", "relu", "sigmoid", "softmax", "tanh", "window_geometry",
+    "pool2d", "pool_geometry", "pool_trace", "relu", "sigmoid", "softmax", "softmax_steps", "tanh",
+    "window_geometry",
 ]

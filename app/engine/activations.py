@@ -44,12 +44,22 @@ def identity(x: np.ndarray) -> np.ndarray:
     return x
 
 
-def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
-    """exp(x) / Σ exp(x) along `axis`, shifted by the max so exp never overflows."""
+def softmax_steps(x: np.ndarray, axis: int = -1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Softmax's intermediate numbers, shifted by the max so exp never overflows.
+
+    x: any shape -> (max, exp = e^(x − max), sum = Σ exp); max and sum keep `axis` with size 1
+    """
     if not -x.ndim <= axis < x.ndim:
         raise ParameterError("axis", f"axis {axis} is out of range for an input with {x.ndim} axes")
-    shifted = np.exp(x - x.max(axis=axis, keepdims=True))
-    return shifted / shifted.sum(axis=axis, keepdims=True)
+    top = x.max(axis=axis, keepdims=True)
+    exps = np.exp(x - top)
+    return top, exps, exps.sum(axis=axis, keepdims=True)
+
+
+def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    """exp(x) / Σ exp(x) along `axis` (the same as e^(x − max) / Σ e^(x − max))."""
+    _, exps, total = softmax_steps(x, axis)
+    return exps / total
 
 
 ACTIVATIONS: dict[str, Callable[..., np.ndarray]] = {

@@ -40,3 +40,18 @@ def test_a_single_number(client):
 def test_bad_activation_requests(client, body, detail):
     response = client.post("/api/activate", json=body)
     assert (response.status_code, response.json()["detail"]) == (422, detail)
+
+
+def test_softmax_trace_shows_its_steps(client):
+    # logits [2, 1, 0.1]: max 2, exp = e^([0, −1, −1.9]) = [1, 0.368, 0.150], sum 1.518
+    body = client.post("/api/activate", json={"input": [2, 1, 0.1], "function": "softmax", "trace": True}).json()
+    trace = body["trace"]
+    assert trace["max"] == [2]
+    assert trace["exp"] == pytest.approx([1, math.exp(-1), math.exp(-1.9)])
+    assert trace["sum"] == pytest.approx([1 + math.exp(-1) + math.exp(-1.9)])
+    assert body["output"] == pytest.approx([e / trace["sum"][0] for e in trace["exp"]])
+
+
+def test_trace_is_only_for_softmax(client):
+    response = client.post("/api/activate", json={"input": [1], "function": "relu", "trace": True})
+    assert (response.status_code, response.json()["detail"]) == (422, "trace: applies only to softmax, not to relu.")

@@ -24,5 +24,8 @@ def activate(request: ActivateRequest, settings: Settings = Depends(get_settings
         output = engine.activate(request.input, request.function, request.alpha, request.axis)
     ensure_finite(output)
     # A 0-d array would serialise as a one-item list; a number in gives a number out.
-    body = encode(output, request.encoding) if output.ndim else float(output)
-    return ArrayJSONResponse({"output": body, "shape": list(output.shape)})
+    body = {"output": encode(output, request.encoding) if output.ndim else float(output), "shape": list(output.shape)}
+    if request.trace:
+        top, exps, total = engine.softmax_steps(request.input, request.axis)
+        body["trace"] = {"max": top, "exp": exps, "sum": total}
+    return ArrayJSONResponse(body)

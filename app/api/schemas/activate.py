@@ -40,13 +40,24 @@ class ActivateRequest(ActivationParameters, EncodingOption):
 
     input: ArrayOf(0, 4, "a number or an array of up to 4 dimensions")
     function: Function
+    trace: bool = Field(False, strict=True, description="softmax only: add its steps, max, exp = e^(x − max) "
+                                                        "and sum = Σ exp, so output = exp / sum")
 
     @model_validator(mode="after")
     def _parameters_apply(self) -> ActivateRequest:
         self._check_applies(self.function)
+        if self.trace and self.function != "softmax":
+            raise PydanticCustomError("invalid", f"trace: applies only to softmax, not to {self.function}")
         return self
+
+
+class SoftmaxTrace(BaseModel):
+    max: list = Field(description="the largest input along the axis (the axis kept, size 1)")
+    exp: list = Field(description="e^(x − max), the input's shape")
+    sum: list = Field(description="Σ exp along the axis (the axis kept, size 1)")
 
 
 class ActivateResponse(BaseModel):
     output: float | list | EncodedArray
     shape: list[int]
+    trace: SoftmaxTrace | None = None

@@ -109,7 +109,7 @@ function gap() {
 // ---- softmax --------------------------------------------------------------------------------------
 
 /** p_i = e^{z_i} / Σ_j e^{z_j}, then Σ_j e^{z_j} written out with these logits. */
-export function renderSoftmaxFormula(element, logits) {
+export function renderSoftmaxFormula(element, logits, steps) {
   const zi = m("msub", mi("z"), mi("i"));
   const zj = m("msub", mi("z"), mi("j"));
   const sum = m("munderover", mo("∑"), row(mi("j"), mo("="), mn(1)), mn(logits.length));
@@ -120,15 +120,26 @@ export function renderSoftmaxFormula(element, logits) {
     terms.push(exp(mn(z)));
   });
   const denominator = row(mi("Σ"), mo("="), sum.cloneNode(true), exp(zj.cloneNode(true)), mo("="), ...terms);
-  const table = m("mtable", m("mtr", cell(general)), m("mtr", cell(denominator)));
+  // What the server computes: the largest score subtracted first (same ratio, and exp cannot overflow).
+  const shiftedTerms = [];
+  steps.exp.forEach((value, j) => {
+    if (j) shiftedTerms.push(mo("+"));
+    shiftedTerms.push(mn(fmt(value)));
+  });
+  const shifted = row(m("mtext", `${t("page.softmax.shifted", { max: fmt(steps.max[0]) })} `),
+    m("msup", mi("Σ"), mo("′")), mo("="), sum.cloneNode(true),
+    exp(row(zj.cloneNode(true), mo("−"), mn(fmt(steps.max[0])))), mo("="), ...shiftedTerms, mo("="),
+    mn(fmt(steps.sum[0])));
+  const table = m("mtable", m("mtr", cell(general)), m("mtr", cell(denominator)), m("mtr", cell(shifted)));
   table.setAttribute("columnalign", "left");
   table.setAttribute("rowspacing", "0.7em");
   element.replaceChildren(block(table));
 }
 
-/** e^{z_i} / Σ for one row of the table. */
-export function softmaxTerm(z) {
-  const math = m("math", m("mfrac", exp(mn(z)), mi("Σ")));
+/** e^{z_i − max} / Σ′ = the server's numbers, for one row of the table. */
+export function softmaxTerm(z, max, shiftedExp, shiftedSum) {
+  const math = m("math", m("mfrac", exp(row(mn(fmt(z)), mo("−"), mn(fmt(max)))), m("msup", mi("Σ"), mo("′"))),
+    mo("="), m("mfrac", mn(fmt(shiftedExp)), mn(fmt(shiftedSum))));
   math.setAttribute("displaystyle", "true");
   return math;
 }

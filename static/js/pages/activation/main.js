@@ -142,9 +142,9 @@ async function refreshSoftmax() {
   document.getElementById("logit-add").disabled = logits.length >= LIMITS.logitsMax;
   document.getElementById("logit-remove").disabled = logits.length <= LIMITS.logitsMin;
   try {
-    const answer = await activateLogits({ input: logits, function: "softmax" });
+    const answer = await activateLogits({ input: logits, function: "softmax", trace: true });
     showProblem(null);
-    softmax.setResult(logits, answer.output);
+    softmax.setResult(logits, answer.output, answer.trace);
   } catch (error) {
     if (error.name === "AbortError") return;
     showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));

@@ -86,8 +86,8 @@ export class SoftmaxView {
     });
   }
 
-  /** Draw the answer: logits (what was sent) and probabilities (what the API returned). */
-  setResult(logits, probabilities) {
+  /** Draw the answer: logits (what was sent); probabilities and softmax's steps (what the API returned). */
+  setResult(logits, probabilities, steps) {
     const scale = scaleFor([...logits, -Math.max(...logits.map(Math.abs))]);
     const bound = Math.max(...logits.map(Math.abs)) || 1;
     this.lines.forEach((line, i) => {
@@ -97,11 +97,11 @@ export class SoftmaxView {
       Object.assign(line.logitBar.style, {
         width: `${half}%`, left: z >= 0 ? "50%" : `${50 - half}%`, background: css(scale.color(z)),
       });
-      line.term.replaceChildren(softmaxTerm(z));
+      line.term.replaceChildren(softmaxTerm(z, steps.max[0], steps.exp[i], steps.sum[0]));
       line.probBar.style.width = `${p * 100}%`;
       line.prob.textContent = fmt(p);
     });
-    renderSoftmaxFormula(this.math, logits);
+    renderSoftmaxFormula(this.math, logits, steps);
     this.renderSum(probabilities);
   }
 
