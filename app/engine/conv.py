@@ -9,7 +9,7 @@ from .geometry import IntOrPair, Padding, ParameterError, WindowGeometry, window
 from .padding import pad2d
 
 MODES = ("cross-correlation", "convolution")
-# Largest im2col block, in elements; bigger inputs are processed in bands of output rows.
+# Largest im2col block, in elements; bigger inputs are processed in blocks of output cells.
 _BLOCK_ELEMENTS = 1 << 23
 
 
@@ -63,13 +63,18 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, st
     all_windows = windows(x_padded, geometry)  # (N, C, OH, OW, KH, KW)
 
     out = np.empty((n, f, oh, ow), dtype=dtype)
-    rows_per_block = max(1, _BLOCK_ELEMENTS // (n * c * kh * kw * ow))
+    # Blocks of output cells small enough that their im2col copy stays under _BLOCK_ELEMENTS:
+    # whole rows when they fit, else pieces of a row (a huge kernel on a wide input).
+    cells = max(1, _BLOCK_ELEMENTS // (n * c * kh * kw))
+    cols_per_block = min(ow, cells)
+    rows_per_block = max(1, cells // cols_per_block)
     for top in range(0, oh, rows_per_block):
-        band = all_windows[:, :, top:top + rows_per_block]  # (N, C, B, OW, KH, KW)
-        b = band.shape[2]
-        # (N, C, B, OW, KH, KW) -> (N, C, KH, KW, B, OW) -> (N, C*KH*KW, B*OW): one copy, then one matmul.
-        columns = band.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * kh * kw, b * ow)
-        out[:, :, top:top + b] = (filters @ columns).reshape(n, f, b, ow)
+        for left in range(0, ow, cols_per_block):
+            block = all_windows[:, :, top:top + rows_per_block, left:left + cols_per_block]  # (N, C, B, W, KH, KW)
+            b, w = block.shape[2:4]
+            # (N, C, B, W, KH, KW) -> (N, C, KH, KW, B, W) -> (N, C*KH*KW, B*W): one copy, then one matmul.
+            columns = block.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * kh * kw, b * w)
+            out[:, :, top:top + b, left:left + w] = (filters @ columns).reshape(n, f, b, w)
     if bias is not None:
         out += bias.reshape(1, f, 1, 1)
     return out

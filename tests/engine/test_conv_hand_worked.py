@@ -101,11 +101,12 @@ def test_inputs_are_not_mutated():
     np.testing.assert_array_equal(k, k_before)
 
 
-def test_large_inputs_are_processed_in_bands_with_the_same_result(monkeypatch):
+@pytest.mark.parametrize("block", [50, 200, 2000])  # pieces of a row, one row, several rows
+def test_large_inputs_are_processed_in_blocks_with_the_same_result(monkeypatch, block):
     import app.engine.conv as conv_module
 
     rng = np.random.default_rng(0)
     x, w = rng.standard_normal((2, 3, 20, 17)), rng.standard_normal((4, 3, 3, 2))
     whole = conv2d(x, w, padding=1)
-    monkeypatch.setattr(conv_module, "_BLOCK_ELEMENTS", 50)  # forces one output row per band
+    monkeypatch.setattr(conv_module, "_BLOCK_ELEMENTS", block)
     np.testing.assert_allclose(conv2d(x, w, padding=1), whole, rtol=1e-12)
