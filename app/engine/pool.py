@@ -35,7 +35,7 @@ def pool_geometry(x_shape: tuple[int, ...], kind: str, size: IntOrPair, stride: 
     return window_geometry(x_shape[2:], size_hw, size_hw if stride is None else stride, pad_hw)
 
 
-def _offset_slices(x_padded: np.ndarray, geometry: WindowGeometry):
+def offset_slices(x_padded: np.ndarray, geometry: WindowGeometry):
     """Yield (m, k, slice) with slice[..., i, j] = x_padded[..., i·sh + m, j·sw + k]: (N, C, OH, OW)."""
     (kh, kw), (sh, sw), (oh, ow) = geometry.kernel, geometry.stride, geometry.out
     for m in range(kh):
@@ -53,13 +53,13 @@ def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None =
     geometry = pool_geometry(x.shape, kind, size, stride, padding)
     if kind == "avg":
         total = None
-        for _, _, part in _offset_slices(pad2d(x, geometry.pads), geometry):
+        for _, _, part in offset_slices(pad2d(x, geometry.pads), geometry):
             total = part.copy() if total is None else np.add(total, part, out=total)
         return PoolResult(total / (geometry.kernel[0] * geometry.kernel[1]), None)
 
     best, best_m, best_k = None, None, None
     # Padding never wins a max: pad with -inf (PyTorch's rule).
-    for m, k, part in _offset_slices(pad2d(x, geometry.pads, value=-np.inf), geometry):
+    for m, k, part in offset_slices(pad2d(x, geometry.pads, value=-np.inf), geometry):
         if not winners:
             best = part.copy() if best is None else np.maximum(best, part, out=best)
             continue
