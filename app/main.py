@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+from pathlib import Path
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from . import __version__
 from .api import errors
 from .api.body_limit import BodyLimitMiddleware
-from .api.routes import activate, convolve, forward, health, pool
+from .api.routes import activate, convolve, forward, health, models, pool
 from .paths import STATIC_DIR
 from .settings import Settings
+from .shipped import MODELS_DIR, load_models
 from .web import docs, pages
 
 DESCRIPTION = """Convolution, pooling, activations and whole forward passes, computed by a pure-NumPy
@@ -18,13 +22,20 @@ engine with PyTorch's semantics (NCHW, cross-correlation by default, floor-mode 
 Errors are one sentence naming the field: 422 when malformed, 413 when over a limit."""
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) -> FastAPI:
     settings = settings or Settings.from_env()
-    app = FastAPI(title="ConvScope", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.models = load_models(models_dir)  # once, at start-up
+        yield
+
+    app = FastAPI(title="ConvScope", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
+                  lifespan=lifespan)
     app.state.settings = settings
     app.add_middleware(BodyLimitMiddleware, settings=settings)
     errors.install(app)
-    for module in (convolve, pool, activate, forward, health):
+    for module in (convolve, pool, activate, forward, models, health):
         app.include_router(module.router)
     app.include_router(pages.router)
     app.include_router(docs.router)

@@ -1,0 +1,67 @@
+"""GET /api/models and POST /api/models/{name}/forward."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..encoding import EncodedArray, EncodingOption
+from .fields import ArrayOf
+
+
+class LayerInfo(BaseModel):
+    name: str = Field(description='readable name, e.g. "conv1"')
+    type: str
+    shape: list[int] = Field(description="output shape of one sample")
+    parameters: int
+    multiply_adds: int
+    dense_equivalent_parameters: int | None = Field(None, description="parameters a fully connected layer "
+                                                                      "of the same input and output widths needs")
+
+
+class ModelInfo(BaseModel):
+    name: str
+    input_shape: list[int]
+    classes: list[str]
+    layers: list[LayerInfo]
+    parameters: int
+    multiply_adds: int
+    dense_equivalent_parameters: int = Field(description="the same widths, fully connected: weight sharing's saving")
+    card: dict = Field(description="how it was trained: data, split, augmentation, accuracy, seed, date")
+
+
+class ModelList(BaseModel):
+    models: list[ModelInfo]
+
+
+class LayerWeights(LayerInfo):
+    kernel: list | None = Field(None, description="conv2d: F×C×kh×kw")
+    weight: list | None = Field(None, description="dense: out×in")
+    bias: list | None = None
+    settings: dict = Field(description="stride, padding, size… as in /api/forward's layer objects")
+
+
+class ModelDetail(ModelInfo):
+    layers: list[LayerWeights]
+    samples: list[dict] = Field(description="held-out digits shipped with the model, for trying it")
+
+
+class ModelForwardRequest(EncodingOption):
+    """One input of the model's input shape (a digit: 28×28 numbers in [0, 1], white on black)."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    input: ArrayOf(2, 3, "H×W or C×H×W, the model's input shape")
+
+
+class LayerActivation(LayerInfo):
+    output: list | EncodedArray
+
+
+class ModelForwardResponse(BaseModel):
+    model: str
+    input: list = Field(description="what the network saw: the given array, or the decoded image prepared "
+                                    "as MNIST's digits were (inverted if dark on light, fit in 20×20, "
+                                    "centred by mass in 28×28)")
+    layers: list[LayerActivation]
+    probabilities: list[float]
+    prediction: int = Field(description="index of the most probable class (for digits: the digit)")
+    label: str = Field(description="that class's name")
