@@ -15,7 +15,7 @@ templates = Jinja2Templates(directory=TEMPLATES_DIR)  # autoescape is on for .ht
 
 ENDPOINTS = ("convolve", "pool", "activate", "forward")  # POST /api/<name>, described in home.json
 
-EXPLORERS = ("convolution", "pooling", "activation", "signal")
+EXPLORERS = ("convolution", "pooling", "activation", "signal", "network")
 
 
 def render(request: Request, template: str, page: str | None, **context) -> HTMLResponse:
@@ -49,3 +49,8 @@ def activation(request: Request):
 @router.get("/signal", response_class=HTMLResponse)
 def signal(request: Request):
     return render(request, "signal.html", "signal")
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request):
+    return render(request, "network.html", "network")

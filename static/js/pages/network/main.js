@@ -1,0 +1,301 @@
+// The network page: a drawn (or sample, or uploaded) digit -> the shipped CNN's forward pass ->
+// every layer as a column of maps; a picked map opens its arithmetic, cell by cell.
+import { ApiError, post } from "../../core/api.js";
+import { unpack } from "../../core/arrays.js";
+import { bindPlayer } from "../../core/controls.js";
+import { t } from "../../core/i18n.js";
+import { bindKeyboard } from "../../core/keyboard.js";
+import { Player } from "../../core/player.js";
+import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
+import { readParams, writeParams } from "../../core/urlstate.js";
+import { renderColumns } from "./columns.js";
+import { renderDetail, stepsOf } from "./detail.js";
+import { Pad } from "./pad.js";
+
+const MODEL = "mnist_cnn";
+const SIDE = 28;
+const form = document.getElementById("settings");
+const network = document.getElementById("network");
+const problem = document.getElementById("problem");
+const detail = document.getElementById("detail");
+
+let model = null; // GET /api/models/<name>: layers with weights, classes, samples, card
+let base = null; // the 28×28 digit the server prepared (before any shift)
+let shift = [0, 0]; // [dx, dy] pixels
+let columns = null; // the input and every layer's output
+let selected = null; // {layer, map}
+let busy = false; // one forward pass in flight at a time; `again` asks for one more after it
+let again = null;
+
+const params = readParams();
+const player = new Player({ onFrame: (step) => showDetail(step), onChange: () => { syncTransport(); saveUrl(); } });
+const syncTransport = bindPlayer(player);
+const pad = new Pad(document.getElementById("pad"), (final) => {
+  form.elements.sample.value = "";
+  shift = [0, 0];
+  if (pad.empty) clearAll();
+  else request(() => pad.png().then((png) => forwardImage(png)), final);
+});
+
+function showProblem(text) {
+  problem.hidden = !text;
+  problem.textContent = text ?? "";
+}
+
+// ---- asking the server, at most one request at a time --------------------------------------------
+
+async function request(make) {
+  if (busy) {
+    again = make;
+    return;
+  }
+  busy = true;
+  try {
+    const answer = await make();
+    showProblem(null);
+    show(answer);
+  } catch (error) {
+    showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
+  } finally {
+    busy = false;
+    if (again) {
+      const next = again;
+      again = null;
+      request(next);
+    }
+  }
+}
+
+async function forwardImage(blob) {
+  const response = await fetch(`/api/models/${MODEL}/forward?encoding=base64`, {
+    method: "POST", headers: { "content-type": blob.type || "image/png" }, body: blob,
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new ApiError(response.status, answer.detail);
+  base = answer.input;
+  return answer;
+}
+
+function forwardArray(digit) {
+  return post(`/api/models/${MODEL}/forward`, { input: digit, encoding: "base64" });
+}
+
+/** The prepared digit moved by `shift` (pixels pushed off an edge are gone, new ones are blank). */
+function shifted() {
+  const [dx, dy] = shift;
+  return Array.from({ length: SIDE }, (_, r) => Array.from({ length: SIDE }, (_, c) =>
+    base[r - dy]?.[c - dx] ?? 0));
+}
+
+// ---- drawing the answer -------------------------------------------------------------------------
+
+function show(answer) {
+  const input = { name: "input", type: "input", shape: [1, SIDE, SIDE], parameters: 0, multiply_adds: 0,
+                  data: Float32Array.from(answer.input.flat()) };
+  columns = [input, ...answer.layers.map((layer) => ({ ...layer, data: unpack(layer.output).data }))];
+  renderColumns(network, columns, {
+    classes: model.classes, range: form.elements.range.value, selected, onPick: pick,
+  });
+  const probabilities = columns[columns.length - 1].data;
+  const best = answer.prediction;
+  const prediction = document.getElementById("prediction");
+  prediction.replaceChildren();
+  const value = document.createElement("strong");
+  value.dataset.testid = "prediction";
+  value.textContent = t("page.prediction.value", { label: answer.label });
+  const sure = document.createElement("span");
+  sure.textContent = t("page.prediction.confidence", { percent: `${(probabilities[best] * 100).toFixed(1)}%` });
+  prediction.append(value, sure);
+  document.getElementById("shift-value").textContent = t("page.shift.value", { dx: shift[0], dy: shift[1] });
+  if (selected) {
+    player.setCount(stepsOf(columns[selected.layer]));
+    showDetail(player.step);
+  }
+  saveUrl();
+}
+
+function clearAll() {
+  base = null;
+  columns = null;
+  network.replaceChildren();
+  detail.hidden = true;
+  const prediction = document.getElementById("prediction");
+  const empty = document.createElement("span");
+  empty.className = "empty";
+  empty.textContent = t("page.empty");
+  prediction.replaceChildren(empty);
+  saveUrl();
+}
+
+// ---- a map's arithmetic --------------------------------------------------------------------------
+
+function pick(layer, map) {
+  if (layer === 0) return; // the input has no arithmetic of its own
+  selected = { layer, map };
+  detail.hidden = false;
+  const column = columns[layer];
+  document.getElementById("detail-title").textContent = column.shape.length === 3
+    ? t("page.detail.title", { layer: column.name, index: map + 1 })
+    : t("page.detail.class", { layer: column.name, label: model.classes[map] });
+  const steps = stepsOf(column);
+  player.setCount(steps);
+  // Bars pick a class (the step); a map starts at its strongest cell.
+  const start = column.shape.length === 3 ? strongest(column, map) : map;
+  player.go(start);
+  network.querySelectorAll(".map").forEach((button) => button.setAttribute("aria-pressed",
+    String(button.dataset.testid === `map-${column.name}-${map}`)));
+  detail.scrollIntoView({ block: "nearest" });
+}
+
+function strongest(column, map) {
+  const size = column.shape[1] * column.shape[2];
+  const values = column.data.subarray(map * size, (map + 1) * size);
+  let best = 0;
+  values.forEach((v, i) => { if (v > values[best]) best = i; });
+  return best;
+}
+
+let drawing = 0; // the newest detail request; older answers are dropped
+async function showDetail(step) {
+  if (!selected || !columns) return;
+  const ticket = ++drawing;
+  const body = document.createElement("div");
+  const equation = document.createElement("div");
+  try {
+    await renderDetail({
+      body, equation, layers: columns, weights: model.layers, classes: model.classes,
+      index: selected.layer, map: selected.map, step,
+      onCell: (row, col) => { player.pause(); player.go(row * columns[selected.layer].shape[2] + col); },
+    });
+  } catch (error) {
+    showProblem(error instanceof ApiError ? error.detail : error.message);
+    return;
+  }
+  if (ticket !== drawing) return;
+  document.getElementById("detail-body").replaceChildren(...body.childNodes);
+  document.getElementById("equation").replaceChildren(...equation.childNodes);
+  document.getElementById("live").textContent = document.getElementById("equation").textContent;
+}
+
+document.getElementById("detail-close").addEventListener("click", () => {
+  selected = null;
+  detail.hidden = true;
+  network.querySelectorAll(".map").forEach((button) => button.setAttribute("aria-pressed", "false"));
+  saveUrl();
+});
+
+// ---- inputs: pad buttons, samples, upload, shifts, colour range ---------------------------------
+
+document.getElementById("undo").addEventListener("click", () => pad.undo());
+document.getElementById("clear").addEventListener("click", () => pad.clear());
+form.addEventListener("submit", (event) => event.preventDefault());
+form.addEventListener("change", (event) => {
+  const name = event.target.name;
+  if (name === "range" && columns) {
+    renderColumns(network, columns, { classes: model.classes, range: form.elements.range.value, selected, onPick: pick });
+    saveUrl();
+  } else if (name === "sample" && form.elements.sample.value !== "") {
+    useSample(Number(form.elements.sample.value));
+  } else if (name === "upload" && form.elements.upload.files[0]) {
+    pad.strokes = [];
+    pad.redraw();
+    shift = [0, 0];
+    request(() => forwardImage(form.elements.upload.files[0]));
+  }
+});
+
+function useSample(index) {
+  const sample = model.samples[index];
+  pad.strokes = [];
+  pad.redraw();
+  base = sample.input;
+  shift = [0, 0];
+  request(() => forwardArray(shifted()));
+}
+
+document.addEventListener("keydown", (event) => {
+  if (!event.shiftKey || !base || event.target.tagName === "INPUT" || event.target.tagName === "SELECT") return;
+  const move = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[event.key];
+  if (!move) return;
+  event.preventDefault();
+  event.stopImmediatePropagation(); // Shift + arrow moves the digit; plain arrows step the player
+  shift = [shift[0] + move[0], shift[1] + move[1]];
+  request(() => forwardArray(shifted()));
+}, { capture: true });
+
+// ---- URL state: the digit itself (base-36 levels), shift, picked map, step, range -----------------
+
+function encodeDigit(digit) {
+  return digit.flat().map((v) => Math.round(Math.min(1, Math.max(0, v)) * 35).toString(36)).join("");
+}
+
+function decodeDigit(text) {
+  if (!/^[0-9a-z]{784}$/.test(text ?? "")) return null;
+  const levels = [...text].map((ch) => parseInt(ch, 36) / 35);
+  return Array.from({ length: SIDE }, (_, r) => levels.slice(r * SIDE, (r + 1) * SIDE));
+}
+
+function saveUrl() {
+  writeParams({
+    sample: form.elements.sample.value,
+    digit: base && form.elements.sample.value === "" ? encodeDigit(base) : "",
+    shift: shift[0] || shift[1] ? shift.join(",") : "",
+    map: selected ? `${selected.layer},${selected.map}` : "",
+    step: selected ? player.step : "",
+    range: form.elements.range.value === "layer" ? "" : form.elements.range.value,
+    present: isPresentation() ? "1" : "",
+  });
+}
+
+// ---- start --------------------------------------------------------------------------------------
+
+function sharing() {
+  const ratio = model.dense_equivalent_parameters / model.parameters;
+  document.getElementById("sharing-text").textContent = t("page.sharing.text", {
+    cnn: model.parameters.toLocaleString("en-US"),
+    dense: model.dense_equivalent_parameters.toLocaleString("en-US"),
+    ratio: Math.round(ratio).toLocaleString("en-US"),
+  });
+  const card = model.card;
+  document.getElementById("card-line").textContent = t("page.card", {
+    epochs: card.epochs, train: card.split?.train ?? "?", heldout: card.split?.heldout ?? "?",
+    accuracy: `${((card.heldout_accuracy ?? 0) * 100).toFixed(2)}%`,
+  });
+}
+
+async function start() {
+  model = await fetch(`/api/models/${MODEL}`).then((response) => response.json());
+  sharing();
+  model.samples.forEach((sample, i) => {
+    const option = document.createElement("option");
+    option.value = String(i);
+    option.textContent = t("page.sample.option", { label: sample.label, n: i + 1 });
+    form.elements.sample.append(option);
+  });
+  if (["map", "global"].includes(params.get("range"))) form.elements.range.value = params.get("range");
+  const [dx, dy] = (params.get("shift") ?? "0,0").split(",").map(Number);
+  const sampleIndex = params.get("sample");
+  const digit = decodeDigit(params.get("digit"));
+  if (sampleIndex !== null && model.samples[Number(sampleIndex)]) {
+    form.elements.sample.value = sampleIndex;
+    base = model.samples[Number(sampleIndex)].input;
+  } else if (digit) {
+    base = digit;
+  }
+  if (base) {
+    shift = [Number.isInteger(dx) ? dx : 0, Number.isInteger(dy) ? dy : 0];
+    await request(() => forwardArray(shifted()));
+    const [layer, map] = (params.get("map") ?? "").split(",").map(Number);
+    if (Number.isInteger(layer) && columns?.[layer] && Number.isInteger(map)) {
+      pick(layer, map);
+      const step = Number(params.get("step"));
+      if (params.has("step") && Number.isInteger(step)) player.go(step);
+    }
+  }
+}
+
+if (params.get("present") === "1") setPresentation(true);
+bindPresentation(saveUrl);
+bindKeyboard(player, { onPresentation: saveUrl });
+syncTransport();
+start().catch((error) => showProblem(error.message));
