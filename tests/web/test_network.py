@@ -53,7 +53,7 @@ def test_a_conv_map_opens_its_arithmetic_down_to_one_multiplication(page, live_s
     page.get_by_test_id("map-conv2-0").click()
     equation = page.get_by_test_id("equation")
     equation.locator(".eq-line.total").wait_for()
-    assert equation.locator(".eq-line.channel").count() == 8  # one line per input channel
+    assert page.locator("[data-testid^=channel-]").count() == 8  # window ⊙ kernel slice for each input channel
     before = equation.inner_text()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("(before) => document.querySelector('[data-testid=equation]').innerText !== before",

@@ -39,7 +39,7 @@ export class Grid {
     this.table.classList.toggle("heat", !numbers);
     // Long numbers ("−0.125") get smaller type so they stay inside their cells.
     const longest = numbers ? Math.max(1, ...values.flat().map((value) => fmt(value).length)) : 1;
-    this.table.style.fontSize = `calc(var(--cell) * ${Math.min(0.4, 1.4 / longest).toFixed(3)})`;
+    this.table.style.fontSize = `calc(var(--cell) * ${Math.min(0.4, 1.6 / longest).toFixed(3)})`;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const cell = this.cells[r][c];

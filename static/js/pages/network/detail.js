@@ -2,6 +2,7 @@
 import { post } from "../../core/api.js";
 import { scaleFor } from "../../core/colormap.js";
 import { fmt } from "../../core/format.js";
+import { Grid } from "../../core/grid.js";
 import { drawMap } from "../../core/heatmap.js";
 import { t } from "../../core/i18n.js";
 import { renderEquation } from "../../core/equation.js";
@@ -42,6 +43,26 @@ function bigMap(layer, map, cell, onCell) {
   return holder;
 }
 
+/** One card per input channel: its window ⊙ its kernel slice = its partial sum (all from the trace). */
+function channelCards(trace, step) {
+  const cards = element("div", "channel-cards");
+  trace.values[step].forEach((window, c) => {
+    const card = element("figure", "channel-card");
+    card.dataset.testid = `channel-${c}`;
+    const caption = element("figcaption", "", t("equation.channel", { c: c + 1 }));
+    const row = element("div", "channel-row");
+    const windowGrid = new Grid(row, { label: `${t("equation.channel", { c: c + 1 })}: window` });
+    windowGrid.setData(window);
+    row.append(element("span", "op", "⊙"));
+    const kernelGrid = new Grid(row, { label: `${t("equation.channel", { c: c + 1 })}: kernel` });
+    kernelGrid.setData(trace.kernel[0][c]);
+    row.append(element("span", "op", "="), element("strong", "partial", fmt(trace.channel_sums[step][c])));
+    card.append(caption, row);
+    cards.append(card);
+  });
+  return cards;
+}
+
 /** Steps a detail view has: one per cell of a map, one per class for bars. */
 export function stepsOf(layer) {
   return layer.shape.length === 3 ? layer.shape[1] * layer.shape[2] : layer.shape[0];
@@ -70,7 +91,9 @@ export async function renderDetail({ body, equation, layers, weights, classes, i
         padding_mode: spec.settings.padding_mode, mode: spec.settings.mode, trace: true,
       });
       text.textContent = t("page.detail.conv", { row: cell[0], col: cell[1], channels: before.shape[0] });
+      body.append(channelCards(answer.trace, step));
       renderEquation(equation, answer.trace, step);
+      equation.querySelectorAll(".eq-line.channel").forEach((line) => line.remove()); // the cards show them
     } else if (layer.type.endsWith("pool")) {
       const [, h, wIn] = before.shape;
       const plane = Array.from({ length: h }, (_, r) =>
