@@ -1,19 +1,8 @@
 // Formulas in MathML: each function's definition, the same with this cell's x written in, and softmax's.
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
+import { m, mi, mn, mo, row } from "../../core/mathml.js";
 
-const MATHML = "http://www.w3.org/1998/Math/MathML";
-
-function m(tag, ...children) {
-  const element = document.createElementNS(MATHML, tag);
-  for (const child of children) element.append(typeof child === "string" ? document.createTextNode(child) : child);
-  return element;
-}
-
-const mi = (text) => m("mi", text);
-const mn = (value) => m("mn", fmt(value));
-const mo = (text) => m("mo", text);
-const row = (...children) => m("mrow", ...children);
 const paren = (content) => row(mo("("), content, mo(")"));
 const exp = (power) => m("msup", mi("e"), power);
 

@@ -1,18 +1,7 @@
 // The output-size rule in MathML, with this page's numbers put in, one line per axis.
 import { outputSize } from "../../core/geometry.js";
 import { t } from "../../core/i18n.js";
-
-const MATHML = "http://www.w3.org/1998/Math/MathML";
-
-function m(tag, ...children) {
-  const element = document.createElementNS(MATHML, tag);
-  for (const child of children) element.append(typeof child === "string" ? document.createTextNode(child) : child);
-  return element;
-}
-
-const mi = (text) => m("mi", text);
-const mn = (value) => m("mn", String(value));
-const mo = (text) => m("mo", text);
+import { m, mi, mn, mo } from "../../core/mathml.js";
 
 /** ⌊(I + 2P − D(K − 1) − 1) / S⌋ + 1 = O, with P₀ + P₁ written out when the padding is uneven. */
 function axisLine(name, size, kernel, stride, padBefore, padAfter, dilation) {

@@ -1,18 +1,7 @@
 // The pooling output-size rule in MathML, with this page's numbers put in, one line per axis.
 import { outputSize } from "../../core/geometry.js";
 import { t } from "../../core/i18n.js";
-
-const MATHML = "http://www.w3.org/1998/Math/MathML";
-
-function m(tag, ...children) {
-  const element = document.createElementNS(MATHML, tag);
-  for (const child of children) element.append(typeof child === "string" ? document.createTextNode(child) : child);
-  return element;
-}
-
-const mi = (text) => m("mi", text);
-const mn = (value) => m("mn", String(value));
-const mo = (text) => m("mo", text);
+import { m, mi, mn, mo } from "../../core/mathml.js";
 
 /** O = ⌊(I + 2P − K) / S⌋ + 1 (pooling has no dilation, so D(K − 1) + 1 is just K). */
 function line(label, size, kernel, stride, pad) {

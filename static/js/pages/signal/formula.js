@@ -1,17 +1,7 @@
 // The definitions in MathML, and the same sums with the current t and the API's value put in.
 import { fmt } from "../../core/format.js";
+import { m, mi, mn, mo } from "../../core/mathml.js";
 
-const MATHML = "http://www.w3.org/1998/Math/MathML";
-
-function m(tag, ...children) {
-  const element = document.createElementNS(MATHML, tag);
-  for (const child of children) element.append(typeof child === "string" ? document.createTextNode(child) : child);
-  return element;
-}
-
-const mi = (text) => m("mi", text);
-const mn = (text) => m("mn", text);
-const mo = (text) => m("mo", text);
 const call = (name, ...argument) => [mi(name), mo("("), ...argument, mo(")")];
 
 /** "(f∗g)(t)" with the operator ∗ (convolution) or ⋆ (cross-correlation) and t a symbol or a number. */
