@@ -30,11 +30,17 @@ def test_openapi_has_an_example_body_for_each_endpoint(client):
 
 
 def test_every_openapi_example_is_accepted(client):
-    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
     for path, name in [("/api/convolve", "ConvolveRequest"), ("/api/pool", "PoolRequest"),
                        ("/api/activate", "ActivateRequest"), ("/api/forward", "ForwardRequest")]:
         for example in schemas[name]["examples"]:
             assert client.post(path, json=example).status_code == 200, (path, example)
+    model_body = spec["paths"]["/api/models/{name}/forward"]["post"]["requestBody"]["content"]
+    (digit,) = model_body["application/json"]["schema"]["examples"]
+    answer = client.post("/api/models/mnist_cnn/forward", json=digit)
+    assert answer.status_code == 200 and answer.json()["label"] == "1"  # the example is a drawn 1
+    assert set(model_body) == {"application/json", "image/png", "image/jpeg"}
 
 
 def test_error_responses_are_documented_as_one_sentence(client):

@@ -101,7 +101,7 @@ def _run(model: ShippedModel, x: np.ndarray) -> list[np.ndarray]:
 
 @router.post("/{name}/forward", response_model=ModelForwardResponse, response_class=ArrayJSONResponse,
              responses={**ERROR_RESPONSES, 404: {}}, openapi_extra={"requestBody": {"content": {
-                 "application/json": {"schema": {"$ref": "#/components/schemas/ModelForwardRequest"}},
+                 "application/json": {"schema": ModelForwardRequest.model_json_schema()},
                  "image/png": {"schema": {"type": "string", "format": "binary"}},
                  "image/jpeg": {"schema": {"type": "string", "format": "binary"}}}, "required": True}})
 async def model_forward(request: Request, name: str, settings: Settings = Depends(get_settings)):

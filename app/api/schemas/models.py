@@ -45,10 +45,15 @@ class ModelDetail(ModelInfo):
     samples: list[dict] = Field(description="held-out digits shipped with the model, for trying it")
 
 
+# A "1": a vertical white stroke on black, 28×28.
+_ONE = [[1.0 if col == 14 and 4 <= row < 24 else 0.0 for col in range(28)] for row in range(28)]
+
+
 class ModelForwardRequest(EncodingOption):
     """One input of the model's input shape (a digit: 28×28 numbers in [0, 1], white on black)."""
 
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True,
+                              json_schema_extra={"examples": [{"input": _ONE}]})
     input: ArrayOf(2, 3, "H×W or C×H×W, the model's input shape")
 
 
