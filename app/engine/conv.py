@@ -72,9 +72,11 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, st
         for left in range(0, ow, cols_per_block):
             block = all_windows[:, :, top:top + rows_per_block, left:left + cols_per_block]  # (N, C, B, W, KH, KW)
             b, w = block.shape[2:4]
-            # (N, C, B, W, KH, KW) -> (N, C, KH, KW, B, W) -> (N, C*KH*KW, B*W): one copy, then one matmul.
-            columns = block.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * kh * kw, b * w)
-            out[:, :, top:top + b, left:left + w] = (filters @ columns).reshape(n, f, b, w)
+            # The whole batch in one matmul, filters as the left operand (BLAS's best case):
+            # (N, C, B, W, KH, KW) -> (C, KH, KW, N, B, W) -> (C*KH*KW, N*B*W): one copy.
+            columns = block.transpose(1, 4, 5, 0, 2, 3).reshape(c * kh * kw, n * b * w)
+            result = (filters @ columns).reshape(f, n, b, w)  # (F, N*B*W) -> (F, N, B, W)
+            out[:, :, top:top + b, left:left + w] = result.transpose(1, 0, 2, 3)
     if bias is not None:
         out += bias.reshape(1, f, 1, 1)
     return out
