@@ -23,6 +23,8 @@ export class Grid {
     container.append(this.table);
     this.shape = null;
     this.cells = [];
+    this.width = 0;
+    this.marked = new Map();
   }
 
   setLabel(label) {
@@ -69,6 +71,8 @@ export class Grid {
     const realRows = rows - pads[0] - pads[1];
     const realCols = cols - pads[2] - pads[3];
     this.shape = key;
+    this.width = cols;
+    this.marked = new Map(); // class name -> keys (r * width + c) of the cells that carry it
     this.table.replaceChildren();
     this.cells = [];
     for (let r = 0; r < rows; r++) {
@@ -123,17 +127,25 @@ export class Grid {
 
   /** Put `className` on exactly these [r, c] cells (grid coordinates, padding included). */
   mark(className, positions) {
-    for (const line of this.cells) for (const cell of line) cell.td.classList.remove(className);
-    for (const [r, c] of positions) this.cells[r]?.[c]?.td.classList.add(className);
+    // Touch only the cells that change: a step moves a few highlights, not a whole table's classes.
+    const previous = this.marked.get(className) ?? new Set();
+    const next = new Set();
+    for (const [r, c] of positions) if (this.cells[r]?.[c]) next.add(r * this.width + c);
+    for (const key of previous) if (!next.has(key)) this.cellAt(key).td.classList.remove(className);
+    for (const key of next) if (!previous.has(key)) this.cellAt(key).td.classList.add(className);
+    this.marked.set(className, next);
+  }
+
+  cellAt(key) {
+    return this.cells[Math.floor(key / this.width)][key % this.width];
   }
 
   /** Small corner text per cell (e.g. "×2" under the kernel, or a coverage count); null clears it. */
   badges(textAt) {
     for (const line of this.cells) {
       for (const cell of line) {
-        const r = Number(cell.td.dataset.r);
-        const c = Number(cell.td.dataset.c);
-        cell.badge.textContent = textAt ? textAt(r, c) ?? "" : "";
+        const text = textAt ? textAt(Number(cell.td.dataset.r), Number(cell.td.dataset.c)) ?? "" : "";
+        if (cell.badge.textContent !== text) cell.badge.textContent = text;
       }
     }
   }

@@ -4,14 +4,19 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16]; // steps per second, chosen b
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
 export class Player {
-  /** onFrame(step, fraction): fraction in [0, 1) is how far the animation is towards the next step. */
-  constructor({ count = 1, step = 0, speedIndex = 2, onFrame, onChange }) {
+  /**
+   * onFrame(step, fraction): fraction in [0, 1) is how far the animation is towards the next step.
+   * continuous: call onFrame on every animation frame (for pages that glide between steps);
+   * otherwise only when the step changes, so a page redraws 16 times a second, not 60.
+   */
+  constructor({ count = 1, step = 0, speedIndex = 2, onFrame, onChange, continuous = false }) {
     this.count = Math.max(1, count);
     this.step = clamp(step, 0, this.count - 1);
     this.speedIndex = speedIndex;
     this.playing = false;
     this.onFrame = onFrame;
     this.onChange = onChange ?? (() => {});
+    this.continuous = continuous;
     this.generation = 0; // bumping it cancels the running loop
   }
 
@@ -81,7 +86,7 @@ export class Player {
     const step = Math.floor(this.position);
     const changed = step !== this.step;
     this.step = step;
-    this.render(this.smooth ? this.position - step : 0);
+    if (changed || this.continuous) this.render(this.smooth ? this.position - step : 0);
     if (changed) this.onChange(this);
   }
 

@@ -34,6 +34,7 @@ let shownKey = null; // what the value line and formula show now, so frames do n
 const curve = new Curve(document.getElementById("curve"));
 const player = new Player({
   count: cellCount(), step: state.step, onFrame: (step, fraction) => show(step, fraction), onChange: () => syncPlayer(),
+  continuous: true, // the dot glides along the curve between cells
 });
 const syncTransport = bindPlayer(player);
 const softmax = new SoftmaxView(document.getElementById("softmax"), {

@@ -95,7 +95,7 @@ export class ImageMode {
         canvas.setAttribute("role", "img");
         canvas.setAttribute("aria-label", t("page.image.map", { f: f + 1, h: oh, w: ow }));
         canvas.dataset.testid = `feature-map-${f}`;
-        drawMap(canvas, data.subarray(f * oh * ow, (f + 1) * oh * ow), oh, ow, scale.color);
+        drawMap(canvas, data.subarray(f * oh * ow, (f + 1) * oh * ow), oh, ow, scale);
         const caption = document.createElement("figcaption");
         caption.textContent = t("page.image.map", { f: f + 1, h: oh, w: ow });
         figure.append(canvas, caption);

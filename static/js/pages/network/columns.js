@@ -84,7 +84,7 @@ export function renderColumns(container, layers, { classes, range, selected, onP
         const canvas = element("canvas");
         canvas.style.width = `${Math.max(26, Math.min(40, h * 1.45))}px`; // small maps still visible
         const scale = scaleSets[index][c];
-        drawMap(canvas, layer.data.subarray(c * h * w, (c + 1) * h * w), h, w, scale.color);
+        drawMap(canvas, layer.data.subarray(c * h * w, (c + 1) * h * w), h, w, scale);
         button.title = `${fmt(scale.min)} … ${fmt(scale.max)}`;
         button.append(canvas);
         if (range === "map") button.append(element("span", "map-range", `${fmt(scale.min)}…${fmt(scale.max)}`));
@@ -100,7 +100,7 @@ export function renderColumns(container, layers, { classes, range, selected, onP
     } else if (layer.type === "flatten") {
       const strip = element("canvas", "strip");
       const scale = scaleFor(layer.data);
-      drawMap(strip, layer.data, layer.data.length, 1, scale.color);
+      drawMap(strip, layer.data, layer.data.length, 1, scale);
       column.append(strip);
     } else {
       const list = bars(layer, classes, layer.type === "softmax");

@@ -27,7 +27,7 @@ function bigMap(layer, map, cell, onCell) {
   const [, h, w] = layer.shape;
   const values = layer.data.subarray(map * h * w, (map + 1) * h * w);
   const canvas = element("canvas", "big-map");
-  drawMap(canvas, values, h, w, scaleFor(values).color);
+  drawMap(canvas, values, h, w, scaleFor(values));
   const holder = element("div", "big-map-holder");
   const mark = element("div", "cell-mark");
   mark.style.left = `${(cell[1] / w) * 100}%`;
