@@ -4,7 +4,7 @@ import { scaleFor, renderLegend } from "../../core/colormap.js";
 import { bindPlayer } from "../../core/controls.js";
 import { fmt } from "../../core/format.js";
 import { coverage, resolvePadding } from "../../core/geometry.js";
-import { Grid } from "../../core/grid.js";
+import { Grid, READABLE } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
 import { bindKeyboard } from "../../core/keyboard.js";
 import { Player } from "../../core/player.js";
@@ -323,8 +323,10 @@ function build() {
   fitCells("output-grids", filters * result.output[0].length, result.output[0][0].length);
   const pads = trace.padding;
   const cover = state.coverage ? coverageCounts() : null;
+  // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
+  const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;
   views.inputs.forEach((grid, c) => {
-    grid.setData(trace.padded_input[c], { pads });
+    grid.setData(trace.padded_input[c], { pads, scale: inputScale });
     grid.table.classList.toggle("coverage", Boolean(cover));
   });
   const outputs = result.output; // F × OH × OW

@@ -2,7 +2,7 @@
 import { decodeStack, encodeStack, readParams, writeParams } from "../../core/urlstate.js";
 import { SEED } from "./presets.js";
 
-export const LIMITS = { size: 16, kernel: 7, channels: 3, filters: 4, pad: 4, stride: 4, dilation: 4 };
+export const LIMITS = { size: 32, kernel: 7, channels: 3, filters: 4, pad: 4, stride: 4, dilation: 4 };
 
 /** Defaults: the worked example. input: C×H×W, kernel: F×C×kh×kw, bias: F numbers. */
 export function defaultState() {
