@@ -325,6 +325,9 @@ function build() {
   const cover = state.coverage ? coverageCounts() : null;
   // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
   const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;
+  const inputLegend = document.getElementById("input-legend");
+  if (inputScale) renderLegend(inputLegend, inputScale);
+  else inputLegend.replaceChildren();
   views.inputs.forEach((grid, c) => {
     grid.setData(trace.padded_input[c], { pads, scale: inputScale });
     grid.table.classList.toggle("coverage", Boolean(cover));
