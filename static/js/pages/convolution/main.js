@@ -2,6 +2,7 @@
 import { ApiError, latest } from "../../core/api.js";
 import { scaleFor, renderLegend } from "../../core/colormap.js";
 import { bindPlayer } from "../../core/controls.js";
+import { renderEquation } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
 import { coverage, resolvePadding } from "../../core/geometry.js";
 import { Grid, READABLE } from "../../core/grid.js";
@@ -10,12 +11,12 @@ import { bindKeyboard } from "../../core/keyboard.js";
 import { Player } from "../../core/player.js";
 import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
 import { readParams } from "../../core/urlstate.js";
-import { renderEquation } from "../../core/equation.js";
+import { whyImpossible } from "./checks.js";
 import { renderFormula } from "./formula.js";
 import { ImageMode } from "./image-mode.js";
-import { KERNELS, SEED, randomMatrix } from "./presets.js";
 import { pytorchCode } from "./pytorch.js";
-import { LIMITS, normalise, readState, requestBody, resize, writeState } from "./state.js";
+import { fillForm, readForm } from "./settings.js";
+import { normalise, readState, requestBody, writeState } from "./state.js";
 
 const FLIP_MS = 700;
 const convolve = latest("/api/convolve");
@@ -56,80 +57,6 @@ function saveUrl() {
   writeState(state, { present: isPresentation() });
 }
 
-// ---- settings form <-> state -------------------------------------------------------------------
-
-function fillForm() {
-  const [h, w] = [state.input[0].length, state.input[0][0].length];
-  const [kh, kw] = [state.kernel[0][0].length, state.kernel[0][0][0].length];
-  const values = {
-    inH: h, inW: w, kH: kh, kW: kw, channels: state.input.length, filters: state.kernel.length,
-    paddingKind: typeof state.padding === "string" ? state.padding : "number",
-    padH: typeof state.padding === "string" ? 0 : state.padding[0],
-    padW: typeof state.padding === "string" ? 0 : state.padding[1],
-    paddingMode: state.paddingMode, strideH: state.stride[0], strideW: state.stride[1],
-    dilationH: state.dilation[0], dilationW: state.dilation[1],
-    bias: state.bias.map(fmt).join(", ").replaceAll("−", "-"),
-  };
-  for (const [name, value] of Object.entries(values)) form.elements[name].value = String(value);
-  form.elements.padH.disabled = form.elements.padW.disabled = typeof state.padding === "string";
-  for (const radio of form.querySelectorAll('input[name="mode"]')) radio.checked = radio.value === state.mode;
-  form.elements.coverage.checked = state.coverage;
-  form.elements.source.value = state.source;
-  document.getElementById("pytorch-code").textContent = pytorchCode(state);
-}
-
-function integer(name, low, high) {
-  const value = Number(form.elements[name].value);
-  return Number.isInteger(value) ? Math.min(high, Math.max(low, value)) : null;
-}
-
-function readForm(changed) {
-  const next = structuredClone(state);
-  const h = integer("inH", 1, LIMITS.size) ?? state.input[0].length;
-  const w = integer("inW", 1, LIMITS.size) ?? state.input[0][0].length;
-  const kh = integer("kH", 1, LIMITS.kernel) ?? state.kernel[0][0].length;
-  const kw = integer("kW", 1, LIMITS.kernel) ?? state.kernel[0][0][0].length;
-  const channels = integer("channels", 1, LIMITS.channels) ?? state.input.length;
-  const filters = integer("filters", 1, LIMITS.filters) ?? state.kernel.length;
-  next.input = Array.from({ length: channels }, (_, c) => resize(state.input[c] ?? randomMatrix(h, w, 0, 9), h, w));
-  next.kernel = Array.from({ length: filters }, (_, f) => Array.from({ length: channels }, (_, c) =>
-    resize(state.kernel[f]?.[c] ?? state.kernel[f]?.[0] ?? randomMatrix(kh, kw, -1, 1), kh, kw)));
-  const kind = form.elements.paddingKind.value;
-  next.padding = kind === "number"
-    ? [integer("padH", 0, LIMITS.pad) ?? 0, integer("padW", 0, LIMITS.pad) ?? 0]
-    : kind;
-  next.paddingMode = form.elements.paddingMode.value;
-  next.stride = [integer("strideH", 1, LIMITS.stride) ?? 1, integer("strideW", 1, LIMITS.stride) ?? 1];
-  next.dilation = [integer("dilationH", 1, LIMITS.dilation) ?? 1, integer("dilationW", 1, LIMITS.dilation) ?? 1];
-  const bias = form.elements.bias.value.replaceAll("−", "-").split(",").map((part) => Number(part.trim()));
-  if (bias.length && bias.every(Number.isFinite)) next.bias = bias;
-  next.mode = form.querySelector('input[name="mode"]:checked')?.value ?? state.mode;
-  next.coverage = form.elements.coverage.checked;
-  if (changed === "preset") applyPreset(next, form.elements.preset.value);
-  return normalise(next);
-}
-
-function applyPreset(next, name) {
-  if (!name) return;
-  if (name === "seed") {
-    next.input = [SEED.input];
-    next.kernel = [[SEED.kernel]];
-    next.bias = [0];
-    next.padding = [0, 0];
-    next.stride = [1, 1];
-    next.dilation = [1, 1];
-    return;
-  }
-  const [h, w] = [next.input[0].length, next.input[0][0].length];
-  if (name === "random") {
-    next.input = next.input.map(() => randomMatrix(h, w, 0, 9));
-    next.kernel = next.kernel.map((filter) => filter.map(() => randomMatrix(3, 3, -2, 2)));
-    return;
-  }
-  next.kernel = next.kernel.map((filter) => filter.map(() => KERNELS[name].map((row) => [...row])));
-  if (h < 5 || w < 5) next.input = next.input.map(() => randomMatrix(6, 6, 0, 9));
-}
-
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
   const name = event.target.name;
@@ -138,9 +65,9 @@ form.addEventListener("change", (event) => {
     return;
   }
   const modeChanged = name === "mode";
-  state = readForm(name);
+  state = readForm(form, state, name);
   if (name === "preset") form.elements.preset.value = "";
-  fillForm();
+  fillForm(form, state);
   if (state.source !== "numbers" && name === "channels") chooseSource(name);
   else if (state.source !== "numbers") imageMode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
   refresh({ flip: modeChanged && state.mode === "convolution" });
@@ -178,26 +105,6 @@ async function chooseSource(changed) {
   }
 }
 
-// ---- geometry checks that explain themselves (before asking the server) ----------------------
-
-function whyImpossible() {
-  const [h, w] = [state.input[0].length, state.input[0][0].length];
-  const kernel = [state.kernel[0][0].length, state.kernel[0][0][0].length];
-  if (state.padding === "same" && (state.stride[0] !== 1 || state.stride[1] !== 1)) return t("page.why.same");
-  const pads = resolvePadding(state.padding, kernel, state.dilation);
-  for (const [pad, size] of [[Math.max(pads[0], pads[1]), h], [Math.max(pads[2], pads[3]), w]]) {
-    if (state.paddingMode === "reflect" && pad >= size) return t("page.why.reflect", { pad, size });
-    if (state.paddingMode === "circular" && pad > size) return t("page.why.circular", { pad, size });
-  }
-  const extent = [state.dilation[0] * (kernel[0] - 1) + 1, state.dilation[1] * (kernel[1] - 1) + 1];
-  const padded = [h + pads[0] + pads[1], w + pads[2] + pads[3]];
-  if (extent[0] > padded[0] || extent[1] > padded[1]) {
-    const key = state.dilation[0] > 1 || state.dilation[1] > 1 ? "page.why.dilated" : "page.why.kernel";
-    return t(key, { eh: extent[0], ew: extent[1], ph: padded[0], pw: padded[1] });
-  }
-  return null;
-}
-
 function showProblem(text) {
   problem.hidden = !text;
   problem.textContent = text ? t("page.error.impossible", { detail: text }) : "";
@@ -209,7 +116,7 @@ function showProblem(text) {
 async function refresh({ flip = false, maps = true } = {}) {
   renderFormulaNow();
   if (maps) refreshMaps();
-  const reason = whyImpossible();
+  const reason = whyImpossible(state);
   if (reason) {
     showProblem(reason);
     saveUrl();
@@ -363,7 +270,7 @@ function editKernel(c, row, col, value) {
   const [kh, kw] = [slice.length, slice[0].length];
   if (state.mode === "convolution") slice[kh - 1 - row][kw - 1 - col] = value;
   else slice[row][col] = value;
-  fillForm();
+  fillForm(form, state);
   refresh();
 }
 
@@ -475,7 +382,7 @@ bindPresentation(saveUrl);
 bindKeyboard(player, { onPresentation: saveUrl });
 // Cells change size with the window and with presentation mode: keep the window frame on its cells.
 new ResizeObserver(() => show(hoverStep ?? player.step)).observe(document.querySelector(".grids"));
-fillForm();
+fillForm(form, state);
 syncTransport();
 if (state.source !== "numbers" && !["upload", "webcam"].includes(state.source)) {
   imageMode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
