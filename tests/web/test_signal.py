@@ -160,12 +160,14 @@ def test_a_drawn_function_changes_the_result_and_stays_in_the_link(page, live_se
     page.mouse.move(box["x"] + box["width"] * 0.53, y, steps=5)
     page.mouse.up()
     page.wait_for_function("Number(document.querySelector('#value-conv').textContent) > 2")
+    page.wait_for_load_state("networkidle")  # the last stroke's answer, not one from mid-drag
     assert "fd=" in page.url
     drawn = page.locator("#value-conv").text_content()
     other = browser.new_page()
     try:
         other.goto(page.url)
         other.locator("#value-conv").wait_for()
+        other.wait_for_load_state("networkidle")
         assert other.locator('select[name="f-kind"]').input_value() == "draw"
         assert other.locator("#value-conv").text_content() == drawn
     finally:
