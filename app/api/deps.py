@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import numpy as np
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 
 from ..settings import Settings
 from .errors import ClientError
+
+T = TypeVar("T")
 
 
 async def get_settings(request: Request) -> Settings:
@@ -28,3 +32,15 @@ def ensure_finite(*arrays: np.ndarray, field: str = "input") -> None:
     """Results must be JSON numbers: an overflow is the caller's values being too large."""
     if not all(np.isfinite(a).all() for a in arrays):
         raise ClientError(field, "the values are too large: the result overflows 64-bit floats")
+
+
+# Work (an upper bound on multiply-adds) below which a hop to the thread pool costs more than the
+# work itself: such requests run on the event loop; anything bigger runs in the pool.
+INLINE_WORK = 100_000
+
+
+async def run_work(estimate: int, compute: Callable[..., T], *args) -> T:
+    """Run CPU work inline when it is tiny, else in the thread pool so the event loop stays free."""
+    if estimate <= INLINE_WORK:
+        return compute(*args)
+    return await run_in_threadpool(compute, *args)

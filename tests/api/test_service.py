@@ -59,3 +59,21 @@ def test_an_empty_post_is_a_422(client):
     assert response.json()["detail"] == "the body must be JSON, sent with the header Content-Type: application/json."
     empty_json = client.post("/api/convolve", content=b"", headers={"content-type": "application/json"})
     assert (empty_json.status_code, empty_json.json()["detail"]) == (422, "the body is required.")
+
+
+def test_tiny_work_runs_inline_and_big_work_in_the_thread_pool(client, monkeypatch):
+    from app.api import deps
+
+    hops = []
+    original = deps.run_in_threadpool
+
+    async def counting(fn, *args):
+        hops.append(fn.__name__)
+        return await original(fn, *args)
+
+    monkeypatch.setattr(deps, "run_in_threadpool", counting)
+    assert client.post("/api/convolve", json={"input": [[1, 2], [3, 4]], "kernel": [[1]]}).status_code == 200
+    assert hops == []
+    big = {"input": [[0.5] * 200] * 200, "kernel": [[1, 2, 1]] * 3}  # 40,000 × 9 > the inline bound
+    assert client.post("/api/convolve", json=big).status_code == 200
+    assert hops == ["_convolve"]

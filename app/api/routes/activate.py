@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, get_settings
+from ..deps import ensure_finite, finite_results, get_settings, run_work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -17,8 +17,12 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 @router.post("/activate", response_model=ActivateResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
-def activate(request: ActivateRequest, settings: Settings = Depends(get_settings)):
+async def activate(request: ActivateRequest, settings: Settings = Depends(get_settings)):
     """Apply an activation function elementwise (softmax along an axis)."""
+    return await run_work(request.input.size, _activate, request, settings)
+
+
+def _activate(request: ActivateRequest, settings: Settings) -> ArrayJSONResponse:
     limits.check_array(settings, request.input.shape, "input")
     with finite_results():
         output = engine.activate(request.input, request.function, request.alpha, request.axis)

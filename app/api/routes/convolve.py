@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, get_settings
+from ..deps import ensure_finite, finite_results, get_settings, run_work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -18,8 +18,12 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 @router.post("/convolve", response_model=ConvolveResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
-def convolve(request: ConvolveRequest, settings: Settings = Depends(get_settings)):
+async def convolve(request: ConvolveRequest, settings: Settings = Depends(get_settings)):
     """Convolve (or cross-correlate) an input with one filter or a bank of filters."""
+    return await run_work(request.input.size * request.kernel.size, _convolve, request, settings)
+
+
+def _convolve(request: ConvolveRequest, settings: Settings) -> ArrayJSONResponse:
     x, bank, bias = request.batch(), request.filter_bank(), request.bias_per_filter()  # (1,C,H,W), (F,C,kh,kw)
     limits.check_array(settings, x.shape, "input")
     limits.check_bank(settings, bank.shape)

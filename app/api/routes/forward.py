@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, get_settings
+from ..deps import ensure_finite, finite_results, get_settings, run_work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -17,8 +17,12 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 @router.post("/forward", response_model=ForwardResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
-def forward(request: ForwardRequest, settings: Settings = Depends(get_settings)):
+async def forward(request: ForwardRequest, settings: Settings = Depends(get_settings)):
     """Run an input through a list of layers and return every layer's output."""
+    return await run_work(request.work_estimate(), _forward, request, settings)
+
+
+def _forward(request: ForwardRequest, settings: Settings) -> ArrayJSONResponse:
     x, layers = request.batch(), request.engine_layers()  # x: (1, C, H, W)
     limits.check_array(settings, x.shape, "input")
     limits.check_layers(settings, layers)

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import get_settings
+from ..deps import get_settings, run_work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -18,8 +18,12 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 @router.post("/pool", response_model=PoolResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
-def pool(request: PoolRequest, settings: Settings = Depends(get_settings)):
+async def pool(request: PoolRequest, settings: Settings = Depends(get_settings)):
     """Max or average pooling; max pooling also says which cell won each window."""
+    return await run_work(request.input.size * request.size[0] * request.size[1], _pool, request, settings)
+
+
+def _pool(request: PoolRequest, settings: Settings) -> ArrayJSONResponse:
     x = request.batch()  # (1, C, H, W)
     limits.check_array(settings, x.shape, "input")
     limits.check_window(settings, request.size, "size")

@@ -84,6 +84,12 @@ class ForwardRequest(ImageInput, EncodingOption):
 
     layers: list[LayerModel] = Field(min_length=1, description="applied in order")
 
+    def work_estimate(self) -> int:
+        """An upper bound on multiply-adds: every weight applied at every input position."""
+        weights = sum(getattr(layer, name).size for layer in self.layers for name in ("kernel", "weight")
+                      if getattr(layer, name, None) is not None)
+        return self.input.size * max(weights, 1)
+
     def engine_layers(self) -> list[engine.Layer]:
         return [layer.to_engine() for layer in self.layers]
 
