@@ -30,11 +30,11 @@ export function scaleFor(values, { robust = false } = {}) {
     min = quantile(values, 0.01);
     max = quantile(values, 0.99);
   } else {
-    for (const v of values) {
-      if (Number.isFinite(v)) {
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
+    // An indexed loop: iterators over typed arrays of a million values are several times slower.
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v < min && Number.isFinite(v)) min = v;
+      if (v > max && Number.isFinite(v)) max = v;
     }
   }
   if (!Number.isFinite(min)) [min, max] = [0, 1];

@@ -16,17 +16,19 @@ export function drawMap(canvas, values, height, width, scale) {
   if (!(height > 0 && width > 0 && values.length >= height * width)) return;
   const { min, max } = scale;
   const span = max - min || 1;
-  const table = new Uint8Array(LEVELS * 3); // (LEVELS, rgb): the scale sampled evenly from min to max
-  for (let k = 0; k < LEVELS; k++) table.set(scale.color(min + (span * k) / (LEVELS - 1)), k * 3);
+  // (LEVELS,) the scale sampled evenly from min to max, each colour packed as one RGBA word
+  // (little-endian byte order, as on every platform browsers run on): one write per pixel.
+  const table = new Uint32Array(LEVELS);
+  for (let k = 0; k < LEVELS; k++) {
+    const [r, g, b] = scale.color(min + (span * k) / (LEVELS - 1));
+    table[k] = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  }
   const { context, image } = imageFor(canvas, height, width);
-  const pixels = image.data;
+  const pixels = new Uint32Array(image.data.buffer);
+  const top = LEVELS - 1;
   for (let i = 0; i < height * width; i++) {
-    const level = Math.round(((values[i] - min) / span) * (LEVELS - 1));
-    const k = (level < 0 ? 0 : level > LEVELS - 1 ? LEVELS - 1 : level) * 3; // values outside the range clip
-    pixels[i * 4] = table[k];
-    pixels[i * 4 + 1] = table[k + 1];
-    pixels[i * 4 + 2] = table[k + 2];
-    pixels[i * 4 + 3] = 255;
+    const level = Math.round(((values[i] - min) / span) * top);
+    pixels[i] = table[level < 0 ? 0 : level > top ? top : level]; // values outside the range clip
   }
   context.putImageData(image, 0, 0);
 }
