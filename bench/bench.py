@@ -150,6 +150,7 @@ class Row:
     case: Case
     conv: float
     naive: float
+    conv32: float | None = None  # the engine on float32 copies of the arrays, as PyTorch computes
     torch_conv: float | None = None
     pool_ratios: dict[str, float] | None = None  # kind -> ours / torch
     api: float | None = None
@@ -197,10 +198,14 @@ def make_case(workload: Workload, rng: np.random.Generator) -> Case:
     return Case(workload, x, weight, bias, conv2d(x, weight, bias, **workload.params))
 
 
-def engine_seconds(case: Case, budget: Budget) -> float:
-    """The engine's conv2d time."""
+def engine_seconds(case: Case, budget: Budget, dtype: type = np.float64) -> float:
+    """The engine's conv2d time on the case's arrays in `dtype` (its output is checked first)."""
     w = case.workload
-    return median_seconds(lambda: conv2d(case.x, case.weight, case.bias, **w.params), budget)
+    x, weight, bias = (a.astype(dtype) for a in (case.x, case.weight, case.bias))
+    tolerance = FLOAT32_TOLERANCE if dtype == np.float32 else {}
+    output = conv2d(x, weight, bias, **w.params)
+    require_close(output, case.expected, f"({w.name}) conv2d in {np.dtype(dtype).name}", **tolerance)
+    return median_seconds(lambda: conv2d(x, weight, bias, **w.params), budget)
 
 
 def naive_band_seconds(case: Case, budget: Budget) -> float:
@@ -266,8 +271,10 @@ def torch_seconds(case: Case, budget: Budget, torch: ModuleType) -> tuple[float,
 def pool_ratio(case: Case, x: Any, kind: str, reference: Callable[..., Any], budget: Budget) -> float:
     """pool2d's time over `reference`'s (PyTorch's pooling of `x`, the float32 copy of the input)."""
 
+    x_ours = x.numpy()  # the same float32 numbers PyTorch pools
+
     def ours() -> np.ndarray:
-        return pool2d(case.x, kind, POOL_SIZE, winners=False).output  # (N, C, H // 2, W // 2)
+        return pool2d(x_ours, kind, POOL_SIZE, winners=False).output  # (N, C, H // 2, W // 2)
 
     def theirs() -> Any:
         return reference(x, POOL_SIZE)  # (N, C, H // 2, W // 2)
@@ -282,6 +289,7 @@ def measure_kernels(case: Case, budget: Budget, full_naive: bool, torch: ModuleT
     row = Row(case, conv=engine_seconds(case, budget),
               naive=naive_full_seconds(case) if full_naive else naive_band_seconds(case, budget))
     if torch is not None:
+        row.conv32 = engine_seconds(case, budget, np.float32)
         row.torch_conv, row.pool_ratios = torch_seconds(case, budget, torch)
     return row
 
@@ -414,13 +422,14 @@ def ratio(numerator: float | None, denominator: float | None) -> str:
 def table(rows: list[Row], full_naive: bool) -> list[str]:
     """The Markdown table, one string per line."""
     header = ["workload", "conv2d", "naive (full run)" if full_naive else "naive (extrapolated)",
-              "speed-up vs naive", "torch", "conv2d/torch", "pool max ours/torch", "pool avg ours/torch",
+              "speed-up vs naive", "conv2d f32", "torch f32", "f32 ours/torch", "pool max ours/torch",
+              "pool avg ours/torch",
               "API median ours", "API reference", "ours/reference"]
     lines = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * (len(header) - 1)]
     for row in rows:
         pools = row.pool_ratios or {}
         cells = [row.case.workload.label, ms(row.conv), ms(row.naive), ratio(row.naive, row.conv),
-                 ms(row.torch_conv), ratio(row.conv, row.torch_conv),
+                 ms(row.conv32), ms(row.torch_conv), ratio(row.conv32, row.torch_conv),
                  factor(pools.get("max")), factor(pools.get("avg")),
                  ms(row.api), ms(row.api_reference), ratio(row.api, row.api_reference)]
         lines.append("| " + " | ".join(cells) + " |")
@@ -439,7 +448,8 @@ def versions_line(torch: ModuleType | None) -> str:
 def legend(torch: ModuleType | None, full_naive: bool, api: bool) -> str:
     """One line saying what each column measured."""
     parts = ["Times: medians in ms. Speed-up vs naive is naive / conv2d; every other ratio is ours / theirs, "
-             "so above 1× ours is slower. Ours: the float64 NumPy engine."]
+             "so above 1× ours is slower. conv2d: the NumPy engine in float64, as the API computes; "
+             "conv2d f32: the same engine given float32 arrays."]
     if full_naive:
         parts.append("Naive: conv2d_naive on the whole workload, run once.")
     else:
@@ -447,7 +457,8 @@ def legend(torch: ModuleType | None, full_naive: bool, api: bool) -> str:
                      "output by rows (--full-naive runs it all).")
     if torch:
         parts.append(f"Torch: torch.nn.functional in float32 (the usual choice); pools are "
-                     f"{POOL_SIZE}×{POOL_SIZE}, stride {POOL_SIZE}, on each workload's input.")
+                     f"{POOL_SIZE}×{POOL_SIZE}, stride {POOL_SIZE}, on each workload's input in float32, "
+                     f"for both.")
     if api:
         parts.append("API: POST /api/convolve over keep-alive HTTP on localhost"
                      + (" vs bench/torch_endpoint.py (orjson + torch float64, no validation), "

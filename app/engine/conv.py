@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -9,8 +11,10 @@ from .geometry import IntOrPair, Padding, ParameterError, WindowGeometry, window
 from .padding import pad2d
 
 MODES = ("cross-correlation", "convolution")
-# Largest im2col block, in elements; bigger inputs are processed in blocks of output cells.
-_BLOCK_ELEMENTS = 1 << 23
+# Largest im2col block, in bytes. A block that stays in a core's L2 cache is copied and multiplied
+# while still there; measured on (1, 3, 224, 224) * (16, 3, 3, 3) in float32, 512 KiB blocks ran
+# about 3x faster than one 32 MiB block.
+_BLOCK_BYTES = 512 * 1024
 
 
 def conv_geometry(x_shape: tuple[int, ...], weight_shape: tuple[int, ...], stride: IntOrPair = 1,
@@ -62,21 +66,43 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, st
     x_padded = pad2d(x, geometry.pads, padding_mode)  # (N, C, Hp, Wp)
     all_windows = windows(x_padded, geometry)  # (N, C, OH, OW, KH, KW)
 
-    out = np.empty((n, f, oh, ow), dtype=dtype)
-    # Blocks of output cells small enough that their im2col copy stays under _BLOCK_ELEMENTS:
-    # whole rows when they fit, else pieces of a row (a huge kernel on a wide input).
-    cells = max(1, _BLOCK_ELEMENTS // (n * c * kh * kw))
+    # Filters first, so that a block of whole rows is one contiguous (F, B*R*OW) piece that the
+    # matmul writes in place and the bias is added to while it is still in cache.
+    out = np.empty((f, n, oh, ow), dtype=dtype)
+    bias_column = None if bias is None else bias.reshape(f, 1).astype(dtype, copy=False)  # (F, 1)
+    for samples, rows, cols in _blocks(n, (oh, ow), c * kh * kw * np.dtype(dtype).itemsize):
+        block = all_windows[samples, :, rows, cols]  # (B, C, R, W, KH, KW)
+        b, _, r, w = block.shape[:4]
+        # (B, C, R, W, KH, KW) -> (C, KH, KW, B, R, W) -> (C*KH*KW, B*R*W): the one copy.
+        columns = block.transpose(1, 4, 5, 0, 2, 3).reshape(c * kh * kw, b * r * w)
+        target = out[:, samples, rows, cols]  # (F, B, R, W)
+        if w == ow:  # whole rows of one sample, or whole samples: a view of shape (F, B*R*W)
+            result = np.matmul(filters, columns, out=np.reshape(target, (f, b * r * w), copy=False))
+        else:  # pieces of a row (a huge kernel on a wide input)
+            result = filters @ columns  # (F, B*R*W)
+        if bias_column is not None:
+            result += bias_column
+        if w != ow:
+            target[...] = result.reshape(f, b, r, w)
+    return np.ascontiguousarray(out.transpose(1, 0, 2, 3))  # (N, F, OH, OW); no copy when N is 1
+
+def _blocks(n: int, out: tuple[int, int], bytes_per_cell: int) -> Iterator[tuple[slice, slice, slice]]:
+    """(samples, rows, columns) slices of the output whose im2col copies fit in _BLOCK_BYTES.
+
+    Whole samples when one fits, else whole rows of one sample, else pieces of a row
+    (a huge kernel on a wide input); every block holds at least one output cell.
+    """
+    oh, ow = out
+    cells = max(1, _BLOCK_BYTES // bytes_per_cell)
+    if cells >= oh * ow:
+        step = cells // (oh * ow)
+        for first in range(0, n, step):
+            yield slice(first, first + step), slice(None), slice(None)
+        return
     cols_per_block = min(ow, cells)
     rows_per_block = max(1, cells // cols_per_block)
-    for top in range(0, oh, rows_per_block):
-        for left in range(0, ow, cols_per_block):
-            block = all_windows[:, :, top:top + rows_per_block, left:left + cols_per_block]  # (N, C, B, W, KH, KW)
-            b, w = block.shape[2:4]
-            # The whole batch in one matmul, filters as the left operand (BLAS's best case):
-            # (N, C, B, W, KH, KW) -> (C, KH, KW, N, B, W) -> (C*KH*KW, N*B*W): one copy.
-            columns = block.transpose(1, 4, 5, 0, 2, 3).reshape(c * kh * kw, n * b * w)
-            result = (filters @ columns).reshape(f, n, b, w)  # (F, N*B*W) -> (F, N, B, W)
-            out[:, :, top:top + b, left:left + w] = result.transpose(1, 0, 2, 3)
-    if bias is not None:
-        out += bias.reshape(1, f, 1, 1)
-    return out
+    for sample in range(n):
+        for top in range(0, oh, rows_per_block):
+            for left in range(0, ow, cols_per_block):
+                yield (slice(sample, sample + 1), slice(top, top + rows_per_block),
+                       slice(left, left + cols_per_block))

@@ -101,13 +101,14 @@ def test_inputs_are_not_mutated():
     np.testing.assert_array_equal(k, k_before)
 
 
-@pytest.mark.parametrize("block", [50, 200, 2000])  # pieces of a row, one row, several rows
+# Each output cell's im2col column holds 3*3*2 float64s, 144 bytes; one sample has 20x18 cells.
+@pytest.mark.parametrize("block", [1000, 3000, 20_000, 60_000])  # pieces of a row, a row, rows, one sample
 def test_large_inputs_are_processed_in_blocks_with_the_same_result(monkeypatch, block):
     import app.engine.conv as conv_module
 
     rng = np.random.default_rng(0)
     x, w = rng.standard_normal((2, 3, 20, 17)), rng.standard_normal((4, 3, 3, 2))
     whole = conv2d(x, w, padding=1)
-    monkeypatch.setattr(conv_module, "_BLOCK_ELEMENTS", block)
+    monkeypatch.setattr(conv_module, "_BLOCK_BYTES", block)
     # the same sums, accumulated in a different order by BLAS: equal to rounding
     np.testing.assert_allclose(conv2d(x, w, padding=1), whole, rtol=1e-12, atol=1e-13)
