@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided
 
 from .geometry import IntOrPair, Padding, ParameterError, WindowGeometry, window_geometry
 from .padding import pad2d
@@ -41,13 +41,15 @@ def applied_kernel(weight: np.ndarray, mode: str) -> np.ndarray:
 
 
 def windows(x_padded: np.ndarray, geometry: WindowGeometry) -> np.ndarray:
-    """Every window of a padded input, as a read-only view.
+    """Every window of a padded input, as a read-only view (no copy).
 
     x_padded: (..., Hp, Wp) -> (..., OH, OW, KH, KW)
     """
     (sh, sw), (dh, dw), (oh, ow) = geometry.stride, geometry.dilation, geometry.out
-    view = sliding_window_view(x_padded, geometry.extent, axis=(-2, -1))  # (..., Hp-eh+1, Wp-ew+1, eh, ew)
-    return view[..., :(oh - 1) * sh + 1:sh, :(ow - 1) * sw + 1:sw, ::dh, ::dw]
+    *outer, row, col = x_padded.strides
+    # Window (i, j)'s cell (m, n) sits at row i·sh + m·dh, column j·sw + n·dw of the padded input.
+    return as_strided(x_padded, (*x_padded.shape[:-2], oh, ow, *geometry.kernel),
+                      (*outer, row * sh, col * sw, row * dh, col * dw), writeable=False)
 
 
 def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, stride: IntOrPair = 1,

@@ -35,7 +35,13 @@ def output_size(size: int, kernel: int, stride: int = 1, pad_before: int = 0,
 
 def as_pair(value: IntOrPair, param: str, minimum: int) -> Pair:
     """An int or a pair of ints -> (h, w), each checked against `minimum`."""
-    if isinstance(value, (int,)) and not isinstance(value, bool):
+    # The common cases, met on every request, first: a plain int, or a pair checked before.
+    if type(value) is int and value >= minimum:
+        return value, value
+    if type(value) is tuple and len(value) == 2 and type(value[0]) is int and type(value[1]) is int \
+            and min(value) >= minimum:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
         pair = (value, value)
     elif isinstance(value, (tuple, list)) and len(value) == 2 and all(
             isinstance(v, int) and not isinstance(v, bool) for v in value):

@@ -17,7 +17,11 @@ def pad2d(x: np.ndarray, pads: tuple[int, int, int, int], mode: str = "zeros",
     top, bottom, left, right = pads
     if not any(pads):
         return x
+    if mode == "zeros":  # a filled array and one copy: several times faster than np.pad on small inputs
+        h, w = x.shape[-2:]
+        padded = np.full((*x.shape[:-2], h + top + bottom, w + left + right), value,
+                         dtype=np.result_type(x, value))
+        padded[..., top:top + h, left:left + w] = x
+        return padded
     widths = [(0, 0)] * (x.ndim - 2) + [(top, bottom), (left, right)]
-    if mode == "zeros":
-        return np.pad(x, widths, mode="constant", constant_values=value)
     return np.pad(x, widths, mode=_NUMPY_MODE[mode])

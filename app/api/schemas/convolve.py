@@ -67,7 +67,9 @@ class ConvolveRequest(ConvolutionParameters, ImageInput, EncodingOption):
     def bias_per_filter(self) -> np.ndarray:
         """-> (F,)"""
         filters = self.filter_bank().shape[0]
-        return np.zeros(filters) if self.bias is None else np.broadcast_to(self.bias, (filters,)).copy()
+        if self.bias is None:
+            return np.zeros(filters)
+        return np.full(filters, self.bias[0]) if self.bias.size == 1 else self.bias.copy()
 
 
 class ConvTraceModel(BaseModel):
