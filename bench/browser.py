@@ -129,13 +129,21 @@ async ({ count, side, runs }) => {
 }
 """
 
+# Rows of the grid with this test id, as a table or as a heat map (beyond 16 a side).
+ROWS_OF_JS = """
+const rowsOf = (id) => {
+  const grid = document.querySelector(`[data-testid=${id}]:not([hidden])`);
+  return !grid ? 0 : grid.dataset.rows ? Number(grid.dataset.rows) : grid.querySelectorAll("tr").length;
+};
+"""
+
 # Armed before the key press: resolves when the output grid has `rows` rows, then at the next frame.
 # The promise sits in an object so that evaluate_handle returns at once instead of awaiting it.
 CHANGE_PROBE_JS = """
-(rows) => {
+(rows) => {""" + ROWS_OF_JS + """
   performance.clearResourceTimings();
   const output = document.getElementById("output-grids");
-  const shownRows = () => output.querySelectorAll("[data-testid=output-0] tr").length;
+  const shownRows = () => rowsOf("output-0");
   const done = new Promise((resolve) => {
     let input = null;
     document.addEventListener("input", (event) => { input = event.timeStamp; }, { capture: true, once: true });
@@ -149,7 +157,7 @@ CHANGE_PROBE_JS = """
         sent: request?.startTime ?? null, answered: request?.responseEnd ?? null,
       }));
     });
-    observer.observe(output, { childList: true, subtree: true, characterData: true });
+    observer.observe(output, { childList: true, subtree: true, characterData: true, attributes: true });
   });
   return { done };
 }
@@ -158,12 +166,14 @@ CHANGE_PROBE_JS = """
 LIMIT_JS = 'async () => (await import("/static/js/pages/convolution/state.js")).LIMITS.size'
 
 SHOWN_JS = """
-() => ({
-  inputRows: document.querySelectorAll("[data-testid=input-0] tr").length,
-  outputRows: document.querySelectorAll("[data-testid=output-0] tr").length,
-  heat: document.querySelector("[data-testid=input-0]").classList.contains("heat"),
+() => {""" + ROWS_OF_JS + """
+  return {
+  inputRows: rowsOf("input-0"),
+  outputRows: rowsOf("output-0"),
+  heat: document.querySelector("[data-testid=input-0]:not([hidden])").classList.contains("heat"),
   problem: document.getElementById("problem").hidden ? null : document.getElementById("problem").textContent,
-})
+  };
+}
 """
 
 STRINGS_JS = '() => new TextEncoder().encode(document.getElementById("strings").textContent).length'

@@ -158,3 +158,30 @@ def test_image_mode_draws_feature_maps_and_animates_the_zoomed_region(page, live
     assert "src=digit-2" in page.url and "zoom=" in page.url
     assert page.locator("[data-testid=input-0] input").count() == 16  # the 4×4 input size is the zoom size
     assert page.console_errors == [] and page.offsite_requests == []
+
+
+def test_a_big_input_is_a_heat_map_whose_cells_answer_the_pointer(page, live_server):
+    # 20×20 of 0..19 per row, an all-ones 3×3 kernel: output[i, j] = 3·(3j + 3) = 9j + 9 whatever i is
+    rows = ";".join(",".join(str(col) for col in range(20)) for _ in range(20))
+    open_page(page, live_server, f"?in={rows}&k=1,1,1;1,1,1;1,1,1")
+    heat = page.locator(".heat-grid[data-testid=output-0]")
+    assert heat.get_attribute("data-rows") == "18" and heat.get_attribute("data-cols") == "18"
+    assert page.locator("table[data-testid=output-0] td").count() == 0  # no element per cell
+    box = heat.bounding_box()
+    cell = box["width"] / 18
+    # hovering the cell in row 2, column 5 shows its window's sum
+    page.mouse.move(box["x"] + 5.5 * cell, box["y"] + 2.5 * cell)
+    assert int(result(page)) == 9 * 5 + 9
+    assert "row 2" in heat.get_attribute("title") and "column 5" in heat.get_attribute("title")
+    page.mouse.click(box["x"] + 7.5 * cell, box["y"] + 1.5 * cell)
+    page.mouse.move(5, 900)
+    assert int(result(page)) == 9 * 7 + 9
+    assert page.locator('[data-player="position"]').inner_text() == f"step {18 + 7 + 1} / {18 * 18}"
+    # the overlay marks the current output cell with the highlight colour
+    marked = page.evaluate("""() => {
+      const overlay = document.querySelector('.heat-grid[data-testid=output-0] canvas:last-child');
+      const [r, g, b, a] = overlay.getContext('2d').getImageData(7 * 8 + 4, 1 * 8 + 4, 1, 1).data;
+      return { r, g, b, a };
+    }""")
+    assert marked["a"] > 0 and marked["r"] > 200 and marked["g"] > 180  # yellowish, not empty
+    assert page.console_errors == []

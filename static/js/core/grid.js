@@ -1,7 +1,8 @@
 // A grid of numbers as an HTML table: editable cells, padding cells, highlights and a colour tint.
-// Beyond READABLE cells a side, the numbers give way to colour alone (a heat map with a legend).
-import { css, inkFor } from "./colormap.js";
+// Beyond READABLE cells a side, the numbers give way to colour alone: a heat map on a canvas.
+import { css, inkFor, scaleFor } from "./colormap.js";
 import { fmt } from "./format.js";
+import { HeatView } from "./heatgrid.js";
 
 export const READABLE = 16;
 
@@ -25,28 +26,38 @@ export class Grid {
     this.cells = [];
     this.width = 0;
     this.marked = new Map();
+    this.handlers = new Map(); // kind -> handlers registered with onCell, for the heat view too
+    this.heat = null; // the HeatView, made the first time the data is too big for numbers
+    this.isHeat = false;
+    this.frame = null; // the outline around the window, made when first needed
   }
 
   setLabel(label) {
     this.table.setAttribute("aria-label", label);
+    this.heat?.setLabel(label);
   }
 
   /** values: rows of numbers (null = −∞); pads: [top, bottom, left, right] of them that are padding. */
   setData(values, { pads = [0, 0, 0, 0], scale = null } = {}) {
     const rows = values.length;
     const cols = values[0].length;
+    this.isHeat = rows > READABLE || cols > READABLE;
+    this.table.hidden = this.isHeat;
+    if (this.heat) this.heat.hidden = !this.isHeat;
+    if (this.isHeat) {
+      this.showHeat(values, pads, scale);
+      return;
+    }
     const key = `${rows}x${cols}:${pads.join(",")}`;
     if (key !== this.shape) this.build(rows, cols, pads, key);
-    const numbers = rows <= READABLE && cols <= READABLE;
-    this.table.classList.toggle("heat", !numbers);
     // Long numbers ("−0.125") get smaller type so they stay inside their cells.
-    const longest = numbers ? Math.max(1, ...values.flat().map((value) => fmt(value).length)) : 1;
+    const longest = Math.max(1, ...values.flat().map((value) => fmt(value).length));
     this.table.style.fontSize = `calc(var(--cell) * ${Math.min(0.4, 1.6 / longest).toFixed(3)})`;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const cell = this.cells[r][c];
         const value = values[r][c];
-        const text = numbers ? fmt(value) : "";
+        const text = fmt(value);
         if (cell.input) {
           if (document.activeElement !== cell.input) cell.input.value = text;
         } else {
@@ -54,7 +65,7 @@ export class Grid {
           // labels that include the value must follow it
           if (!cell.pad && this.cellLabel) cell.td.setAttribute("aria-label", this.cellLabel(cell.row, cell.col));
         }
-        if (scale && value !== null && (!cell.pad || !numbers)) {
+        if (scale && value !== null && !cell.pad) {
           const colour = scale.color(value);
           cell.td.style.background = css(colour);
           cell.td.style.color = inkFor(colour);
@@ -64,6 +75,25 @@ export class Grid {
         }
       }
     }
+  }
+
+  showHeat(values, pads, scale) {
+    const [top, bottom, left, right] = pads;
+    this.heat ??= new HeatView(this.container, {
+      label: this.table.getAttribute("aria-label"), testId: this.table.dataset.testid, handlers: this.handlers,
+    });
+    // The table is dropped (it is rebuilt if the data shrinks back to numbers).
+    this.table.replaceChildren();
+    this.shape = null;
+    this.cells = [];
+    this.marked = new Map();
+    const [realRows, realCols] = [values.length - top - bottom, values[0].length - left - right];
+    const describe = (r, c) => {
+      const [row, col] = [r - top, c - left];
+      const real = row >= 0 && row < realRows && col >= 0 && col < realCols;
+      return real && this.cellLabel ? this.cellLabel(row, col) : fmt(values[r][c]);
+    };
+    this.heat.setData(values, pads, scale ?? scaleFor(values.flat().filter((value) => value !== null)), describe);
   }
 
   build(rows, cols, pads, key) {
@@ -127,6 +157,10 @@ export class Grid {
 
   /** Put `className` on exactly these [r, c] cells (grid coordinates, padding included). */
   mark(className, positions) {
+    if (this.isHeat) {
+      this.heat.mark(className, positions);
+      return;
+    }
     // Touch only the cells that change: a step moves a few highlights, not a whole table's classes.
     const previous = this.marked.get(className) ?? new Set();
     const next = new Set();
@@ -142,6 +176,7 @@ export class Grid {
 
   /** Small corner text per cell (e.g. "×2" under the kernel, or a coverage count); null clears it. */
   badges(textAt) {
+    if (this.isHeat) return; // a heat map's cells are too small for them
     for (const line of this.cells) {
       for (const cell of line) {
         const text = textAt ? textAt(Number(cell.td.dataset.r), Number(cell.td.dataset.c)) ?? "" : "";
@@ -162,8 +197,30 @@ export class Grid {
              width: last.right - first.left, height: last.bottom - first.top };
   }
 
-  /** Cell events for hover and click: handler(kind, r, c) with grid coordinates. */
+  /** Outline the window over cells [r0, c0] to [r1, c1] (grid coordinates), or hide it (null). */
+  showWindow(bounds) {
+    if (!this.frame) {
+      this.frame = document.createElement("div");
+      this.frame.className = "window-frame";
+      this.frame.setAttribute("aria-hidden", "true");
+      this.container.append(this.frame);
+    }
+    this.frame.hidden = !bounds || this.isHeat;
+    if (this.isHeat) {
+      this.heat.outline(bounds);
+      return;
+    }
+    const box = bounds && this.box(...bounds);
+    if (box) Object.assign(this.frame.style, {
+      transform: `translate(${box.left + this.table.offsetLeft}px, ${box.top + this.table.offsetTop}px)`,
+      width: `${box.width}px`, height: `${box.height}px`,
+    });
+  }
+
+  /** Cell events for hover and click: handler(r, c, event) with grid coordinates. */
   onCell(kind, handler) {
+    if (!this.handlers.has(kind)) this.handlers.set(kind, []);
+    this.handlers.get(kind).push(handler);
     this.table.addEventListener(kind, (event) => {
       const td = event.target.closest("td");
       if (td && this.table.contains(td)) handler(Number(td.dataset.r), Number(td.dataset.c), event);

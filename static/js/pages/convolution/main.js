@@ -13,7 +13,6 @@ import { bindPresentation, isPresentation, setPresentation } from "../../core/pr
 import { readParams } from "../../core/urlstate.js";
 import { whyImpossible } from "./checks.js";
 import { renderFormula } from "./formula.js";
-import { ImageMode } from "./image-mode.js";
 import { pytorchCode } from "./pytorch.js";
 import { fillForm, readForm } from "./settings.js";
 import { normalise, readState, requestBody, writeState } from "./state.js";
@@ -33,15 +32,23 @@ let pendingStep = state.step; // the URL's step, applied once the first answer s
 const views = { inputs: [], kernels: [], outputs: [] };
 const gridsBy = new Map(); // panel id -> its grids, rebuilt only when their number changes
 
-const imageMode = new ImageMode({
-  onRegion: (region, zoom) => {
-    state.input = region.map((plane) => plane.map((row) => row.map(Math.round)));
-    state.zoom = zoom;
-    state = normalise(state);
-    refresh({ maps: false });
-  },
-  onError: (detail) => showProblem(detail),
-});
+let imageMode = null; // loaded with its module the first time an image is the source
+
+/** Image mode's code is a third of the page's script: it is fetched only when an image is chosen. */
+async function images() {
+  if (imageMode) return imageMode;
+  const { ImageMode } = await import("./image-mode.js");
+  imageMode ??= new ImageMode({
+    onRegion: (region, zoom) => {
+      state.input = region.map((plane) => plane.map((row) => row.map(Math.round)));
+      state.zoom = zoom;
+      state = normalise(state);
+      refresh({ maps: false });
+    },
+    onError: (detail) => showProblem(detail),
+  });
+  return imageMode;
+}
 let mapsKey = ""; // the kernels and parameters the feature maps were drawn with
 
 const player = new Player({ step: state.step, onFrame: (step) => show(step), onChange: () => syncPlayer() });
@@ -69,7 +76,7 @@ form.addEventListener("change", (event) => {
   if (name === "preset") form.elements.preset.value = "";
   fillForm(form, state);
   if (state.source !== "numbers" && name === "channels") chooseSource(name);
-  else if (state.source !== "numbers") imageMode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
+  else if (state.source !== "numbers") imageMode?.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
   refresh({ flip: modeChanged && state.mode === "convolution" });
 });
 
@@ -84,7 +91,7 @@ async function chooseSource(changed) {
   const value = form.elements.source.value;
   if (value === "numbers") {
     state.source = "numbers";
-    imageMode.hide();
+    imageMode?.hide();
     saveUrl();
     return;
   }
@@ -92,11 +99,12 @@ async function chooseSource(changed) {
     form.elements.upload.click(); // its change event comes back here with the file
     return;
   }
-  imageMode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
   try {
-    if (value === "upload") await imageMode.load("file", form.elements.upload.files[0], imageChannels());
-    else if (value === "webcam") await imageMode.load("webcam", null, imageChannels());
-    else await imageMode.load("sample", value, imageChannels());
+    const mode = await images();
+    mode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
+    if (value === "upload") await mode.load("file", form.elements.upload.files[0], imageChannels());
+    else if (value === "webcam") await mode.load("webcam", null, imageChannels());
+    else await mode.load("sample", value, imageChannels());
     state.source = value;
     mapsKey = "";
     refreshMaps();
@@ -147,7 +155,7 @@ function refreshMaps() {
   const key = JSON.stringify(rest);
   if (key === mapsKey) return;
   mapsKey = key;
-  imageMode.renderMaps(rest);
+  imageMode?.renderMaps(rest);
 }
 
 function renderFormulaNow() {
@@ -194,11 +202,6 @@ function build() {
       cellLabel: (row, col) => t("page.cell.input", { row, col }),
       onEdit: (row, col, value) => { state.input[c][row][col] = value; refresh(); },
     });
-    const frame = document.createElement("div");
-    frame.className = "window-frame";
-    frame.setAttribute("aria-hidden", "true");
-    holder.append(frame);
-    grid.frame = frame;
     grid.onCell("mouseover", (r, cc) => feeds(r, cc));
     grid.onCell("mouseout", () => feeds(null));
     return grid;
@@ -302,11 +305,7 @@ function show(step) {
       if (cover) return cover[r - top]?.[cc - left] !== undefined ? String(cover[r - top][cc - left]) : "";
       return null;
     });
-    const box = grid.box(rows[0], cols[0], rows[rows.length - 1], cols[cols.length - 1]);
-    if (box) Object.assign(grid.frame.style, {
-      transform: `translate(${box.left + grid.table.offsetLeft}px, ${box.top + grid.table.offsetTop}px)`,
-      width: `${box.width}px`, height: `${box.height}px`,
-    });
+    grid.showWindow([rows[0], cols[0], rows[rows.length - 1], cols[cols.length - 1]]);
   });
   views.kernels.forEach((grid, c) => grid.setData(kernel[c]));
   const kernelName = state.mode === "convolution" ? t("page.grid.kernel.turned") : t("page.grid.kernel");
@@ -385,8 +384,10 @@ new ResizeObserver(() => show(hoverStep ?? player.step)).observe(document.queryS
 fillForm(form, state);
 syncTransport();
 if (state.source !== "numbers" && !["upload", "webcam"].includes(state.source)) {
-  imageMode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
-  imageMode.load("sample", state.source, imageChannels()).then(refreshMaps, (error) => showProblem(error.message));
+  images().then((mode) => {
+    mode.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
+    return mode.load("sample", state.source, imageChannels());
+  }).then(refreshMaps, (error) => showProblem(error.message));
 } else {
   state.source = "numbers"; // an upload or a webcam picture cannot travel in a link
   refresh();

@@ -197,11 +197,6 @@ function build() {
       cellLabel: (row, col) => t("page.cell.input", { row, col }),
       onEdit: (row, col, value) => { state.input[c][row][col] = value; refresh(); },
     });
-    const frame = document.createElement("div");
-    frame.className = "window-frame";
-    frame.setAttribute("aria-hidden", "true");
-    holder.append(frame);
-    grid.frame = frame;
     grid.onCell("mouseover", (r, cc) => feeds(c, r, cc));
     grid.onCell("mouseout", () => feeds(c, null, null));
     return grid;
@@ -310,12 +305,7 @@ function placeFrames(s) {
   const rows = trace.rows[s];
   const cols = trace.cols[s];
   views.inputs.forEach((grid, g) => {
-    grid.frame.hidden = g !== c;
-    const box = g === c ? grid.box(rows[0], cols[0], rows[rows.length - 1], cols[cols.length - 1]) : null;
-    if (box) Object.assign(grid.frame.style, {
-      transform: `translate(${box.left + grid.table.offsetLeft}px, ${box.top + grid.table.offsetTop}px)`,
-      width: `${box.width}px`, height: `${box.height}px`,
-    });
+    grid.showWindow(g === c ? [rows[0], cols[0], rows[rows.length - 1], cols[cols.length - 1]] : null);
   });
 }
 
