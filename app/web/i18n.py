@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from fastapi import Request
 
 LANGUAGES = ("en", "ko")
 STRINGS_DIR = Path(__file__).resolve().parent / "strings"
+SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "static" / "js"
 
 
 @lru_cache
@@ -23,6 +25,22 @@ def strings(page: str | None, lang: str) -> dict[str, str]:
     if page:
         merged.update({f"page.{key}": value for key, value in _load(page)[lang].items()})
     return merged
+
+
+@lru_cache
+def _keys_in_scripts() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The string keys the browser's scripts can ask for: quoted keys ("page.why.same"), and the
+    fixed starts of keys built at run time (`page.fn.${name}`)."""
+    source = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SCRIPTS_DIR.rglob("*.js")))
+    literals = frozenset(re.findall(r'"([a-z]\w*(?:\.\w+)+)"', source))
+    prefixes = tuple(sorted(set(re.findall(r"`([a-z]\w*(?:\.\w+)*\.)\$\{", source))))
+    return literals, prefixes
+
+
+def for_scripts(text: dict[str, str]) -> dict[str, str]:
+    """Only the strings a script can use: the page embeds these, and the template renders the rest."""
+    literals, prefixes = _keys_in_scripts()
+    return {key: value for key, value in text.items() if key in literals or key.startswith(prefixes)}
 
 
 def choose_language(request: Request) -> str:

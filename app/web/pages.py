@@ -7,7 +7,7 @@ from fastapi.templating import Jinja2Templates
 from .. import __version__
 from ..api.schemas.convolve import SEED_EXAMPLE
 from ..paths import TEMPLATES_DIR
-from .i18n import choose_language, strings
+from .i18n import choose_language, for_scripts, strings
 from .worked_example import first_step
 
 router = APIRouter(include_in_schema=False)
@@ -22,7 +22,8 @@ def render(request: Request, template: str, page: str | None, **context) -> HTML
     lang = choose_language(request)
     text = strings(page, lang)
     return templates.TemplateResponse(request, template, {
-        "lang": lang, "t": text, "page": page, "version": __version__, "explorers": EXPLORERS, **context,
+        "lang": lang, "t": text, "script_strings": for_scripts(text), "page": page, "version": __version__,
+        "explorers": EXPLORERS, **context,
     })
 
 

@@ -47,3 +47,34 @@ def test_home_page_in_korean(page, live_server):
     page.goto(live_server + "/?lang=ko")
     assert page.get_by_role("heading", level=1).inner_text() == "합성곱 신경망이 하는 일을 눈으로 보세요"
     assert page.get_by_role("link", name="대화형 API 문서").is_visible()
+
+
+def _dotted_keys() -> set[str]:
+    """Every dotted string key, as a script would ask for it (page files' keys start with "page.")."""
+    import json
+    from pathlib import Path
+
+    keys = set()
+    for path in (Path(__file__).resolve().parents[2] / "app/web/strings").glob("*.json"):
+        own = json.loads(path.read_text(encoding="utf-8"))["en"]
+        keys |= set(own) if path.stem == "common" else {f"page.{key}" for key in own}
+    return {key for key in keys if "." in key}
+
+
+# Pages embed only the strings their scripts ask for (found by scanning the scripts): a key the
+# scan missed would show through as the key itself. Steps and hover fill in the step texts.
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", ["/convolution", "/pooling", "/activation", "/signal", "/network"])
+def test_no_string_key_shows_through_as_text(page, live_server, path, lang):
+    import re
+
+    page.goto(f"{live_server}{path}?lang={lang}")
+    page.wait_for_load_state("networkidle")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("ArrowRight")
+    page.wait_for_load_state("networkidle")
+    shown = page.evaluate("""() => [document.body.innerText, ...[...document.querySelectorAll('[aria-label], [title]')]
+      .map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''}`)].join('\\n')""")
+    leaked = {key for key in _dotted_keys() if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w.])", shown)}
+    assert leaked == set()
+    assert page.console_errors == []
