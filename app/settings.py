@@ -21,6 +21,7 @@ class Settings(BaseModel):
     max_input_elements: int = Field(1 << 20, ge=1, description="numbers in one input array")
     max_kernel_size: int = Field(64, ge=1, description="kernel or pooling window side")
     max_filters: int = Field(256, ge=1, description="filters in one bank")
+    max_stride_padding_dilation: int = Field(1024, ge=1, description="each side of a stride, padding or dilation")
     max_output_elements: int = Field(1 << 22, ge=1, description="numbers in all outputs of one request")
     max_multiply_adds: int = Field(10**9, ge=1, description="multiply-adds of one request")
     max_trace_steps: int = Field(16_384, ge=1, description="steps (output cells) in one trace")

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from typing import Any
 
-import orjson
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
+
+from .json_body import parse
 
 
 class OrjsonRequest(Request):
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
-            body = await self.body()
-            try:
-                self._json = orjson.loads(body)
-            except orjson.JSONDecodeError:
-                # Strict JSON has no NaN or Infinity, but Python's json.dumps writes them. Parse such a
-                # body leniently so validation can say which field holds them; real syntax errors re-raise.
-                self._json = json.loads(body)
+            self._json = parse(await self.body())
         return self._json
 
 
@@ -31,6 +27,13 @@ class OrjsonRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def parse_with_orjson(request: Request) -> Response:
-            return await handler(OrjsonRequest(request.scope, request.receive))
+            request = OrjsonRequest(request.scope, request.receive)
+            if "json" in request.headers.get("content-type", ""):
+                # Parsed here first so that a body over the parser's depth limit reaches its 413
+                # handler (FastAPI turns any other exception from parsing into a bare 400). Syntax
+                # errors are left for FastAPI, which reports them as invalid JSON.
+                with contextlib.suppress(json.JSONDecodeError):
+                    await request.json()
+            return await handler(request)
 
         return parse_with_orjson

@@ -38,6 +38,17 @@ def check_bank(settings: Settings, bank_shape: tuple[int, ...], field: str = "ke
     check_window(settings, bank_shape[2:], field)
 
 
+def check_spacing(settings: Settings, where: str = "", **params) -> None:
+    """Stride, padding and dilation, each side, before any size is computed from them.
+
+    Huge ones describe nothing a lesson or a network needs (PyTorch would take stride 10⁹).
+    None (a pooling stride that follows the window) and "same"/"valid" have no number to check.
+    """
+    for name, value in params.items():
+        if value is not None and not isinstance(value, str):
+            require(settings, "max_stride_padding_dilation", max(as_pair(value, name, 0)), f"{where}{name}")
+
+
 def conv_cost(bank_shape: tuple[int, ...], geometry: WindowGeometry) -> tuple[int, int]:
     """(output values, multiply-adds) of one sample's convolution."""
     outputs = bank_shape[0] * prod(geometry.out)
@@ -57,10 +68,13 @@ def check_trace(settings: Settings, steps: int, values_per_step: int) -> None:
 def check_layers(settings: Settings, layers: list[Layer]) -> None:
     """Before planning: each layer's own size (filters, kernel sides)."""
     for index, layer in enumerate(layers):
+        where = f"layers[{index}]."
         if isinstance(layer, Conv2d):
-            check_bank(settings, layer.kernel.shape, f"layers[{index}].kernel")
+            check_bank(settings, layer.kernel.shape, f"{where}kernel")
+            check_spacing(settings, where, stride=layer.stride, padding=layer.padding, dilation=layer.dilation)
         elif isinstance(layer, Pool2d):
-            check_window(settings, as_pair(layer.size, "size", 1), f"layers[{index}].size")
+            check_window(settings, as_pair(layer.size, "size", 1), f"{where}size")
+            check_spacing(settings, where, stride=layer.stride, padding=layer.padding)
 
 
 def check_plan(settings: Settings, layers: list[Layer], plans: list[LayerPlan]) -> None:

@@ -71,7 +71,7 @@ def test_rectangular_stride_dilation_and_reflect(client):
      "input must have 2 to 3 dimensions (H×W or C×H×W), got 1 (shape [3])."),
     ({"input": [[1, 2], [3, 4]], "kernel": [[[[[1]]]]]},
      "kernel must have 2 to 4 dimensions (kh×kw, C×kh×kw or F×C×kh×kw), got 5 (shape [1, 1, 1, 1, 1])."),
-    ({"input": [[1, "a"]], "kernel": [[1]]}, "input must contain only numbers."),
+    ({"input": [[1, "a"]], "kernel": [[1]]}, "input must contain only numbers (no strings, true, false or null)."),
     ({"input": [[]], "kernel": [[1]]}, "input must not be empty (shape [1, 0])."),
     ({"input": [[1, 2], [3, 4]], "kernel": [[1, 1, 1], [1, 1, 1], [1, 1, 1]]},
      "kernel: the kernel (3×3) is larger than the padded input (2×2)."),

@@ -27,6 +27,7 @@ def _convolve(request: ConvolveRequest, settings: Settings) -> ArrayJSONResponse
     x, bank, bias = request.batch(), request.filter_bank(), request.bias_per_filter()  # (1,C,H,W), (F,C,kh,kw)
     limits.check_array(settings, x.shape, "input")
     limits.check_bank(settings, bank.shape)
+    limits.check_spacing(settings, stride=request.stride, padding=request.padding, dilation=request.dilation)
     params = dict(stride=request.stride, padding=request.padding, dilation=request.dilation,
                   padding_mode=request.padding_mode, mode=request.mode)
     geometry = engine.conv_geometry(x.shape, bank.shape, **params)

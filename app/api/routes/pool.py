@@ -27,6 +27,7 @@ def _pool(request: PoolRequest, settings: Settings) -> ArrayJSONResponse:
     x = request.batch()  # (1, C, H, W)
     limits.check_array(settings, x.shape, "input")
     limits.check_window(settings, request.size, "size")
+    limits.check_spacing(settings, stride=request.stride, padding=request.padding)
     params = dict(kind=request.kind, size=request.size, stride=request.stride, padding=request.padding)
     geometry = engine.pool_geometry(x.shape, **params)
     outputs = x.shape[1] * geometry.out[0] * geometry.out[1]

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ...engine.geometry import ParameterError, as_pair
+from ..json_body import holds_booleans
 
 
 def _invalid(message: str) -> PydanticCustomError:
@@ -32,9 +33,12 @@ def to_array(value: Any, min_rank: int, max_rank: int, shape_names: str) -> np.n
     try:
         array = np.asarray(value)
     except (ValueError, OverflowError):
+        if _first_depth(value) > max_rank:  # NumPy stops at 64 dimensions
+            raise _invalid(f"must have {_rank_words(min_rank, max_rank)} ({shape_names}), "
+                           f"got {_first_depth(value)}") from None
         raise _invalid("must be a rectangular array: some rows have a different length or depth") from None
-    if array.dtype.kind not in "iuf":
-        raise _invalid("must contain only numbers")
+    if array.dtype.kind not in "iuf" or holds_booleans(value):
+        raise _invalid("must contain only numbers (no strings, true, false or null)")
     if not min_rank <= array.ndim <= max_rank:
         raise _invalid(f"must have {_rank_words(min_rank, max_rank)} ({shape_names}), "
                        f"got {array.ndim} (shape {list(array.shape)})")
@@ -44,6 +48,14 @@ def to_array(value: Any, min_rank: int, max_rank: int, shape_names: str) -> np.n
     if not np.isfinite(array).all():
         raise _invalid("must contain only finite numbers (no NaN or Infinity)")
     return array
+
+
+def _first_depth(value: Any) -> int:
+    """How deep the first elements nest: [[[1]]] -> 3."""
+    depth = 0
+    while isinstance(value, list) and value:
+        value, depth = value[0], depth + 1
+    return depth
 
 
 def _rank_words(min_rank: int, max_rank: int) -> str:

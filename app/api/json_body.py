@@ -1,0 +1,66 @@
+"""Request bodies as JSON: parsed by orjson, with the checks a parser alone does not make.
+
+- Nesting deeper than orjson's fixed limit (1,024 levels) is refused as over a limit (413).
+- NaN and Infinity are not JSON, but Python's json.dumps writes them (and 1e999 overflows to
+  infinity): such a body is parsed leniently so that validation can name the field that holds them.
+- true and false inside an array would pass NumPy's conversion as 1 and 0. Whether a body has any
+  is found once, on its bytes (a boolean in an array follows "[" or ","; a field's value follows
+  ":"), so that the exact check per array runs only for bodies that may need it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from contextvars import ContextVar
+from typing import Any
+
+import orjson
+
+from .limits import LimitExceeded
+
+PARSER_DEPTH = 1024  # orjson's own limit
+_NON_FINITE = (b"NaN", b"Infinity")
+_BOOLEAN_IN_ARRAY = re.compile(rb"[\[,]\s*(?:true|false)\b")
+
+# Set per request by parse(); True where nothing was parsed here (direct validation), so the exact
+# check then always runs.
+_booleans_in_arrays: ContextVar[bool] = ContextVar("booleans_in_arrays", default=True)
+
+
+class TooDeep(LimitExceeded):
+    """A body nested deeper than the parser goes."""
+
+    def __init__(self) -> None:
+        self.detail = (f"the JSON body is nested more than {PARSER_DEPTH:,} levels deep, "
+                       f"over the JSON parser's fixed limit")
+        Exception.__init__(self, self.detail)
+
+
+def parse(body: bytes) -> Any:
+    """The body's JSON value; orjson.JSONDecodeError (a json.JSONDecodeError) when it is not JSON."""
+    may_hold_booleans = (b"true" in body or b"false" in body) and bool(_BOOLEAN_IN_ARRAY.search(body))
+    _booleans_in_arrays.set(may_hold_booleans)
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as error:
+        if str(error).startswith("depth limit exceeded"):
+            raise TooDeep() from None
+        too_big = "is infinity when parsed" in str(error)  # 1e999: Python's parser reads it as inf
+        if not (too_big or any(token in body for token in _NON_FINITE)):
+            raise
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError):  # not JSON after all (or not UTF-8): orjson's words
+            raise error from None
+
+
+def holds_booleans(value: Any) -> bool:
+    """Whether nested lists that NumPy read as numbers had true or false among them."""
+    if not _booleans_in_arrays.get():
+        return False
+    try:
+        text = orjson.dumps(value)
+    except TypeError:  # not plain JSON data (an array built in code): nothing came from a body
+        return False
+    return b"true" in text or b"false" in text
