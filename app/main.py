@@ -6,16 +6,17 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from . import __version__
 from .api import errors
 from .api.body_limit import BodyLimitMiddleware
 from .api.routes import activate, convolve, forward, health, models, pool
+from .headers import SecurityHeadersMiddleware
 from .paths import STATIC_DIR
 from .settings import Settings
 from .shipped import MODELS_DIR, load_models
 from .web import docs, pages
+from .web.assets import VersionedStaticFiles
 
 DESCRIPTION = """Convolution, pooling, activations and whole forward passes, computed by a pure-NumPy
 engine with PyTorch's semantics (NCHW, cross-correlation by default, floor-mode sizes).
@@ -34,12 +35,15 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
                   lifespan=lifespan)
     app.state.settings = settings
     app.add_middleware(BodyLimitMiddleware, settings=settings)
+    app.add_middleware(SecurityHeadersMiddleware, settings=settings)  # outermost: even a 413 carries them
     errors.install(app)
     for module in (convolve, pool, activate, forward, models, health):
         app.include_router(module.router)
     app.include_router(pages.router)
     app.include_router(docs.router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    static = VersionedStaticFiles(STATIC_DIR)
+    app.state.static_version = static.version
+    app.mount("/static", static, name="static")
     return app
 
 

@@ -27,6 +27,12 @@ class Settings(BaseModel):
     max_trace_steps: int = Field(16_384, ge=1, description="steps (output cells) in one trace")
     max_trace_values: int = Field(4_000_000, ge=1, description="numbers in one trace")
 
+    # Who may use the service from elsewhere (not limits on work).
+    cors_origins: str = Field("*", description="origins allowed to call /api/* from a browser, comma-separated "
+                                               '("*": any; empty: none)')
+    frame_ancestors: str = Field("'self'", description="sites that may show the pages in a frame (a CSP "
+                                                       "frame-ancestors source list, e.g. \"'self' https://lms.example\")")
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         environ = os.environ if environ is None else environ

@@ -7,11 +7,13 @@ from fastapi.templating import Jinja2Templates
 from .. import __version__
 from ..api.schemas.convolve import SEED_EXAMPLE
 from ..paths import TEMPLATES_DIR
+from .assets import asset
 from .i18n import choose_language, for_scripts, strings
 from .worked_example import first_step
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=TEMPLATES_DIR)  # autoescape is on for .html
+templates.env.globals["asset"] = asset
 
 ENDPOINTS = ("convolve", "pool", "activate", "forward")  # POST /api/<name>, described in home.json
 

@@ -65,7 +65,9 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A fresh page that records console errors and every request that leaves the machine."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    # Playwright evaluates wait_for_function's predicates with eval, which the pages' CSP refuses;
+    # test_security.py loads every page without this bypass and checks that nothing is refused.
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(8000)
     page.console_errors = []

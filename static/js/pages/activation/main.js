@@ -21,6 +21,7 @@ const activateCurve = latest("/api/activate");
 const activateMap = latest("/api/activate");
 const activateLogits = latest("/api/activate");
 const form = document.getElementById("settings");
+form.addEventListener("submit", (event) => event.preventDefault()); // Enter in a field must not reload the page
 const problem = document.getElementById("problem");
 const live = document.getElementById("live");
 const valueLine = document.getElementById("value");

@@ -34,7 +34,7 @@ function fromDrawable(source, sourceWidth, sourceHeight, channels) {
 
 let digitsCache = null;
 async function digits() {
-  digitsCache ??= fetch("/static/samples/digits.json").then((response) => response.json());
+  digitsCache ??= fetch(new URL("../../../samples/digits.json", import.meta.url)).then((response) => response.json());
   return digitsCache;
 }
 
@@ -96,7 +96,7 @@ export async function loadSample(id, channels) {
     const grey = shape(id.slice(6));
     return { ...grey, channels: Array.from({ length: channels }, () => grey.channels[0]) };
   }
-  const image = await loadImage("/static/samples/chelsea.png");
+  const image = await loadImage(new URL("../../../samples/chelsea.png", import.meta.url));
   return fromDrawable(image, image.naturalWidth, image.naturalHeight, channels);
 }
 

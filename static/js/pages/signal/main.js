@@ -17,6 +17,7 @@ import { Plot, extent } from "./svg.js";
 
 const SPEED_INDEX = 4; // 4 shifts a second: one sweep of t takes about 13 s
 const form = document.getElementById("settings");
+form.addEventListener("submit", (event) => event.preventDefault()); // Enter in a field must not reload the page
 const problem = document.getElementById("problem");
 const live = document.getElementById("live");
 const svgs = {
