@@ -1,4 +1,4 @@
-"""Images in, MNIST-style arrays out: decode a PNG/JPEG, then prepare it as MNIST's digits were.
+"""Images in, MNIST-style arrays out: decode a PNG, JPEG, WebP or GIF, then prepare it as MNIST's digits were.
 
 MNIST's recipe: white ink on black, the digit scaled to fit a 20×20 box (keeping its aspect),
 then placed in a 28×28 field so that its centre of mass is at the centre.
@@ -7,6 +7,7 @@ then placed in a 28×28 field so that its centre of mass is at the centre.
 from __future__ import annotations
 
 import io
+import re
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
@@ -16,31 +17,50 @@ BOX = 20
 INK = 0.1  # a pixel darker than this (after inversion: brighter) counts as ink when cropping
 
 
+FORMATS = ("PNG", "JPEG", "WEBP", "GIF")  # Pillow's names; the Content-Types are image/png, ...
+FORMAT_WORDS = "a PNG, JPEG, WebP or GIF image"
+# Pillow refuses to decode images above twice this many pixels (a decompression bomb: a small
+# file that unpacks to gigabytes). The API checks its own, smaller limit from the header first.
+Image.MAX_IMAGE_PIXELS = 16 * 1024 * 1024
+
+
 class ImageError(ValueError):
-    """The bytes are not a PNG or JPEG we can read."""
+    """The bytes are not an image we can read."""
+
+
+class ImageTooLarge(ImageError):
+    """Pillow's bomb guard refused the image from its header; `pixels` is how many it declares."""
+
+    def __init__(self, pixels: int):
+        super().__init__(f"the image declares {pixels:,} pixels")
+        self.pixels = pixels
 
 
 def image_size(data: bytes) -> tuple[int, int]:
     """(width, height) from the header alone, before any pixel is decoded."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format not in ("PNG", "JPEG"):
-                raise ImageError(f"the image is {image.format}, not PNG or JPEG")
+        with Image.open(io.BytesIO(data), formats=FORMATS) as image:
             return image.size
-    except UnidentifiedImageError:
-        raise ImageError("the body is not a PNG or JPEG image") from None
+    except Image.DecompressionBombError as error:
+        declared = re.search(r"\((\d+) pixels\)", str(error))
+        raise ImageTooLarge(int(declared.group(1)) if declared else 2 * Image.MAX_IMAGE_PIXELS + 1) from None
+    except (UnidentifiedImageError, OSError):
+        raise ImageError(f"the body is not {FORMAT_WORDS}") from None
 
 
 def decode_grey(data: bytes) -> np.ndarray:
-    """PNG/JPEG bytes -> grey levels in [0, 1]. -> (H, W); transparent pixels count as white paper."""
+    """Image bytes -> grey levels in [0, 1]. -> (H, W); transparent pixels count as white paper.
+
+    A GIF's first frame is the image.
+    """
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with Image.open(io.BytesIO(data), formats=FORMATS) as image:
             image.load()
             if image.mode in ("RGBA", "LA", "P"):
                 paper = Image.new("RGBA", image.size, "white")
                 image = Image.alpha_composite(paper, image.convert("RGBA"))
             grey = np.asarray(image.convert("L"), dtype=np.float64) / 255.0
-    except (UnidentifiedImageError, OSError) as error:
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as error:
         raise ImageError(f"the image cannot be decoded ({error})") from None
     return grey
 

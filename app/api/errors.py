@@ -29,9 +29,9 @@ ERROR_RESPONSES = {
 class ClientError(Exception):
     """Input that passed the schema but cannot be computed (e.g. a result that overflows)."""
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str, status: int = 422):
         super().__init__(message)
-        self.field, self.message = field, message
+        self.field, self.message, self.status = field, message, status
 
 
 def _where(loc: Sequence[Any]) -> str:
@@ -122,7 +122,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ClientError)
     async def _client(_: Request, exc: ClientError):
-        return _respond(422, f"{exc.field}: {exc.message}")
+        return _respond(exc.status, f"{exc.field}: {exc.message}")
 
     @app.exception_handler(LimitExceeded)
     async def _limit(_: Request, exc: LimitExceeded):

@@ -42,7 +42,7 @@ def test_every_openapi_example_is_accepted(client):
     (digit,) = model_body["application/json"]["schema"]["examples"]
     answer = client.post("/api/models/mnist_cnn/forward", json=digit)
     assert answer.status_code == 200 and answer.json()["label"] == "1"  # the example is a drawn 1
-    assert set(model_body) == {"application/json", "image/png", "image/jpeg"}
+    assert set(model_body) == {"application/json", "image/png", "image/jpeg", "image/webp", "image/gif"}
 
 
 def test_error_responses_are_documented_as_one_sentence(client):

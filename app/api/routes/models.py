@@ -9,18 +9,18 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from ... import engine
-from ...imaging import ImageError, decode_grey, image_size, mnist_like
+from ...imaging import FORMAT_WORDS, ImageError, ImageTooLarge, decode_grey, image_size, mnist_like
 from ...settings import Settings
 from ...shipped import ShippedModel, dense_equivalents
 from .. import limits
 from ..deps import get_settings
 from ..encoding import encode
-from ..errors import ERROR_RESPONSES, ClientError
+from ..errors import ERROR_RESPONSES, ClientError, ErrorResponse
 from ..responses import ArrayJSONResponse
 from ..schemas.models import ModelDetail, ModelForwardRequest, ModelForwardResponse, ModelList
 
 router = APIRouter(prefix="/api/models", tags=["models"])
-IMAGE_TYPES = ("image/png", "image/jpeg")
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif")
 
 
 def _model(request: Request, name: str) -> ShippedModel:
@@ -64,12 +64,14 @@ async def model_detail(request: Request, name: str):
 
 
 async def _input(request: Request, model: ShippedModel, settings: Settings) -> tuple[np.ndarray, str]:
-    """The request's input as the model's input shape, from JSON or from a PNG/JPEG body."""
+    """The request's input as the model's input shape, from JSON or from an image body."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()
     if content_type in IMAGE_TYPES:
         try:
             width, height = image_size(body)
+        except ImageTooLarge as error:  # a bomb: Pillow would not even open it
+            width, height = error.pixels, 1
         except ImageError as error:
             raise ClientError("body", str(error)) from None
         limits.require(settings, "max_input_elements", width * height, "the number of pixels in the image")
@@ -82,8 +84,9 @@ async def _input(request: Request, model: ShippedModel, settings: Settings) -> t
             raise ClientError("encoding", f"must be \"json\" or \"base64\" (got \"{encoding}\")")
         return mnist_like(grey).reshape(model.input_shape), encoding
     if content_type != "application/json":
-        raise ClientError("body", "send JSON with an \"input\" array, or the raw bytes of a PNG or JPEG image "
-                                  "with Content-Type image/png or image/jpeg")
+        raise ClientError("body", f"Content-Type {content_type or '(none)'} is not accepted: send JSON with an "
+                                  f"\"input\" array, or the raw bytes of {FORMAT_WORDS} with its image/... type",
+                          status=415)
     try:
         parsed = ModelForwardRequest.model_validate_json(body)
     except ValidationError as error:
@@ -99,13 +102,17 @@ def _run(model: ShippedModel, x: np.ndarray) -> list[np.ndarray]:
         return [out[0] for out in engine.forward(x[None].astype(np.float64), model.layers)]
 
 
+FORWARD_BODY = {"content": {
+    "application/json": {"schema": ModelForwardRequest.model_json_schema()},
+    **{kind: {"schema": {"type": "string", "format": "binary"}} for kind in IMAGE_TYPES},
+}, "required": True}
+UNSUPPORTED = {415: {"model": ErrorResponse, "description": "Neither JSON nor an accepted image type"}}
+
+
 @router.post("/{name}/forward", response_model=ModelForwardResponse, response_class=ArrayJSONResponse,
-             responses={**ERROR_RESPONSES, 404: {}}, openapi_extra={"requestBody": {"content": {
-                 "application/json": {"schema": ModelForwardRequest.model_json_schema()},
-                 "image/png": {"schema": {"type": "string", "format": "binary"}},
-                 "image/jpeg": {"schema": {"type": "string", "format": "binary"}}}, "required": True}})
+             responses={**ERROR_RESPONSES, 404: {}, **UNSUPPORTED}, openapi_extra={"requestBody": FORWARD_BODY})
 async def model_forward(request: Request, name: str, settings: Settings = Depends(get_settings)):
-    """Run one input (a 28×28 array, or a PNG/JPEG prepared as MNIST's digits) through a shipped network.
+    """Run one input (a 28×28 array, or a PNG, JPEG, WebP or GIF prepared as MNIST's digits) through a network.
 
     An image body may ask for base64 arrays with the query parameter ?encoding=base64.
     """

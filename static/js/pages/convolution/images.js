@@ -100,7 +100,7 @@ export async function loadSample(id, channels) {
   return fromDrawable(image, image.naturalWidth, image.naturalHeight, channels);
 }
 
-/** Pixels of an uploaded PNG or JPEG file. */
+/** Pixels of an uploaded image file (PNG, JPEG, WebP or GIF: whatever the browser decodes). */
 export async function loadFile(file, channels) {
   const url = URL.createObjectURL(file);
   try {
