@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from . import __version__
 from .api import errors
 from .api.body_limit import BodyLimitMiddleware
+from .api.heavy import HeavyRequestMiddleware
 from .api.routes import activate, convolve, forward, health, models, pool
 from .headers import SecurityHeadersMiddleware
 from .paths import STATIC_DIR
@@ -35,6 +36,7 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
                   lifespan=lifespan)
     app.state.settings = settings
     app.add_middleware(BodyLimitMiddleware, settings=settings)
+    app.add_middleware(HeavyRequestMiddleware, settings=settings)  # a large body waits before it is read
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)  # outermost: even a 413 carries them
     errors.install(app)
     for module in (convolve, pool, activate, forward, models, health):

@@ -26,6 +26,8 @@ class Settings(BaseModel):
     max_multiply_adds: int = Field(10**9, ge=1, description="multiply-adds of one request")
     max_trace_steps: int = Field(16_384, ge=1, description="steps (output cells) in one trace")
     max_trace_values: int = Field(4_000_000, ge=1, description="numbers in one trace")
+    max_heavy_requests: int = Field(1, ge=1, description="requests with a large body or large work computed at "
+                                                         "once, per worker process; the rest wait their turn")
 
     # Who may use the service from elsewhere (not limits on work).
     cors_origins: str = Field("*", description="origins allowed to call /api/* from a browser, comma-separated "

@@ -12,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from ..settings import Settings
 from .errors import ClientError
+from .heavy import HEAVY_WORK, heavy_turn
 
 T = TypeVar("T")
 
@@ -40,7 +41,11 @@ INLINE_WORK = 100_000
 
 
 async def run_work(estimate: int, compute: Callable[..., T], *args) -> T:
-    """Run CPU work inline when it is tiny, else in the thread pool so the event loop stays free."""
+    """Run CPU work inline when it is tiny, else in the thread pool so the event loop stays free;
+    large work waits for a heavy turn first."""
     if estimate <= INLINE_WORK:
         return compute(*args)
-    return await run_in_threadpool(compute, *args)
+    if estimate <= HEAVY_WORK:
+        return await run_in_threadpool(compute, *args)
+    async with heavy_turn():
+        return await run_in_threadpool(compute, *args)

@@ -10,13 +10,15 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
-from .json_body import parse
+from .heavy import LARGE_BODY_BYTES
+from .json_body import parse, parse_in_thread
 
 
 class OrjsonRequest(Request):
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
-            self._json = parse(await self.body())
+            body = await self.body()
+            self._json = await parse_in_thread(body) if len(body) > LARGE_BODY_BYTES else parse(body)
         return self._json
 
 

@@ -1,0 +1,48 @@
+"""The app as it is deployed: uvicorn in its own process, spoken to over real sockets.
+
+In-process test clients share the server's interpreter (and its GIL); timing and concurrency
+tests need the server on its own, as in production.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+START_SECONDS = 20
+
+
+@pytest.fixture(scope="session")
+def server_process():
+    """(base URL, the process) of `uvicorn app.main:app` on a free port, stopped after the session."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.set_inheritable(True)
+    port = listener.getsockname()[1]
+    command = [sys.executable, "-m", "uvicorn", "app.main:app", "--fd", str(listener.fileno()),
+               "--log-level", "warning", "--no-access-log"]
+    process = subprocess.Popen(command, cwd=ROOT, pass_fds=[listener.fileno()], env={**os.environ})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_SECONDS
+    while True:
+        try:
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError("the server did not start")
+        time.sleep(0.1)
+    yield base, process
+    process.terminate()
+    process.wait(timeout=10)
+    listener.close()
