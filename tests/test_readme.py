@@ -39,3 +39,23 @@ def test_curl_example_answers_as_shown(client, example):
     response = client.post(example["path"], content=example["body"], headers={"content-type": "application/json"})
     assert response.status_code == int(example["status"] or 200)
     assert response.json() == json.loads(example["answer"])
+
+
+def test_the_settings_table_lists_every_setting_with_its_default():
+    from app.settings import Settings
+
+    rows = dict(re.findall(r"^\| `(CONVSCOPE_\w+)` \| ([^|]+) \|", README, re.M))
+    assert set(rows) == {Settings.env_name(name) for name in Settings.model_fields}
+    for name, field in Settings.model_fields.items():
+        shown = rows[Settings.env_name(name)].strip()
+        expected = f"{field.default:,}" if isinstance(field.default, int) else f"`{field.default}`"
+        assert shown == expected, name
+
+
+def test_the_dockerfile_copies_what_exists_and_serves_the_app():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for source in re.findall(r"^COPY (.+) \S+$", dockerfile, re.M):
+        for path in source.split():
+            assert (ROOT / path).exists(), path
+    assert '"uvicorn", "app.main:app"' in dockerfile and "EXPOSE 8000" in dockerfile
+    assert '"--port", "8000"' in dockerfile

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from fastapi import Request
 
+from ..paths import STATIC_DIR
+
 LANGUAGES = ("en", "ko")
 STRINGS_DIR = Path(__file__).resolve().parent / "strings"
-SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "static" / "js"
+SCRIPTS_DIR = STATIC_DIR / "js"
 
 
 @lru_cache
