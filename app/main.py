@@ -35,8 +35,8 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
     app = FastAPI(title="ConvScope", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   lifespan=lifespan)
     app.state.settings = settings
-    app.add_middleware(BodyLimitMiddleware, settings=settings)
-    app.add_middleware(HeavyRequestMiddleware, settings=settings)  # a large body waits before it is read
+    app.add_middleware(HeavyRequestMiddleware, settings=settings)  # a large body waits before it is parsed
+    app.add_middleware(BodyLimitMiddleware, settings=settings)  # around it: reads (and measures) the body
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)  # outermost: even a 413 carries them
     errors.install(app)
     for module in (convolve, pool, activate, forward, models, health):

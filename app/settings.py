@@ -24,6 +24,7 @@ class Settings(BaseModel):
     max_stride_padding_dilation: int = Field(1024, ge=1, description="each side of a stride, padding or dilation")
     max_output_elements: int = Field(1 << 22, ge=1, description="numbers in all outputs of one request")
     max_multiply_adds: int = Field(10**9, ge=1, description="multiply-adds of one request")
+    max_layers: int = Field(256, ge=1, le=4096, description="layers in one forward pass (at most 4,096)")
     max_trace_steps: int = Field(16_384, ge=1, description="steps (output cells) in one trace")
     max_trace_values: int = Field(4_000_000, ge=1, description="numbers in one trace")
     max_heavy_requests: int = Field(1, ge=1, description="requests with a large body or large work computed at "

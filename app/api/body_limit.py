@@ -14,6 +14,7 @@ from ..settings import Settings
 from .limits import LimitExceeded
 
 Scope, Receive, Send = dict, Callable, Callable
+BODY_BYTES = "convscope.body_bytes"  # the key, in the scope's state, of the body's size once read
 
 
 class BodyLimitMiddleware:
@@ -39,6 +40,7 @@ class BodyLimitMiddleware:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
+        scope.setdefault("state", {})[BODY_BYTES] = len(body)  # for HeavyRequestMiddleware, inside
         delivered = False
 
         async def replay():

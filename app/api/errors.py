@@ -70,6 +70,8 @@ def sentence(error: dict) -> str:
     message = str(error["msg"]).removeprefix("Value error, ")
     if kind == "missing":
         return f"{where or 'the body'} is required"
+    if kind == "too_long":
+        return f"{where} must have at most {error.get('ctx', {}).get('max_length', '?'):,} items"
     if kind == "too_short":
         return f"{where} must not be empty"
     if kind == "extra_forbidden":

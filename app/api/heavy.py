@@ -2,11 +2,11 @@
 
 Parsing a 15 MB body, turning its lists into arrays and writing a big answer each hold Python's
 GIL for up to about 100 ms; two heavy requests side by side make everything else wait for both,
-and sixteen would hold sixteen bodies in memory at once. So a request with a large body (or no
-declared length) waits for a turn before its body is read, and a small request whose work is
-large waits for one before computing: CONVSCOPE_MAX_HEAVY_REQUESTS turns per worker process
-(1 by default; run more workers to use more cores). Waiting costs nothing but time: the socket
-holds the unread body.
+and sixteen would hold sixteen bodies' worth of parsed lists (about 100 MB each) at once. So a
+request with a large body waits for a turn once its body has arrived (a slow sender holds no
+turn), and a small request whose work is large waits for one before computing:
+CONVSCOPE_MAX_HEAVY_REQUESTS turns per worker process (1 by default; run more workers to use
+more cores).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from contextvars import ContextVar
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..settings import Settings
+from .body_limit import BODY_BYTES
 
-LARGE_BODY_BYTES = 1 << 20  # bodies above this take a turn before they are read
+LARGE_BODY_BYTES = 1 << 20  # bodies above this take a turn before they are parsed
 HEAVY_WORK = 10_000_000  # multiply-adds (about 10 ms) above which the work takes a turn
 
 _turns: ContextVar[asyncio.Semaphore | None] = ContextVar("heavy_turns", default=None)
@@ -43,7 +44,8 @@ async def heavy_turn() -> AsyncIterator[None]:
 
 
 class HeavyRequestMiddleware:
-    """Installs the app's turns for every request; large bodies wait for one before being read."""
+    """Installs the app's turns for every request; a large body (its size measured by the body-limit
+    middleware around this one) waits for a turn before anything parses it."""
 
     def __init__(self, app: ASGIApp, settings: Settings):
         self.app = app
@@ -53,13 +55,7 @@ class HeavyRequestMiddleware:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         _turns.set(self.turns)
-        if scope["method"] in ("GET", "HEAD", "OPTIONS") or not _large(scope):
+        if scope.get("state", {}).get(BODY_BYTES, 0) <= LARGE_BODY_BYTES:
             return await self.app(scope, receive, send)
         async with heavy_turn():
             await self.app(scope, receive, send)
-
-
-def _large(scope: Scope) -> bool:
-    """A body over LARGE_BODY_BYTES, or one whose length is not declared (chunked)."""
-    declared = dict(scope["headers"]).get(b"content-length")
-    return declared is None or not declared.isdigit() or int(declared) > LARGE_BODY_BYTES

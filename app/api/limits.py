@@ -66,7 +66,8 @@ def check_trace(settings: Settings, steps: int, values_per_step: int) -> None:
 
 
 def check_layers(settings: Settings, layers: list[Layer]) -> None:
-    """Before planning: each layer's own size (filters, kernel sides)."""
+    """Before planning: how many layers (each costs fixed work, however small), and each one's size."""
+    require(settings, "max_layers", len(layers), "the number of layers")
     for index, layer in enumerate(layers):
         where = f"layers[{index}]."
         if isinstance(layer, Conv2d):

@@ -82,3 +82,17 @@ def test_trace_true_is_still_a_boolean_field(client):
     response = client.post("/api/convolve", content=body(b"[[1, 2], [3, 4]]", KERNEL + b', "trace": true'),
                            headers=JSON)
     assert response.status_code == 200 and response.json()["trace"]["steps"] == 4
+
+
+@pytest.mark.parametrize("count, status, detail", [
+    (1_000, 413, "the number of layers is 1,000, over the limit of 256"),
+    (100_000, 422, "layers must have at most 4,096 items"),  # the schema's cap: stops before validating them
+])
+def test_too_many_layers_are_refused_before_any_runs(client, count, status, detail):
+    # 1.6 MB of {"type": "relu"} would cost seconds of per-layer work on a one-number input
+    raw = b'{"input": [[1.0]], "layers": [' + b",".join([b'{"type": "relu"}'] * count) + b"]}"
+    start = time.perf_counter()
+    response = client.post("/api/forward", content=raw, headers=JSON)
+    assert time.perf_counter() - start < 1
+    assert response.status_code == status
+    assert response.json()["detail"].startswith(detail)

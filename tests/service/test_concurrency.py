@@ -116,3 +116,19 @@ def test_sixteen_clients_mixing_good_and_bad_requests_get_no_server_error(server
     assert len(statuses) == 16 * 25
     assert all(status < 500 for status in statuses)
     assert {200, 422} <= set(statuses) and set(statuses) <= {200, 413, 422}
+
+
+def test_a_stalled_large_upload_holds_no_turn(server_process, heavy_body):
+    import socket
+    from urllib.parse import urlsplit
+
+    base, _ = server_process
+    address = urlsplit(base)
+    with socket.create_connection((address.hostname, address.port), timeout=10) as stalled:
+        # 8 MB announced, 1 MB sent, then nothing: the server is left waiting for the rest.
+        stalled.sendall(b"POST /api/convolve HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                        b"Content-Length: 8388608\r\n\r\n" + b"[" * (1 << 20))
+        time.sleep(0.2)
+        sender = send_heavy(base, heavy_body, 1)
+        (heavy,) = json.loads(sender.communicate(timeout=60)[0])
+    assert heavy["status"] == 200 and heavy["seconds"] < 10

@@ -79,10 +79,15 @@ _TINY_CNN = {
 }
 
 
+LAYERS_CAP = 4096
+
+
 class ForwardRequest(ImageInput, EncodingOption):
     model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN]})
 
-    layers: list[LayerModel] = Field(min_length=1, description="applied in order")
+    # The schema's own cap stops validation of an absurd list at once (each layer validated costs
+    # time); CONVSCOPE_MAX_LAYERS, at most this, is the limit a server sets.
+    layers: list[LayerModel] = Field(min_length=1, max_length=LAYERS_CAP, description="applied in order")
 
     def work_estimate(self) -> int:
         """An upper bound on multiply-adds: every weight applied at every input position."""
