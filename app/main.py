@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
     app = FastAPI(title="ConvScope", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   lifespan=lifespan)
     app.state.settings = settings
+    app.state.pages = {}  # (template, language, root path) -> the rendered page
     app.add_middleware(HeavyRequestMiddleware, settings=settings)  # a large body waits before it is parsed
     app.add_middleware(BodyLimitMiddleware, settings=settings)  # around it: reads (and measures) the body
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)  # outermost: even a 413 carries them

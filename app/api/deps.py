@@ -35,9 +35,18 @@ def ensure_finite(*arrays: np.ndarray, field: str = "input") -> None:
         raise ClientError(field, "the values are too large: the result overflows 64-bit floats")
 
 
-# Work (an upper bound on multiply-adds) below which a hop to the thread pool costs more than the
-# work itself: such requests run on the event loop; anything bigger runs in the pool.
+# Work (in multiply-adds) below which a hop to the thread pool costs more than the work itself:
+# such requests run on the event loop; anything bigger runs in the pool.
 INLINE_WORK = 100_000
+# Writing one number of an answer as JSON costs about as much as 25 multiply-adds: an answer's
+# size counts towards its work, so that a small request with a huge answer (a trace, or an
+# output blown up by padding) is not taken for a small one.
+WORK_PER_ANSWER_NUMBER = 25
+
+
+def work(multiply_adds: int, answer_numbers: int) -> int:
+    """A request's work estimate, from what limits.py counted before any work."""
+    return multiply_adds + WORK_PER_ANSWER_NUMBER * answer_numbers
 
 
 async def run_work(estimate: int, compute: Callable[..., T], *args) -> T:

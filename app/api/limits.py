@@ -60,9 +60,11 @@ def check_totals(settings: Settings, outputs: int, multiply_adds: int) -> None:
     require(settings, "max_multiply_adds", multiply_adds, "the number of multiply-adds")
 
 
-def check_trace(settings: Settings, steps: int, values_per_step: int) -> None:
+def check_trace(settings: Settings, steps: int, values_per_step: int) -> int:
+    """-> the number of values in the trace."""
     require(settings, "max_trace_steps", steps, "the number of trace steps")
     require(settings, "max_trace_values", steps * values_per_step, "the number of values in the trace")
+    return steps * values_per_step
 
 
 def check_layers(settings: Settings, layers: list[Layer]) -> None:
@@ -78,10 +80,14 @@ def check_layers(settings: Settings, layers: list[Layer]) -> None:
             check_spacing(settings, where, stride=layer.stride, padding=layer.padding)
 
 
-def check_plan(settings: Settings, layers: list[Layer], plans: list[LayerPlan]) -> None:
-    """After planning: all outputs together, and the work (a pooling window's cells count as work)."""
+def check_plan(settings: Settings, layers: list[Layer], plans: list[LayerPlan]) -> tuple[int, int]:
+    """After planning: all outputs together, and the work (a pooling window's cells count as work).
+
+    -> (output values, work)
+    """
     outputs = sum(prod(p.shape) for p in plans)
     work = sum(p.multiply_adds for p in plans)
     work += sum(prod(p.shape) * prod(as_pair(layer.size, "size", 1))
                 for layer, p in zip(layers, plans, strict=True) if isinstance(layer, Pool2d))
     check_totals(settings, outputs, work)
+    return outputs, work

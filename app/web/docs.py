@@ -9,5 +9,5 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/docs")
-def docs(request: Request):
+async def docs(request: Request):
     return templates.TemplateResponse(request, "docs.html", {"openapi_url": request.app.openapi_url})

@@ -21,39 +21,48 @@ EXPLORERS = ("convolution", "pooling", "activation", "signal", "network")
 
 
 def render(request: Request, template: str, page: str | None, **context) -> HTMLResponse:
+    """The page in the reader's language. A page depends on nothing else a request brings (links
+    are root-relative), so each is rendered once per language and served from memory after that:
+    a page then costs the server almost nothing, even while heavy requests keep it busy. The routes
+    are async for the same reason: no hop to a worker thread, which would wait for the GIL that a
+    heavy request's parsing holds."""
     lang = choose_language(request)
-    text = strings(page, lang)
-    return templates.TemplateResponse(request, template, {
-        "lang": lang, "t": text, "script_strings": for_scripts(text), "page": page, "version": __version__,
-        "explorers": EXPLORERS, **context,
-    })
+    key = (template, lang, request.scope.get("root_path", ""))
+    cache = request.app.state.pages
+    if key not in cache:
+        text = strings(page, lang)
+        cache[key] = templates.TemplateResponse(request, template, {
+            "lang": lang, "t": text, "script_strings": for_scripts(text), "page": page, "version": __version__,
+            "explorers": EXPLORERS, **context,
+        }).body
+    return HTMLResponse(cache[key], headers={"vary": "Accept-Language, Cookie"})  # the language decides
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request):
+async def home(request: Request):
     return render(request, "home.html", "home", endpoints=ENDPOINTS, seed=first_step(SEED_EXAMPLE))
 
 
 @router.get("/convolution", response_class=HTMLResponse)
-def convolution(request: Request):
+async def convolution(request: Request):
     return render(request, "convolution.html", "convolution")
 
 
 @router.get("/pooling", response_class=HTMLResponse)
-def pooling(request: Request):
+async def pooling(request: Request):
     return render(request, "pooling.html", "pooling")
 
 
 @router.get("/activation", response_class=HTMLResponse)
-def activation(request: Request):
+async def activation(request: Request):
     return render(request, "activation.html", "activation")
 
 
 @router.get("/signal", response_class=HTMLResponse)
-def signal(request: Request):
+async def signal(request: Request):
     return render(request, "signal.html", "signal")
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request):
+async def network(request: Request):
     return render(request, "network.html", "network")

@@ -52,8 +52,18 @@ def peak_memory_bytes(pid: int) -> int:
     raise AssertionError("no VmHWM")
 
 
-def test_a_heavy_request_does_not_hold_up_pages_or_small_requests(server_process, heavy_body):
+@pytest.fixture(scope="module")
+def blown_up_body(tmp_path_factory) -> Path:
+    """A 60-byte body whose answer is 4 million numbers: one value padded by 1,000 on every side."""
+    path = tmp_path_factory.mktemp("bodies") / "blown_up.json"
+    path.write_bytes(b'{"input": [[1.0]], "kernel": [[1.0]], "padding": 1000}')
+    return path
+
+
+@pytest.mark.parametrize("body", ["heavy_body", "blown_up_body"])
+def test_a_heavy_request_does_not_hold_up_pages_or_small_requests(server_process, body, request):
     base, _ = server_process
+    heavy_body = request.getfixturevalue(body)
     probes = {"page": ("GET", f"{base}/convolution", {}),
               "small": ("POST", f"{base}/api/convolve", {"content": SMALL, "headers": JSON})}
     with httpx.Client(timeout=30) as client:
@@ -73,13 +83,14 @@ def test_a_heavy_request_does_not_hold_up_pages_or_small_requests(server_process
         assert delay <= DELAY_LIMIT_MS, f"{name}: {max(busy[name]):.0f} ms under load, {idle[name]:.0f} ms idle"
 
 
-def test_sixteen_heavy_requests_at_once_all_answer_and_memory_stays_bounded(server_process, heavy_body):
+@pytest.mark.parametrize("body", ["heavy_body", "blown_up_body"])
+def test_sixteen_heavy_requests_at_once_all_answer_and_memory_stays_bounded(server_process, body, request):
     base, process = server_process
-    sender = send_heavy(base, heavy_body, 16)
+    sender = send_heavy(base, request.getfixturevalue(body), 16)
     results = json.loads(sender.communicate(timeout=300)[0])
     assert [result["status"] for result in results] == [200] * 16
-    # One at a time, each holds its 15 MB body, ~100 MB of parsed lists and its arrays; sixteen at
-    # once would hold sixteen times that.
+    # One at a time, each holds its 15 MB body, ~100 MB of parsed lists and its arrays, or a 4
+    # million-number output and its 16 MB answer; sixteen at once would hold sixteen times that.
     assert peak_memory_bytes(process.pid) < 700 * 1024 * 1024
     assert httpx.get(f"{base}/healthz").status_code == 200
 

@@ -1,11 +1,13 @@
 """POST /api/convolve."""
 
+from math import prod
+
 from fastapi import APIRouter, Depends
 
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, get_settings, run_work
+from ..deps import ensure_finite, finite_results, get_settings, run_work, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -20,21 +22,32 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
              responses=ERROR_RESPONSES)
 async def convolve(request: ConvolveRequest, settings: Settings = Depends(get_settings)):
     """Convolve (or cross-correlate) an input with one filter or a bank of filters."""
-    return await run_work(request.input.size * request.kernel.size, _convolve, request, settings)
+    return await run_work(_check(request, settings), _convolve, request)
 
 
-def _convolve(request: ConvolveRequest, settings: Settings) -> ArrayJSONResponse:
-    x, bank, bias = request.batch(), request.filter_bank(), request.bias_per_filter()  # (1,C,H,W), (F,C,kh,kw)
-    limits.check_array(settings, x.shape, "input")
-    limits.check_bank(settings, bank.shape)
+def _check(request: ConvolveRequest, settings: Settings) -> int:
+    """Every limit, from shapes alone; -> the request's work estimate."""
+    x_shape, bank_shape = request.batch().shape, request.filter_bank().shape  # (1,C,H,W), (F,C,kh,kw)
+    limits.check_array(settings, x_shape, "input")
+    limits.check_bank(settings, bank_shape)
     limits.check_spacing(settings, stride=request.stride, padding=request.padding, dilation=request.dilation)
-    params = dict(stride=request.stride, padding=request.padding, dilation=request.dilation,
-                  padding_mode=request.padding_mode, mode=request.mode)
-    geometry = engine.conv_geometry(x.shape, bank.shape, **params)
-    outputs, multiply_adds = limits.conv_cost(bank.shape, geometry)
+    geometry = engine.conv_geometry(x_shape, bank_shape, **_params(request))
+    outputs, multiply_adds = limits.conv_cost(bank_shape, geometry)
     limits.check_totals(settings, outputs, multiply_adds)
+    trace_values = 0
     if request.trace:
-        limits.check_trace(settings, outputs, 2 * bank[0].size)
+        trace_values = limits.check_trace(settings, outputs, 2 * prod(bank_shape[1:]))
+    return work(multiply_adds, outputs + trace_values)
+
+
+def _params(request: ConvolveRequest) -> dict:
+    return dict(stride=request.stride, padding=request.padding, dilation=request.dilation,
+                padding_mode=request.padding_mode, mode=request.mode)
+
+
+def _convolve(request: ConvolveRequest) -> ArrayJSONResponse:
+    x, bank, bias = request.batch(), request.filter_bank(), request.bias_per_filter()  # (1,C,H,W), (F,C,kh,kw)
+    params = _params(request)
     with finite_results():
         output = engine.conv2d(x, bank, bias, **params)[0]  # (F, OH, OW)
         trace = engine.conv_trace(x[0], bank, bias, **params) if request.trace else None

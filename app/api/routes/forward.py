@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, get_settings, run_work
+from ..deps import ensure_finite, finite_results, get_settings, run_work, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -19,15 +19,23 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
              responses=ERROR_RESPONSES)
 async def forward(request: ForwardRequest, settings: Settings = Depends(get_settings)):
     """Run an input through a list of layers and return every layer's output."""
-    return await run_work(request.work_estimate(), _forward, request, settings)
+    layers = request.engine_layers()
+    plans, estimate = _check(request, layers, settings)
+    return await run_work(estimate, _forward, request, layers, plans)
 
 
-def _forward(request: ForwardRequest, settings: Settings) -> ArrayJSONResponse:
-    x, layers = request.batch(), request.engine_layers()  # x: (1, C, H, W)
-    limits.check_array(settings, x.shape, "input")
+def _check(request: ForwardRequest, layers: list, settings: Settings) -> tuple[list, int]:
+    """Every limit, and every layer's shape, before any work. -> (the layers' plans, the work estimate)"""
+    x_shape = request.batch().shape  # (1, C, H, W)
+    limits.check_array(settings, x_shape, "input")
     limits.check_layers(settings, layers)
-    plans = engine.plan(x.shape[1:], layers)  # every shape checked before any work
-    limits.check_plan(settings, layers, plans)
+    plans = engine.plan(x_shape[1:], layers)
+    outputs, multiply_adds = limits.check_plan(settings, layers, plans)
+    return plans, work(multiply_adds, outputs)
+
+
+def _forward(request: ForwardRequest, layers: list, plans: list) -> ArrayJSONResponse:
+    x = request.batch()  # (1, C, H, W)
     with finite_results():
         outputs = [out[0] for out in engine.forward(x, layers)]  # drop the batch axis
     ensure_finite(*outputs)

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import get_settings, run_work
+from ..deps import get_settings, run_work, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -20,20 +20,29 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
              responses=ERROR_RESPONSES)
 async def pool(request: PoolRequest, settings: Settings = Depends(get_settings)):
     """Max or average pooling; max pooling also says which cell won each window."""
-    return await run_work(request.input.size * request.size[0] * request.size[1], _pool, request, settings)
+    return await run_work(_check(request, settings), _pool, request)
 
 
-def _pool(request: PoolRequest, settings: Settings) -> ArrayJSONResponse:
-    x = request.batch()  # (1, C, H, W)
-    limits.check_array(settings, x.shape, "input")
+def _check(request: PoolRequest, settings: Settings) -> int:
+    """Every limit, from shapes alone; -> the request's work estimate."""
+    x_shape, cells = request.batch().shape, request.size[0] * request.size[1]  # (1, C, H, W), window cells
+    limits.check_array(settings, x_shape, "input")
     limits.check_window(settings, request.size, "size")
     limits.check_spacing(settings, stride=request.stride, padding=request.padding)
-    params = dict(kind=request.kind, size=request.size, stride=request.stride, padding=request.padding)
-    geometry = engine.pool_geometry(x.shape, **params)
-    outputs = x.shape[1] * geometry.out[0] * geometry.out[1]
-    limits.check_totals(settings, outputs, outputs * request.size[0] * request.size[1])
-    if request.trace:
-        limits.check_trace(settings, outputs, request.size[0] * request.size[1])
+    geometry = engine.pool_geometry(x_shape, **_params(request))
+    outputs = x_shape[1] * geometry.out[0] * geometry.out[1]
+    limits.check_totals(settings, outputs, outputs * cells)
+    trace_values = limits.check_trace(settings, outputs, cells) if request.trace else 0
+    return work(outputs * cells, 3 * outputs + trace_values)  # output and winners (a pair each)
+
+
+def _params(request: PoolRequest) -> dict:
+    return dict(kind=request.kind, size=request.size, stride=request.stride, padding=request.padding)
+
+
+def _pool(request: PoolRequest) -> ArrayJSONResponse:
+    x = request.batch()  # (1, C, H, W)
+    params = _params(request)
     result = engine.pool2d(x, **params)
     squeeze = request.input.ndim == 2  # answer in the input's rank
     output = result.output[0, 0] if squeeze else result.output[0]

@@ -89,12 +89,6 @@ class ForwardRequest(ImageInput, EncodingOption):
     # time); CONVSCOPE_MAX_LAYERS, at most this, is the limit a server sets.
     layers: list[LayerModel] = Field(min_length=1, max_length=LAYERS_CAP, description="applied in order")
 
-    def work_estimate(self) -> int:
-        """An upper bound on multiply-adds: every weight applied at every input position."""
-        weights = sum(getattr(layer, name).size for layer in self.layers for name in ("kernel", "weight")
-                      if getattr(layer, name, None) is not None)
-        return self.input.size * max(weights, 1)
-
     def engine_layers(self) -> list[engine.Layer]:
         return [layer.to_engine() for layer in self.layers]
 
