@@ -48,6 +48,18 @@ def test_every_layer_is_a_column_with_its_shape(page, live_server):
     assert page.locator("[data-testid^=map-conv2-]").count() == 16
 
 
+@pytest.mark.parametrize("width, height", [(1280, 720), (1600, 900), (1920, 1080)])
+def test_on_a_projector_every_layer_is_in_view_without_scrolling_sideways(page, live_server, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, live_server, "?sample=0")
+    page.get_by_test_id("prediction").wait_for()
+    row = page.locator(".network").bounding_box()
+    for column in page.locator(".network .column").all():
+        box = column.bounding_box()
+        assert row["x"] <= box["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 0.5
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
 def test_a_conv_map_opens_its_arithmetic_down_to_one_multiplication(page, live_server):
     open_page(page, live_server, "?sample=0")
     page.get_by_test_id("map-conv2-0").click()
