@@ -1,12 +1,8 @@
 // The activation page: function + feature map -> POST /api/activate -> curve, maps, formula; softmax below.
 import { ApiError, latest } from "../../core/api.js";
-import { bindPlayer } from "../../core/controls.js";
+import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
-import { bindKeyboard } from "../../core/keyboard.js";
-import { Player } from "../../core/player.js";
-import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
-import { readParams } from "../../core/urlstate.js";
 import { Curve, rangeFor, sampleXs } from "./curve.js";
 import { renderFormula, shortName } from "./formula.js";
 import { FeatureMaps } from "./maps.js";
@@ -33,11 +29,10 @@ let hoverSample = null; // a point of the curve under the pointer overrides both
 let shownKey = null; // what the value line and formula show now, so frames do not rebuild them
 
 const curve = new Curve(document.getElementById("curve"));
-const player = new Player({
-  count: cellCount(), step: state.step, onFrame: (step, fraction) => show(step, fraction), onChange: () => syncPlayer(),
+const { player, saveUrl, syncTransport } = startExplorer({
+  state: () => state, write: writeState, count: cellCount(), onFrame: (step, fraction) => show(step, fraction),
   continuous: true, // the dot glides along the curve between cells
 });
-const syncTransport = bindPlayer(player);
 const softmax = new SoftmaxView(document.getElementById("softmax"), {
   onEdit: (logits) => { state.logits = logits; refreshSoftmax(); },
 });
@@ -51,15 +46,6 @@ function cellOf(index) {
   return [Math.floor(index / cols), index % cols];
 }
 
-function syncPlayer() {
-  syncTransport();
-  state.step = player.step;
-  saveUrl();
-}
-
-function saveUrl() {
-  writeState(state, { present: isPresentation() });
-}
 
 // ---- settings ----------------------------------------------------------------------------------
 
@@ -293,9 +279,6 @@ document.addEventListener("keydown", (event) => {
 
 // ---- start -------------------------------------------------------------------------------------
 
-if (readParams().get("present") === "1") setPresentation(true);
-bindPresentation(saveUrl);
-bindKeyboard(player, { onPresentation: saveUrl });
 addShortcutHelp();
 fillForm();
 syncTransport();

@@ -1,16 +1,12 @@
 // The convolution page: settings -> POST /api/convolve (with a trace) -> grids, equation, formula.
 import { ApiError, latest } from "../../core/api.js";
 import { scaleFor, renderLegend } from "../../core/colormap.js";
-import { bindPlayer } from "../../core/controls.js";
 import { renderEquation } from "../../core/equation.js";
+import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { coverage, resolvePadding } from "../../core/geometry.js";
 import { Grid, READABLE } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
-import { bindKeyboard } from "../../core/keyboard.js";
-import { Player } from "../../core/player.js";
-import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
-import { readParams } from "../../core/urlstate.js";
 import { whyImpossible } from "./checks.js";
 import { renderFormula } from "./formula.js";
 import { pytorchCode } from "./pytorch.js";
@@ -51,18 +47,9 @@ async function images() {
 }
 let mapsKey = ""; // the kernels and parameters the feature maps were drawn with
 
-const player = new Player({ step: state.step, onFrame: (step) => show(step), onChange: () => syncPlayer() });
-const syncTransport = bindPlayer(player);
-
-function syncPlayer() {
-  syncTransport();
-  state.step = player.step;
-  saveUrl();
-}
-
-function saveUrl() {
-  writeState(state, { present: isPresentation() });
-}
+const { player, saveUrl, syncTransport } = startExplorer({
+  state: () => state, write: writeState, onFrame: (step) => show(step),
+});
 
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
@@ -376,9 +363,6 @@ document.getElementById("copy-pytorch").addEventListener("click", async () => {
 
 // ---- start --------------------------------------------------------------------------------------
 
-if (readParams().get("present") === "1") setPresentation(true);
-bindPresentation(saveUrl);
-bindKeyboard(player, { onPresentation: saveUrl });
 // Cells change size with the window and with presentation mode: keep the window frame on its cells.
 new ResizeObserver(() => show(hoverStep ?? player.step)).observe(document.querySelector(".grids"));
 fillForm(form, state);

@@ -1,14 +1,10 @@
 // The pooling page: settings -> POST /api/pool (with a trace) -> grids, equation, formula.
 import { ApiError, latest } from "../../core/api.js";
 import { renderLegend, scaleFor } from "../../core/colormap.js";
-import { bindPlayer } from "../../core/controls.js";
+import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { Grid } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
-import { bindKeyboard } from "../../core/keyboard.js";
-import { Player } from "../../core/player.js";
-import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
-import { readParams } from "../../core/urlstate.js";
 import { renderEquation } from "./equation.js";
 import { renderFormula } from "./formula.js";
 import { FEATURE, OVERLAP, WORKED, randomMatrix, shifted } from "./presets.js";
@@ -29,18 +25,9 @@ let pendingStep = state.step; // the URL's step, applied once the first answer s
 let shown = null; // the step on screen; the player calls show() every frame, but a step is drawn once
 const views = { inputs: [], outputs: [] };
 
-const player = new Player({ step: state.step, onFrame: (step) => show(step), onChange: () => syncPlayer() });
-const syncTransport = bindPlayer(player);
-
-function syncPlayer() {
-  syncTransport();
-  state.step = player.step;
-  saveUrl();
-}
-
-function saveUrl() {
-  writeState(state, { present: isPresentation() });
-}
+const { player, saveUrl, syncTransport } = startExplorer({
+  state: () => state, write: writeState, onFrame: (step) => show(step),
+});
 
 // ---- settings form <-> state -------------------------------------------------------------------
 
@@ -348,9 +335,6 @@ document.getElementById("copy-pytorch").addEventListener("click", async () => {
 
 // ---- start --------------------------------------------------------------------------------------
 
-if (readParams().get("present") === "1") setPresentation(true);
-bindPresentation(saveUrl);
-bindKeyboard(player, { onPresentation: saveUrl });
 // Presentation mode, the window size and late fonts all move the cells: keep the frame on its window.
 new ResizeObserver(() => { if (result) placeFrames(current()); }).observe(grids);
 fillForm();

@@ -1,13 +1,9 @@
 // The signal page: two functions -> POST /api/convolve (convolution and cross-correlation, with traces)
 // -> three plots, the formula with the current t and value, and a player that slides t.
 import { ApiError, post } from "../../core/api.js";
-import { bindPlayer } from "../../core/controls.js";
+import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
-import { bindKeyboard } from "../../core/keyboard.js";
-import { Player } from "../../core/player.js";
-import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
-import { readParams } from "../../core/urlstate.js";
 import { bindDrawing } from "./draw.js";
 import { renderFormula } from "./formula.js";
 import { BOUNDS, DRAW_RANGE, MIDDLE, N, nearest, position, sample } from "./functions.js";
@@ -33,19 +29,10 @@ let ranges = null; // y-ranges of the lower plots over every t, so nothing jumps
 let hoverStep = null; // t under the pointer on the bottom plot overrides the player's
 let shownStep = null; // what is on screen: the player's frames redraw only when the step changes
 
-const player = new Player({ count: N, step: state.step, speedIndex: SPEED_INDEX,
-  onFrame: (step) => { if (step !== shownStep) show(step); }, onChange: () => syncPlayer() });
-const syncTransport = bindPlayer(player);
-
-function syncPlayer() {
-  syncTransport();
-  state.step = player.step;
-  saveUrl();
-}
-
-function saveUrl() {
-  writeState(state, { present: isPresentation() });
-}
+const { player, saveUrl, syncTransport } = startExplorer({
+  state: () => state, write: writeState, count: N, speedIndex: SPEED_INDEX,
+  onFrame: (step) => { if (step !== shownStep) show(step); },
+});
 
 // ---- settings form <-> state -------------------------------------------------------------------
 
@@ -250,9 +237,6 @@ svgs.outputs.addEventListener("pointerdown", (event) => {
 
 // ---- start --------------------------------------------------------------------------------------
 
-if (readParams().get("present") === "1") setPresentation(true);
-bindPresentation(saveUrl);
-bindKeyboard(player, { onPresentation: saveUrl });
 new ResizeObserver(() => show(hoverStep ?? player.step)).observe(document.getElementById("plots"));
 fillForm();
 syncTransport();
