@@ -21,7 +21,8 @@ from .web.assets import VersionedStaticFiles
 
 DESCRIPTION = """Convolution, pooling, activations and whole forward passes, computed by a pure-NumPy
 engine with PyTorch's semantics (NCHW, cross-correlation by default, floor-mode sizes).
-Errors are one sentence naming the field: 422 when malformed, 413 when over a limit."""
+Errors are one sentence naming the field: 422 when malformed, 413 when over a limit, 415 for an
+upload that is neither JSON nor an image."""
 
 
 def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) -> FastAPI:
