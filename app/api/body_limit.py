@@ -39,16 +39,15 @@ class BodyLimitMiddleware:
                 return await self._refuse(send, size, at_least=True)
             chunks.append(chunk)
             more = message.get("more_body", False)
-        body = b"".join(chunks)
-        scope.setdefault("state", {})[BODY_BYTES] = len(body)  # for HeavyRequestMiddleware, inside
-        delivered = False
+        scope.setdefault("state", {})[BODY_BYTES] = size  # for HeavyRequestMiddleware, inside
+        # The chunks are handed on as they came, not joined here: a body waiting for its heavy turn
+        # then holds one copy of its bytes, not two, and each chunk is let go once passed on.
+        chunks.reverse()
 
         async def replay():
-            nonlocal delivered
-            if delivered:
+            if not chunks:
                 return await receive()  # after the body: wait for a disconnect, as the server would
-            delivered = True
-            return {"type": "http.request", "body": body, "more_body": False}
+            return {"type": "http.request", "body": chunks.pop(), "more_body": bool(chunks)}
 
         return await self.app(scope, replay, send)
 
