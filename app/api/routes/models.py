@@ -70,11 +70,12 @@ async def _input(request: Request, model: ShippedModel, settings: Settings) -> t
     if content_type in IMAGE_TYPES:
         try:
             width, height = image_size(body)
+            pixels = width * height
         except ImageTooLarge as error:  # a bomb: Pillow would not even open it
-            width, height = error.pixels, 1
+            pixels = error.pixels
         except ImageError as error:
             raise ClientError("body", str(error)) from None
-        limits.require(settings, "max_input_elements", width * height, "the number of pixels in the image")
+        limits.require(settings, "max_input_elements", pixels, "the number of pixels in the image")
         try:
             grey = await run_in_threadpool(decode_grey, body)
         except ImageError as error:

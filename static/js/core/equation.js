@@ -2,7 +2,8 @@
 import { fmt } from "./format.js";
 import { t } from "./i18n.js";
 
-function span(className, text, data = {}) {
+/** A <span> with a class, its text and data attributes (the pieces of an equation). */
+export function span(className, text, data = {}) {
   const element = document.createElement("span");
   element.className = className;
   element.textContent = text;

@@ -9,8 +9,9 @@ import { readParams } from "./urlstate.js";
 /**
  * state(): the page's current state, whose `step` follows the player; write(state, {present}):
  * the page's URL writer. Every other option goes to the Player.
- * -> {player, saveUrl, syncTransport}: syncTransport() redraws the controls after a page changes
- * the player itself.
+ * -> {player, saveUrl, syncTransport, setSteps}: syncTransport() redraws the controls after a page
+ * changes the player itself; setSteps(count) gives the player its step count, going to the URL's
+ * step the first time (it was out of range until the first answer said how many steps there are).
  */
 export function startExplorer({ state, write, ...playerOptions }) {
   const saveUrl = () => write(state(), { present: isPresentation() });
@@ -27,5 +28,13 @@ export function startExplorer({ state, write, ...playerOptions }) {
   if (readParams().get("present") === "1") setPresentation(true);
   bindPresentation(saveUrl);
   bindKeyboard(player, { onPresentation: saveUrl });
-  return { player, saveUrl, syncTransport };
+  let pendingStep = state().step;
+  const setSteps = (count) => {
+    player.setCount(count);
+    if (pendingStep !== null) {
+      player.go(pendingStep);
+      pendingStep = null;
+    }
+  };
+  return { player, saveUrl, syncTransport, setSteps };
 }

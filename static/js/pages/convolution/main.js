@@ -24,7 +24,6 @@ const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 let state = readState();
 let result = null; // the last answer: {output, shape, trace}
 let hoverStep = null; // an output cell under the pointer overrides the player's step
-let pendingStep = state.step; // the URL's step, applied once the first answer says how many there are
 const views = { inputs: [], kernels: [], outputs: [] };
 const gridsBy = new Map(); // panel id -> its grids, rebuilt only when their number changes
 
@@ -47,7 +46,7 @@ async function images() {
 }
 let mapsKey = ""; // the kernels and parameters the feature maps were drawn with
 
-const { player, saveUrl, syncTransport } = startExplorer({
+const { player, saveUrl, syncTransport, setSteps } = startExplorer({
   state: () => state, write: writeState, onFrame: (step) => show(step),
 });
 
@@ -122,11 +121,7 @@ async function refresh({ flip = false, maps = true } = {}) {
     showProblem(null);
     result = answer;
     build();
-    player.setCount(answer.trace.steps);
-    if (pendingStep !== null) {
-      player.go(pendingStep);
-      pendingStep = null;
-    }
+    setSteps(answer.trace.steps);
     if (flip && !reducedMotion.matches) animateFlip();
   } catch (error) {
     if (error.name === "AbortError") return;

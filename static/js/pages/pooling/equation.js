@@ -1,14 +1,7 @@
 // The current step's arithmetic: max(1, 3, 5, 6) = 6, or (1 + 3 + 5 + 6) ÷ 4 = 3.75.
+import { span } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
-
-function span(className, text, data = {}) {
-  const element = document.createElement("span");
-  element.className = className;
-  element.textContent = text;
-  Object.assign(element.dataset, data);
-  return element;
-}
 
 /** Where in the window ([m, n]) the winner of step s sits, or null for average pooling. */
 export function winnerOf(trace, s) {

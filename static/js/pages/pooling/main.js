@@ -21,11 +21,10 @@ const live = document.getElementById("live");
 let state = readState();
 let result = null; // the last answer: {output, shape, trace}
 let hoverStep = null; // an output cell under the pointer overrides the player's step
-let pendingStep = state.step; // the URL's step, applied once the first answer says how many there are
 let shown = null; // the step on screen; the player calls show() every frame, but a step is drawn once
 const views = { inputs: [], outputs: [] };
 
-const { player, saveUrl, syncTransport } = startExplorer({
+const { player, saveUrl, syncTransport, setSteps } = startExplorer({
   state: () => state, write: writeState, onFrame: (step) => show(step),
 });
 
@@ -140,11 +139,7 @@ async function refresh() {
     showProblem(null);
     result = answer;
     build();
-    player.setCount(answer.trace.steps);
-    if (pendingStep !== null) {
-      player.go(pendingStep);
-      pendingStep = null;
-    }
+    setSteps(answer.trace.steps);
   } catch (error) {
     if (error.name === "AbortError") return;
     showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
