@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TypeVar
 
 import numpy as np
@@ -17,16 +16,18 @@ from .heavy import HEAVY_WORK, heavy_turn
 T = TypeVar("T")
 
 
-async def get_settings(request: Request) -> Settings:
-    """The app's limits (set when the app is built, so tests can build an app with their own)."""
+def settings_of(request: Request) -> Settings:
+    """The app's limits (set when the app is built, so tests can build an app with their own).
+
+    Routes take the Request and call this rather than declaring a dependency, which FastAPI
+    solves on every request (about 20 µs, measured in-process on a 7×7 convolve).
+    """
     return request.app.state.settings
 
 
-@contextmanager
-def finite_results() -> Iterator[None]:
-    """Run engine work quietly; the caller checks results with `ensure_finite`."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        yield
+def finite_results() -> np.errstate:
+    """A context in which engine work runs quietly; the caller checks results with `ensure_finite`."""
+    return np.errstate(over="ignore", invalid="ignore")
 
 
 def ensure_finite(*arrays: np.ndarray, field: str = "input") -> None:
@@ -35,9 +36,10 @@ def ensure_finite(*arrays: np.ndarray, field: str = "input") -> None:
         raise ClientError(field, "the values are too large: the result overflows 64-bit floats")
 
 
-# Work (in multiply-adds) below which a hop to the thread pool costs more than the work itself:
-# such requests run on the event loop; anything bigger runs in the pool.
-INLINE_WORK = 100_000
+# Work below which a request runs on the event loop; anything bigger runs in the thread pool.
+# One unit of work took 0.5-1.4 ns here, so inline work blocks the loop for at most about 1.5 ms,
+# while a hop to the pool and back added 0.3-0.6 ms to a 28×28 request's latency.
+INLINE_WORK = 1_000_000
 # Writing one number of an answer as JSON costs about as much as 25 multiply-adds: an answer's
 # size counts towards its work, so that a small request with a huge answer (a trace, or an
 # output blown up by padding) is not taken for a small one.

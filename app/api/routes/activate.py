@@ -1,11 +1,11 @@
 """POST /api/activate."""
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Request
 
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, get_settings, run_work
+from ..deps import ensure_finite, finite_results, run_work, settings_of
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -17,8 +17,9 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 @router.post("/activate", response_model=ActivateResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
-async def activate(request: ActivateRequest, settings: Settings = Depends(get_settings)):
+async def activate(request: ActivateRequest, http: Request):
     """Apply an activation function elementwise (softmax along an axis)."""
+    settings = settings_of(http)
     return await run_work(request.input.size, _activate, request, settings)
 
 

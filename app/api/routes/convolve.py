@@ -2,12 +2,12 @@
 
 from math import prod
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Request
 
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, get_settings, run_work, work
+from ..deps import ensure_finite, finite_results, run_work, settings_of, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -20,8 +20,9 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 @router.post("/convolve", response_model=ConvolveResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
-async def convolve(request: ConvolveRequest, settings: Settings = Depends(get_settings)):
+async def convolve(request: ConvolveRequest, http: Request):
     """Convolve (or cross-correlate) an input with one filter or a bank of filters."""
+    settings = settings_of(http)
     return await run_work(_check(request, settings), _convolve, request)
 
 

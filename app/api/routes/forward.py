@@ -1,11 +1,11 @@
 """POST /api/forward."""
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Request
 
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, get_settings, run_work, work
+from ..deps import ensure_finite, finite_results, run_work, settings_of, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -17,8 +17,9 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 @router.post("/forward", response_model=ForwardResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
-async def forward(request: ForwardRequest, settings: Settings = Depends(get_settings)):
+async def forward(request: ForwardRequest, http: Request):
     """Run an input through a list of layers and return every layer's output."""
+    settings = settings_of(http)
     layers = request.engine_layers()
     plans, estimate = _check(request, layers, settings)
     return await run_work(estimate, _forward, request, layers, plans)

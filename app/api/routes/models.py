@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
@@ -13,7 +13,7 @@ from ...imaging import FORMAT_WORDS, ImageError, ImageTooLarge, decode_grey, ima
 from ...settings import Settings
 from ...shipped import ShippedModel, dense_equivalents
 from .. import limits
-from ..deps import get_settings
+from ..deps import settings_of
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES, ClientError, ErrorResponse
 from ..responses import ArrayJSONResponse
@@ -112,11 +112,12 @@ UNSUPPORTED = {415: {"model": ErrorResponse, "description": "Neither JSON nor an
 
 @router.post("/{name}/forward", response_model=ModelForwardResponse, response_class=ArrayJSONResponse,
              responses={**ERROR_RESPONSES, 404: {}, **UNSUPPORTED}, openapi_extra={"requestBody": FORWARD_BODY})
-async def model_forward(request: Request, name: str, settings: Settings = Depends(get_settings)):
+async def model_forward(request: Request, name: str):
     """Run one input (a 28×28 array, or a PNG, JPEG, WebP or GIF prepared as MNIST's digits) through a network.
 
     An image body may ask for base64 arrays with the query parameter ?encoding=base64.
     """
+    settings = settings_of(request)
     model = _model(request, name)
     x, encoding = await _input(request, model, settings)
     limits.check_array(settings, x.shape, "input")

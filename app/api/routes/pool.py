@@ -1,11 +1,11 @@
 """POST /api/pool."""
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Request
 
 from ... import engine
 from ...settings import Settings
 from .. import limits
-from ..deps import get_settings, run_work, work
+from ..deps import run_work, settings_of, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -18,8 +18,9 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 
 @router.post("/pool", response_model=PoolResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
-async def pool(request: PoolRequest, settings: Settings = Depends(get_settings)):
+async def pool(request: PoolRequest, http: Request):
     """Max or average pooling; max pooling also says which cell won each window."""
+    settings = settings_of(http)
     return await run_work(_check(request, settings), _pool, request)
 
 
