@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import math
+import multiprocessing
 import os
 import platform
 import socket
 import statistics
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -55,7 +56,8 @@ MISSING = "—"
 FLOAT32_TOLERANCE = {"rtol": 1e-4, "atol": 1e-3}
 
 HOST = "127.0.0.1"
-SERVER_START_SECONDS = 10.0
+SERVER_START_SECONDS = 30.0
+SERVER_STOP_SECONDS = 10.0
 HTTP_TIMEOUT_SECONDS = 120.0
 JSON_HEADERS = {"content-type": "application/json"}
 
@@ -329,25 +331,46 @@ def api_settings(cases: list[Case], bodies: list[bytes]) -> Settings:
     return defaults.model_copy(update=raised)
 
 
+def serve(make_app: Callable[[], fastapi.FastAPI], sock: socket.socket) -> None:
+    """The body of a server process: one uvicorn worker on an inherited listening socket."""
+    uvicorn.Server(uvicorn.Config(make_app(), log_level="warning", access_log=False)).run(sockets=[sock])
+
+
 @contextlib.contextmanager
-def serving(app: fastapi.FastAPI) -> Iterator[str]:
-    """Serve `app` with uvicorn on a free localhost port, in a background thread; yield its base URL."""
+def serving(make_app: Callable[[], fastapi.FastAPI]) -> Iterator[tuple[str, int]]:
+    """Serve make_app() in a new process on a free localhost port; yield its base URL and process id.
+
+    Each server has a process of its own, as when deployed: a server in the client's process would
+    share its GIL, and the client's clock would then count the server's work after each answer.
+    The socket listens before the process starts, so early requests wait in its backlog.
+    """
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind((HOST, 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise BenchError("a benchmark server did not start")
-        time.sleep(0.01)
+    sock.listen()
+    process = multiprocessing.get_context("spawn").Process(target=serve, args=(make_app, sock), daemon=True)
+    process.start()
+    base = f"http://{HOST}:{sock.getsockname()[1]}"
     try:
-        yield f"http://{HOST}:{sock.getsockname()[1]}"
+        _wait_until_serving(base, process)
+        yield base, process.pid
     finally:
-        server.should_exit = True
-        thread.join()
+        process.terminate()
+        process.join(SERVER_STOP_SECONDS)
         sock.close()
+
+
+def _wait_until_serving(base: str, process: multiprocessing.process.BaseProcess) -> None:
+    """Return once the server answers anything (a 404 will do), so that no timed request waits for
+    the process to start."""
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while True:
+        try:
+            httpx.get(base + "/", timeout=SERVER_START_SECONDS)
+            return
+        except httpx.TransportError:
+            if not process.is_alive() or time.monotonic() > deadline:
+                raise BenchError("a benchmark server did not start") from None
+            time.sleep(0.05)
 
 
 def post(client: httpx.Client, url: str, body: bytes) -> httpx.Response:
@@ -381,13 +404,13 @@ def measure_api(rows: list[Row], budget: Budget, torch: ModuleType | None) -> No
     rows = [row for row in rows if row.case.workload.single_sample]
     requests = [request_body(row.case) for row in rows]
     settings = api_settings([row.case for row in rows], [body for body, _ in requests])
-    endpoints = [(create_app(settings), "/api/convolve")]  # (app, path): ours first
+    endpoints = [(functools.partial(create_app, settings), "/api/convolve")]  # (app factory, path): ours first
     if torch is not None:
         import torch_endpoint
 
-        endpoints.append((torch_endpoint.create_app(), "/convolve"))
+        endpoints.append((torch_endpoint.create_app, "/convolve"))
     with contextlib.ExitStack() as stack:
-        urls = [stack.enter_context(serving(app)) + path for app, path in endpoints]
+        urls = [stack.enter_context(serving(make_app))[0] + path for make_app, path in endpoints]
         client = stack.enter_context(httpx.Client(timeout=HTTP_TIMEOUT_SECONDS, headers=JSON_HEADERS))
         for row, (body, expected) in zip(rows, requests, strict=True):
             note(f"{row.case.workload.label}: API ({len(body):,}-byte body)")

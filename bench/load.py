@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import platform
-import socket
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +40,7 @@ from fastapi import FastAPI, Request, Response  # noqa: E402
 
 from app.main import create_app  # noqa: E402
 from app.settings import Settings  # noqa: E402
-from bench import SEED, WORKLOADS, BenchError, make_case, request_body, require_close  # noqa: E402
+from bench import SEED, WORKLOADS, BenchError, make_case, request_body, require_close, serving  # noqa: E402
 
 WORKLOAD = "b"
 CLIENTS = 8
@@ -55,9 +52,7 @@ MISSING = "—"
 PERCENTILES = 100  # statistics.quantiles cut points: p1 ... p99
 P95 = 95
 
-HOST = "127.0.0.1"
 HTTP_TIMEOUT_SECONDS = 30.0
-STOP_SECONDS = 10.0
 JSON_HEADERS = {"content-type": "application/json"}
 OURS_PATH = "/api/convolve"
 NOOP_PATH = "/noop"
@@ -104,11 +99,6 @@ def noop_app(answer: bytes) -> FastAPI:
     return app
 
 
-def serve(make_app: Callable[[], FastAPI], sock: socket.socket) -> None:
-    """The body of a server process: one uvicorn worker on an inherited listening socket."""
-    uvicorn.Server(uvicorn.Config(make_app(), log_level="warning", access_log=False)).run(sockets=[sock])
-
-
 def process_cpu_seconds(pid: int) -> float | None:
     """User + system CPU seconds of process `pid` so far, from Linux's /proc; None elsewhere."""
     try:
@@ -118,25 +108,6 @@ def process_cpu_seconds(pid: int) -> float | None:
         return None
     utime, stime = int(fields[11]), int(fields[12])  # clock ticks
     return (utime + stime) / os.sysconf("SC_CLK_TCK")
-
-
-@contextlib.contextmanager
-def serving(make_app: Callable[[], FastAPI]) -> Iterator[tuple[str, int]]:
-    """Serve make_app() in a new process on a free localhost port; yield its base URL and process id.
-
-    The socket listens before the process starts, so early requests wait in its backlog.
-    """
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind((HOST, 0))
-    sock.listen()
-    process = multiprocessing.get_context("spawn").Process(target=serve, args=(make_app, sock), daemon=True)
-    process.start()
-    try:
-        yield f"http://{HOST}:{sock.getsockname()[1]}", process.pid
-    finally:
-        process.terminate()
-        process.join(STOP_SECONDS)
-        sock.close()
 
 
 def post(client: httpx.Client, url: str, body: bytes) -> httpx.Response:
