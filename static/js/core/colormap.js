@@ -13,30 +13,30 @@ function interpolate(stops, t) {
   return stops[i].map((channel, k) => Math.round(channel + (stops[i + 1][k] - channel) * f));
 }
 
-/** The value at quantile q (0–1) of the finite values. */
-function quantile(values, q) {
-  const sorted = Float64Array.from(values).filter(Number.isFinite).sort();
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
-}
-
-/**
- * A scale for these values: diverging around 0 when any is negative, sequential otherwise.
- * robust: clip to the 1st–99th percentiles, so a few extreme values do not wash out a feature map.
- */
-export function scaleFor(values, { robust = false } = {}) {
+/** [min, max, count] of the finite values. An indexed loop: iterators over typed arrays of a
+ * million values are several times slower. */
+export function rangeOf(values) {
   let min = Infinity;
   let max = -Infinity;
-  if (robust) {
-    min = quantile(values, 0.01);
-    max = quantile(values, 0.99);
-  } else {
-    // An indexed loop: iterators over typed arrays of a million values are several times slower.
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v < min && Number.isFinite(v)) min = v;
-      if (v > max && Number.isFinite(v)) max = v;
-    }
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v !== 0) continue; // NaN or ±Infinity
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
+  return [min, max, count];
+}
+
+/** A scale spanning the finite values: diverging around 0 when any is negative, sequential otherwise. */
+export function scaleFor(values) {
+  const [min, max] = rangeOf(values);
+  return scaleBetween(min, max);
+}
+
+/** A scale from min to max (values beyond them take the end colours); [0, 1] when they are not finite. */
+export function scaleBetween(min, max) {
   if (!Number.isFinite(min)) [min, max] = [0, 1];
   if (min < 0) {
     const bound = Math.max(Math.abs(min), Math.abs(max)) || 1;

@@ -2,9 +2,10 @@
 // zoom rectangle whose pixels become the numeric input that the grids above animate.
 import { post } from "../../core/api.js";
 import { unpack } from "../../core/arrays.js";
-import { renderLegend, scaleFor } from "../../core/colormap.js";
+import { renderLegend, scaleBetween } from "../../core/colormap.js";
 import { drawImage, drawMap } from "../../core/heatmap.js";
 import { t } from "../../core/i18n.js";
+import { robustRange } from "../../core/percentiles.js";
 import { captureWebcam, loadFile, loadSample } from "./images.js";
 
 export class ImageMode {
@@ -86,7 +87,9 @@ export class ImageMode {
       if (request !== this.request) return;
       const { shape, data } = unpack(answer.output); // (F, OH, OW)
       const [filters, oh, ow] = shape;
-      const scale = scaleFor(data, { robust: true }); // one scale for all maps, so they compare
+      // One scale for all maps, so they compare; clipped to the 1st-99th percentiles, so that a few
+      // extreme values do not wash the maps out.
+      const scale = scaleBetween(...robustRange(data));
       this.maps.replaceChildren();
       for (let f = 0; f < filters; f++) {
         const figure = document.createElement("figure");
