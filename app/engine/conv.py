@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from .conv_rows import conv2d_rows
 from .geometry import IntOrPair, Padding, ParameterError, WindowGeometry, window_geometry
 from .padding import pad2d
 
@@ -15,6 +16,7 @@ MODES = ("cross-correlation", "convolution")
 # while still there; measured on (1, 3, 224, 224) * (16, 3, 3, 3) in float32, 512 KiB blocks ran
 # about 3x faster than one 32 MiB block.
 _BLOCK_BYTES = 512 * 1024
+_ROWS_MIN_DEPTH = 30  # C·KW from which conv_rows pays (see _rows_pay)
 
 
 def conv_geometry(x_shape: tuple[int, ...], weight_shape: tuple[int, ...], stride: IntOrPair = 1,
@@ -60,18 +62,30 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, st
     x: (N, C, H, W); weight: (F, C, KH, KW); bias: (F,) or None -> (N, F, OH, OW)
     """
     geometry = conv_geometry(x.shape, weight.shape, stride, padding, dilation, padding_mode, mode)
-    n, c, _, _ = x.shape
-    f, _, kh, kw = weight.shape
-    oh, ow = geometry.out
     dtype = np.result_type(x, weight)
-    filters = applied_kernel(weight, mode).reshape(f, c * kh * kw).astype(dtype, copy=False)  # (F, C*KH*KW)
+    bank = applied_kernel(weight, mode).astype(dtype, copy=False)  # (F, C, KH, KW)
+    bias = None if bias is None else bias.astype(dtype, copy=False)  # (F,)
     x_padded = pad2d(x, geometry.pads, padding_mode)  # (N, C, Hp, Wp)
+    if _rows_pay(x.shape[1], geometry, np.dtype(dtype).itemsize):
+        return conv2d_rows(x_padded, bank, bias, geometry, _BLOCK_BYTES)
+    return _conv2d_im2col(x_padded, bank, bias, geometry)
+
+
+def _conv2d_im2col(x_padded: np.ndarray, bank: np.ndarray, bias: np.ndarray | None,
+                   geometry: WindowGeometry) -> np.ndarray:
+    """x_padded: (N, C, Hp, Wp); bank: (F, C, KH, KW) as laid on the input; bias: (F,) or None
+    -> (N, F, OH, OW)."""
+    n, c = x_padded.shape[:2]
+    f, _, kh, kw = bank.shape
+    oh, ow = geometry.out
+    dtype = np.result_type(x_padded, bank)
+    filters = bank.reshape(f, c * kh * kw)  # (F, C*KH*KW)
     all_windows = windows(x_padded, geometry)  # (N, C, OH, OW, KH, KW)
 
     # Filters first, so that a block of whole rows is one contiguous (F, B*R*OW) piece that the
     # matmul writes in place and the bias is added to while it is still in cache.
     out = np.empty((f, n, oh, ow), dtype=dtype)
-    bias_column = None if bias is None else bias.reshape(f, 1).astype(dtype, copy=False)  # (F, 1)
+    bias_column = None if bias is None else bias.reshape(f, 1)  # (F, 1)
     for samples, rows, cols in _blocks(n, (oh, ow), c * kh * kw * np.dtype(dtype).itemsize):
         block = all_windows[samples, :, rows, cols]  # (B, C, R, W, KH, KW)
         b, _, r, w = block.shape[:4]
@@ -87,6 +101,17 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, st
         if w != ow:
             target[...] = result.reshape(f, b, r, w)
     return np.ascontiguousarray(out.transpose(1, 0, 2, 3))  # (N, F, OH, OW); no copy when N is 1
+
+
+def _rows_pay(c: int, geometry: WindowGeometry, itemsize: int) -> bool:
+    """Whether conv_rows beats im2col: rows one apart (stride 1 down), C·KW deep enough for its
+    products (at 20-24 it lost as often as it won; from 30 up it won, e.g. 2.3× on 64×8×28×28 * 5×5),
+    and blocks of rows tall enough that the KH-1 rows each block copies again stay a small part."""
+    (sh, _), (kh, kw), (dh, _), (_, ow) = geometry.stride, geometry.kernel, geometry.dilation, geometry.out
+    reach = (kh - 1) * dh
+    bytes_per_row = c * kw * ow * itemsize
+    return sh == 1 and c * kw >= _ROWS_MIN_DEPTH and (5 * reach + 1) * bytes_per_row <= _BLOCK_BYTES
+
 
 def _blocks(n: int, out: tuple[int, int], bytes_per_cell: int) -> Iterator[tuple[slice, slice, slice]]:
     """(samples, rows, columns) slices of the output whose im2col copies fit in _BLOCK_BYTES.

@@ -6,6 +6,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from app.engine import ParameterError, conv2d, conv2d_naive, output_size
+from app.engine.conv import _rows_pay, applied_kernel, conv_geometry
+from app.engine.conv_rows import conv2d_rows
+from app.engine.padding import pad2d
 
 small = st.integers(1, 3)
 pairs = st.one_of(small, st.tuples(small, small))
@@ -74,3 +77,28 @@ def test_output_size_counts_the_window_positions(size, kernel, stride, pad, dila
     positions = len(range(0, size + 2 * pad - extent + 1, stride))  # window starts that still fit
     got = output_size(size, kernel, stride, pad, pad, dilation)
     assert got == positions if positions else got <= 0
+
+
+@given(conv_cases(), st.sampled_from([1, 2_000, 1 << 20]))  # one output row per block, a few rows, whole samples
+def test_the_shifted_rows_path_equals_the_definition(case, block_bytes):
+    """conv2d_rows, which conv2d takes for deep C·KW when rows are one apart, on any such case."""
+    x, weight, bias, params = case
+    params["stride"] = (1, _pair(params["stride"])[1])
+    assume(_valid(*x.shape[2:], *weight.shape[2:], params["stride"], params["padding"], params["dilation"],
+                  params["padding_mode"]))
+    geometry = conv_geometry(x.shape, weight.shape, **params)
+    x_padded = pad2d(x, geometry.pads, params["padding_mode"])
+    got = conv2d_rows(x_padded, applied_kernel(weight, params["mode"]), bias, geometry, block_bytes)
+    np.testing.assert_allclose(got, conv2d_naive(x, weight, bias, **params), rtol=1e-10, atol=1e-12)
+
+
+def test_deep_kernels_one_row_apart_take_the_shifted_rows_path():
+    rng = np.random.default_rng(5)
+    x, weight, bias = rng.standard_normal((3, 8, 12, 11)), rng.standard_normal((4, 8, 5, 5)), rng.standard_normal(4)
+    deep = conv_geometry(x.shape, weight.shape, padding=2, dilation=(1, 2), stride=(1, 2))
+    assert _rows_pay(8, deep, 8)  # C·KW = 40
+    assert not _rows_pay(3, conv_geometry((1, 3, 224, 224), (16, 3, 3, 3), padding=1), 8)  # C·KW = 9
+    assert not _rows_pay(8, conv_geometry(x.shape, weight.shape, stride=2), 8)  # rows two apart
+    np.testing.assert_allclose(conv2d(x, weight, bias, padding=2, dilation=(1, 2), stride=(1, 2)),
+                               conv2d_naive(x, weight, bias, padding=2, dilation=(1, 2), stride=(1, 2)),
+                               rtol=1e-10, atol=1e-12)

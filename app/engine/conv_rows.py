@@ -1,0 +1,66 @@
+"""Convolution by shifted rows: each input value is copied KW times instead of KH·KW times.
+
+im2col (conv.py) copies every window into a column. Here, for a stride of 1 down the rows, each
+padded input row is copied once per kernel column, into a matrix whose columns are the output
+positions of *every* padded row. Kernel row m's part of the output is then one matrix product
+with that matrix shifted m·dh rows: a view, not a copy. KH products with an inner dimension of
+C·KW replace one with C·KH·KW, which pays when C·KW is deep enough for BLAS (see conv.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from .geometry import WindowGeometry
+
+
+def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | None, geometry: WindowGeometry,
+                block_bytes: int) -> np.ndarray:
+    """x_padded: (N, C, Hp, Wp); filters: (F, C, KH, KW) as laid on the input; bias: (F,) or None
+    -> (N, F, OH, OW). The stride down the rows must be 1."""
+    n, c, hp, _ = x_padded.shape
+    f, _, kh, kw = filters.shape
+    (_, sw), (dh, dw), (oh, ow) = geometry.stride, geometry.dilation, geometry.out
+    s_n, s_c, s_h, s_w = x_padded.strides
+    # rows[n, c, q, y, j] = x_padded[n, c, y, j·sw + q·dw]: every padded row y under kernel column q.
+    rows = as_strided(x_padded, (n, c, kw, hp, ow), (s_n, s_c, s_w * dw, s_h, s_w * sw), writeable=False)
+    by_kernel_row = np.ascontiguousarray(filters.transpose(2, 0, 1, 3)).reshape(kh, f, c * kw)  # (KH, F, C*KW)
+    bias_column = None if bias is None else bias.reshape(f, 1)  # (F, 1)
+    out = np.empty((n, f, oh * ow), dtype=np.result_type(x_padded, filters))
+    reach = (kh - 1) * dh  # padded rows below its last output row that a block reads
+    for samples, top, bottom in row_blocks(n, oh, reach, c * kw * ow * x_padded.itemsize, block_bytes):
+        block = rows[samples, :, :, top:bottom + reach]  # (B, C, KW, R + reach, OW)
+        b, r = block.shape[0], bottom - top
+        columns = np.empty((b, c * kw, (r + reach) * ow), dtype=out.dtype)
+        columns.reshape(block.shape)[...] = block  # the one copy
+        target = out[samples, :, top * ow:bottom * ow]  # (B, F, R*OW)
+        partial = np.empty_like(target) if kh > 1 else None
+        for m in range(kh):
+            shifted = columns[:, :, m * dh * ow:(m * dh + r) * ow]  # (B, C*KW, R*OW): rows m·dh lower
+            if m == 0:
+                np.matmul(by_kernel_row[0], shifted, out=target)
+            else:
+                target += np.matmul(by_kernel_row[m], shifted, out=partial)
+        if bias_column is not None:
+            target += bias_column
+    return out.reshape(n, f, oh, ow)
+
+
+def row_blocks(n: int, oh: int, reach: int, bytes_per_row: int,
+               block_bytes: int) -> Iterator[tuple[slice, int, int]]:
+    """(samples, top, bottom): output rows top..bottom-1 of those samples, whose copied rows
+    (reach more than the output rows) fit in block_bytes; whole samples when one fits, and at
+    least one output row."""
+    sample_bytes = (oh + reach) * bytes_per_row
+    if sample_bytes <= block_bytes:
+        step = block_bytes // sample_bytes
+        for first in range(0, n, step):
+            yield slice(first, min(n, first + step)), 0, oh
+        return
+    rows_per_block = max(1, block_bytes // bytes_per_row - reach)
+    for sample in range(n):
+        for top in range(0, oh, rows_per_block):
+            yield slice(sample, sample + 1), top, min(oh, top + rows_per_block)
