@@ -86,11 +86,15 @@ def _conv2d_im2col(x_padded: np.ndarray, bank: np.ndarray, bias: np.ndarray | No
     # matmul writes in place and the bias is added to while it is still in cache.
     out = np.empty((f, n, oh, ow), dtype=dtype)
     bias_column = None if bias is None else bias.reshape(f, 1)  # (F, 1)
-    for samples, rows, cols in _blocks(n, (oh, ow), c * kh * kw * np.dtype(dtype).itemsize):
+    cells = min(n * oh * ow, _cells_per_block(c * kh * kw * np.dtype(dtype).itemsize))
+    buffer = np.empty(c * kh * kw * cells, dtype=x_padded.dtype)  # one block's columns, reused: fresh
+    # memory for each block cost page faults (about 10 % of a 224×224 convolution)
+    for samples, rows, cols in _blocks(n, (oh, ow), cells):
         block = all_windows[samples, :, rows, cols]  # (B, C, R, W, KH, KW)
         b, _, r, w = block.shape[:4]
-        # (B, C, R, W, KH, KW) -> (C, KH, KW, B, R, W) -> (C*KH*KW, B*R*W): the one copy.
-        columns = block.transpose(1, 4, 5, 0, 2, 3).reshape(c * kh * kw, b * r * w)
+        columns = buffer[:c * kh * kw * b * r * w].reshape(c * kh * kw, b * r * w)  # (C*KH*KW, B*R*W)
+        # (B, C, R, W, KH, KW) -> (C, KH, KW, B, R, W): the one copy.
+        np.copyto(columns.reshape(c, kh, kw, b, r, w), block.transpose(1, 4, 5, 0, 2, 3))
         target = out[:, samples, rows, cols]  # (F, B, R, W)
         if w == ow:  # whole rows of one sample, or whole samples: a view of shape (F, B*R*W)
             result = np.matmul(filters, columns, out=np.reshape(target, (f, b * r * w), copy=False))
@@ -113,14 +117,18 @@ def _rows_pay(c: int, geometry: WindowGeometry, itemsize: int) -> bool:
     return sh == 1 and c * kw >= _ROWS_MIN_DEPTH and (5 * reach + 1) * bytes_per_row <= _BLOCK_BYTES
 
 
-def _blocks(n: int, out: tuple[int, int], bytes_per_cell: int) -> Iterator[tuple[slice, slice, slice]]:
-    """(samples, rows, columns) slices of the output whose im2col copies fit in _BLOCK_BYTES.
+def _cells_per_block(bytes_per_cell: int) -> int:
+    """Output cells whose im2col columns fit in _BLOCK_BYTES (at least one)."""
+    return max(1, _BLOCK_BYTES // bytes_per_cell)
+
+
+def _blocks(n: int, out: tuple[int, int], cells: int) -> Iterator[tuple[slice, slice, slice]]:
+    """(samples, rows, columns) slices of the output with at most `cells` cells each.
 
     Whole samples when one fits, else whole rows of one sample, else pieces of a row
     (a huge kernel on a wide input); every block holds at least one output cell.
     """
     oh, ow = out
-    cells = max(1, _BLOCK_BYTES // bytes_per_cell)
     if cells >= oh * ow:
         step = cells // (oh * ow)
         for first in range(0, n, step):
