@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from math import prod
+
 import numpy as np
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
@@ -13,7 +15,7 @@ from ...imaging import FORMAT_WORDS, ImageError, ImageTooLarge, decode_grey, ima
 from ...settings import Settings
 from ...shipped import ShippedModel, dense_equivalents
 from .. import limits
-from ..deps import settings_of
+from ..deps import run_work, settings_of, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES, ClientError, ErrorResponse
 from ..responses import ArrayJSONResponse
@@ -121,7 +123,8 @@ async def model_forward(request: Request, name: str):
     model = _model(request, name)
     x, encoding = await _input(request, model, settings)
     limits.check_array(settings, x.shape, "input")
-    outputs = await run_in_threadpool(_run, model, x)
+    estimate = work(sum(p.multiply_adds for p in model.plans), sum(prod(p.shape) for p in model.plans))
+    outputs = await run_work(estimate, _run, model, x)
     if not all(np.isfinite(out).all() for out in outputs):
         raise ClientError("input", "the values are too large: the result overflows 64-bit floats")
     probabilities = outputs[-1]
