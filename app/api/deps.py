@@ -37,8 +37,9 @@ def ensure_finite(*arrays: np.ndarray, field: str = "input") -> None:
 
 
 # Work below which a request runs on the event loop; anything bigger runs in the thread pool.
-# One unit of work took 0.5-1.4 ns here, so inline work blocks the loop for at most about 1.5 ms,
-# while a hop to the pool and back added 0.3-0.6 ms to a 28×28 request's latency.
+# A hop to the pool and back added 0.3-0.6 ms to a 28×28 request. One unit of work took 0.5-1.4 ns
+# here, and 2.5-4.3 ns in requests with a trace (gathered step by step), so inline work holds the
+# loop for about 1.5 ms at most, 4.5 ms with a trace.
 INLINE_WORK = 1_000_000
 # Writing one number of an answer as JSON costs about as much as 25 multiply-adds: an answer's
 # size counts towards its work, so that a small request with a huge answer (a trace, or an

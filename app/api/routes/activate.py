@@ -3,9 +3,8 @@
 from fastapi import APIRouter, Request
 
 from ... import engine
-from ...settings import Settings
 from .. import limits
-from ..deps import ensure_finite, finite_results, run_work, settings_of
+from ..deps import ensure_finite, finite_results, run_work, settings_of, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES
 from ..json_route import OrjsonRoute
@@ -19,12 +18,12 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
              responses=ERROR_RESPONSES)
 async def activate(request: ActivateRequest, http: Request):
     """Apply an activation function elementwise (softmax along an axis)."""
-    settings = settings_of(http)
-    return await run_work(request.input.size, _activate, request, settings)
+    limits.check_array(settings_of(http), request.input.shape, "input")
+    answer_numbers = request.input.size * (2 if request.trace else 1)  # the output, and the trace's exponentials
+    return await run_work(work(request.input.size, answer_numbers), _activate, request)
 
 
-def _activate(request: ActivateRequest, settings: Settings) -> ArrayJSONResponse:
-    limits.check_array(settings, request.input.shape, "input")
+def _activate(request: ActivateRequest) -> ArrayJSONResponse:
     with finite_results():
         output = engine.activate(request.input, request.function, request.alpha, request.axis)
     ensure_finite(output)
