@@ -76,6 +76,10 @@ def test_tiny_work_runs_inline_and_big_work_in_the_thread_pool(client, monkeypat
     monkeypatch.setattr(deps, "run_in_threadpool", counting)
     assert client.post("/api/convolve", json={"input": [[1, 2], [3, 4]], "kernel": [[1]]}).status_code == 200
     assert hops == []
-    big = {"input": [[0.5] * 200] * 200, "kernel": [[1, 2, 1]] * 3}  # 40,000 × 9 > the inline bound
+    big = {"input": [[0.5] * 200] * 200, "kernel": [[1, 2, 1]] * 3}  # 352,836 multiply-adds + 25 × 39,204 outputs
     assert client.post("/api/convolve", json=big).status_code == 200
     assert hops == ["_convolve"]
+    # An activation's work is mostly its answer: 50,000 values count as 50,000 + 25 × 50,000.
+    assert client.post("/api/activate", json={"input": [0.5] * 10, "function": "relu"}).status_code == 200
+    assert client.post("/api/activate", json={"input": [0.5] * 50_000, "function": "relu"}).status_code == 200
+    assert hops == ["_convolve", "_activate"]
