@@ -31,13 +31,16 @@ def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | No
     bias_column = None if bias is None else bias.reshape(f, 1)  # (F, 1)
     out = np.empty((n, f, oh * ow), dtype=np.result_type(x_padded, filters))
     reach = (kh - 1) * dh  # padded rows below its last output row that a block reads
+    copies = products = None  # buffers sized by the first block, the largest, and reused
     for samples, top, bottom in row_blocks(n, oh, reach, c * kw * ow * x_padded.itemsize, block_bytes):
         block = rows[samples, :, :, top:bottom + reach]  # (B, C, KW, R + reach, OW)
         b, r = block.shape[0], bottom - top
-        columns = np.empty((b, c * kw, (r + reach) * ow), dtype=out.dtype)
+        if copies is None:
+            copies, products = np.empty(block.size, out.dtype), np.empty(b * f * r * ow, out.dtype)
+        columns = copies[:block.size].reshape(b, c * kw, (r + reach) * ow)
         columns.reshape(block.shape)[...] = block  # the one copy
         target = out[samples, :, top * ow:bottom * ow]  # (B, F, R*OW)
-        partial = np.empty_like(target) if kh > 1 else None
+        partial = products[:target.size].reshape(target.shape)
         for m in range(kh):
             shifted = columns[:, :, m * dh * ow:(m * dh + r) * ow]  # (B, C*KW, R*OW): rows m·dh lower
             if m == 0:
