@@ -183,6 +183,19 @@ def median_seconds(run: Callable[[], Any], budget: Budget, first: float | None =
     return statistics.median(samples)
 
 
+def alternating_medians(runs: list[Callable[[], Any]], budget: Budget, rounds: int = 4) -> list[float]:
+    """Median wall time of each run, timed in `rounds` alternating stretches (A's calls, B's, A's,
+    B's, ...), so that the machine's slow and fast spells fall on all of them alike. Stretches,
+    not single calls in turn: PyTorch's and OpenBLAS's thread pools keep spinning after a call and
+    would slow whichever call came next. One warm-up call each sizes the repeats."""
+    repeats = [max(1, budget.repeats(timed(run)[0]) // rounds) for run in runs]
+    samples: list[list[float]] = [[] for _ in runs]
+    for _ in range(rounds):
+        for run, count, sample in zip(runs, repeats, samples, strict=True):
+            sample.extend(timed(run)[0] for _ in range(count))
+    return [statistics.median(sample) for sample in samples]
+
+
 def require_close(actual: np.ndarray, expected: np.ndarray, what: str, **tolerance: float) -> None:
     """Fail the bench when an implementation's output differs from conv2d's."""
     if actual.shape != expected.shape:
@@ -200,14 +213,14 @@ def make_case(workload: Workload, rng: np.random.Generator) -> Case:
     return Case(workload, x, weight, bias, conv2d(x, weight, bias, **workload.params))
 
 
-def engine_seconds(case: Case, budget: Budget, dtype: type = np.float64) -> float:
-    """The engine's conv2d time on the case's arrays in `dtype` (its output is checked first)."""
+def engine_run(case: Case, dtype: type = np.float64) -> Callable[[], np.ndarray]:
+    """The engine's conv2d on the case's arrays in `dtype`, as a call to time (its output is checked first)."""
     w = case.workload
     x, weight, bias = (a.astype(dtype) for a in (case.x, case.weight, case.bias))
     tolerance = FLOAT32_TOLERANCE if dtype == np.float32 else {}
     output = conv2d(x, weight, bias, **w.params)
     require_close(output, case.expected, f"({w.name}) conv2d in {np.dtype(dtype).name}", **tolerance)
-    return median_seconds(lambda: conv2d(x, weight, bias, **w.params), budget)
+    return lambda: conv2d(x, weight, bias, **w.params)
 
 
 def naive_band_seconds(case: Case, budget: Budget) -> float:
@@ -254,8 +267,8 @@ def load_torch() -> ModuleType | None:
     return torch
 
 
-def torch_seconds(case: Case, budget: Budget, torch: ModuleType) -> tuple[float, dict[str, float]]:
-    """PyTorch's float32 conv2d time, and pool2d's time over PyTorch's for each pooling kind."""
+def torch_comparison(case: Case, budget: Budget, torch: ModuleType) -> tuple[float, float, dict[str, float]]:
+    """conv2d's float32 time and PyTorch's, and pool2d's time over PyTorch's for each pooling kind."""
     functional = torch.nn.functional
     w = case.workload
     x = torch.from_numpy(case.x).float()  # (N, C, H, W) float32
@@ -266,8 +279,10 @@ def torch_seconds(case: Case, budget: Budget, torch: ModuleType) -> tuple[float,
 
     require_close(conv().numpy(), case.expected, f"({w.name}) torch conv2d", **FLOAT32_TOLERANCE)
     references = {"max": functional.max_pool2d, "avg": functional.avg_pool2d}
+    # The pools first: PyTorch's conv2d runs several times slower until some other operation has run.
     ratios = {kind: pool_ratio(case, x, kind, reference, budget) for kind, reference in references.items()}
-    return median_seconds(conv, budget), ratios
+    ours, theirs = alternating_medians([engine_run(case, np.float32), conv], budget)
+    return ours, theirs, ratios
 
 
 def pool_ratio(case: Case, x: Any, kind: str, reference: Callable[..., Any], budget: Budget) -> float:
@@ -282,17 +297,17 @@ def pool_ratio(case: Case, x: Any, kind: str, reference: Callable[..., Any], bud
         return reference(x, POOL_SIZE)  # (N, C, H // 2, W // 2)
 
     require_close(theirs().numpy(), ours(), f"({case.workload.name}) {kind} pool", **FLOAT32_TOLERANCE)
-    return median_seconds(ours, budget) / median_seconds(theirs, budget)
+    ours_seconds, theirs_seconds = alternating_medians([ours, theirs], budget)
+    return ours_seconds / theirs_seconds
 
 
 def measure_kernels(case: Case, budget: Budget, full_naive: bool, torch: ModuleType | None) -> Row:
     """Everything but the API for one workload."""
     note(f"{case.workload.label}: conv2d, naive{', torch' if torch else ''}")
-    row = Row(case, conv=engine_seconds(case, budget),
+    row = Row(case, conv=median_seconds(engine_run(case), budget),
               naive=naive_full_seconds(case) if full_naive else naive_band_seconds(case, budget))
     if torch is not None:
-        row.conv32 = engine_seconds(case, budget, np.float32)
-        row.torch_conv, row.pool_ratios = torch_seconds(case, budget, torch)
+        row.conv32, row.torch_conv, row.pool_ratios = torch_comparison(case, budget, torch)
     return row
 
 
@@ -481,7 +496,7 @@ def legend(torch: ModuleType | None, full_naive: bool, api: bool) -> str:
     if torch:
         parts.append(f"Torch: torch.nn.functional in float32 (the usual choice); pools are "
                      f"{POOL_SIZE}×{POOL_SIZE}, stride {POOL_SIZE}, on each workload's input in float32, "
-                     f"for both.")
+                     f"for both; ours and PyTorch's are timed in four alternating stretches.")
     if api:
         parts.append("API: POST /api/convolve over keep-alive HTTP on localhost"
                      + (" vs bench/torch_endpoint.py (orjson + torch float64, no validation), "
