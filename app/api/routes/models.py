@@ -15,7 +15,7 @@ from ...imaging import FORMAT_WORDS, ImageError, ImageTooLarge, decode_grey, ima
 from ...settings import Settings
 from ...shipped import ShippedModel, dense_equivalents
 from .. import limits
-from ..deps import run_work, settings_of, work
+from ..deps import ensure_finite, finite_results, run_work, settings_of, work
 from ..encoding import encode
 from ..errors import ERROR_RESPONSES, ClientError, ErrorResponse
 from ..responses import ArrayJSONResponse
@@ -101,7 +101,7 @@ async def _input(request: Request, model: ShippedModel, settings: Settings) -> t
 
 
 def _run(model: ShippedModel, x: np.ndarray) -> list[np.ndarray]:
-    with np.errstate(over="ignore", invalid="ignore"):
+    with finite_results():
         return [out[0] for out in engine.forward(x[None].astype(np.float64), model.layers)]
 
 
@@ -125,8 +125,7 @@ async def model_forward(request: Request, name: str):
     limits.check_array(settings, x.shape, "input")
     estimate = work(sum(p.multiply_adds for p in model.plans), sum(prod(p.shape) for p in model.plans))
     outputs = await run_work(estimate, _run, model, x)
-    if not all(np.isfinite(out).all() for out in outputs):
-        raise ClientError("input", "the values are too large: the result overflows 64-bit floats")
+    ensure_finite(*outputs)
     probabilities = outputs[-1]
     prediction = int(np.argmax(probabilities))
     return ArrayJSONResponse({
