@@ -18,9 +18,10 @@ from .geometry import WindowGeometry
 
 
 def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | None, geometry: WindowGeometry,
-                block_bytes: int) -> np.ndarray:
+                block_bytes: int, product_columns: int) -> np.ndarray:
     """x_padded: (N, C, Hp, Wp); filters: (F, C, KH, KW) as laid on the input; bias: (F,) or None
-    -> (N, F, OH, OW). The stride down the rows must be 1."""
+    -> (N, F, OH, OW). The stride down the rows must be 1. A block's copy takes at most block_bytes
+    and each matrix product at most product_columns output cells of a sample (at least a row)."""
     n, c, hp, _ = x_padded.shape
     f, _, kh, kw = filters.shape
     (_, sw), (dh, dw), (oh, ow) = geometry.stride, geometry.dilation, geometry.out
@@ -32,7 +33,9 @@ def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | No
     out = np.empty((n, f, oh * ow), dtype=np.result_type(x_padded, filters))
     reach = (kh - 1) * dh  # padded rows below its last output row that a block reads
     copies = products = None  # buffers sized by the first block, the largest, and reused
-    for samples, top, bottom in row_blocks(n, oh, reach, c * kw * ow * x_padded.itemsize, block_bytes):
+    bytes_per_row = c * kw * ow * x_padded.itemsize
+    max_rows = max(1, product_columns // ow)  # of one sample, in one product
+    for samples, top, bottom in row_blocks(n, oh, reach, bytes_per_row, block_bytes, max_rows):
         block = rows[samples, :, :, top:bottom + reach]  # (B, C, KW, R + reach, OW)
         b, r = block.shape[0], bottom - top
         if copies is None:
@@ -52,18 +55,18 @@ def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | No
     return out.reshape(n, f, oh, ow)
 
 
-def row_blocks(n: int, oh: int, reach: int, bytes_per_row: int,
-               block_bytes: int) -> Iterator[tuple[slice, int, int]]:
-    """(samples, top, bottom): output rows top..bottom-1 of those samples, whose copied rows
-    (reach more than the output rows) fit in block_bytes; whole samples when one fits, and at
-    least one output row."""
+def row_blocks(n: int, oh: int, reach: int, bytes_per_row: int, block_bytes: int,
+               max_rows: int) -> Iterator[tuple[slice, int, int]]:
+    """(samples, top, bottom): output rows top..bottom-1 of those samples, at most max_rows of a
+    sample, whose copied rows (reach more than the output rows) fit in block_bytes; whole samples
+    when one fits, and at least one output row."""
     sample_bytes = (oh + reach) * bytes_per_row
-    if sample_bytes <= block_bytes:
+    if sample_bytes <= block_bytes and oh <= max_rows:
         step = block_bytes // sample_bytes
         for first in range(0, n, step):
             yield slice(first, min(n, first + step)), 0, oh
         return
-    rows_per_block = max(1, block_bytes // bytes_per_row - reach)
+    rows_per_block = max(1, min(block_bytes // bytes_per_row - reach, max_rows))
     for sample in range(n):
         for top in range(0, oh, rows_per_block):
             yield slice(sample, sample + 1), top, min(oh, top + rows_per_block)

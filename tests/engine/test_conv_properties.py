@@ -1,12 +1,14 @@
 """conv2d against conv2d_naive over every parameter, drawn by Hypothesis."""
 
+import sys
+
 import numpy as np
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from app.engine import ParameterError, conv2d, conv2d_naive, output_size
-from app.engine.conv import _rows_pay, applied_kernel, conv_geometry
+from app.engine.conv import _product_columns, _rows_pay, applied_kernel, conv_geometry
 from app.engine.conv_rows import conv2d_rows
 from app.engine.padding import pad2d
 
@@ -79,8 +81,9 @@ def test_output_size_counts_the_window_positions(size, kernel, stride, pad, dila
     assert got == positions if positions else got <= 0
 
 
-@given(conv_cases(), st.sampled_from([1, 2_000, 1 << 20]))  # one output row per block, a few rows, whole samples
-def test_the_shifted_rows_path_equals_the_definition(case, block_bytes):
+# Blocks of one output row, a few rows or whole samples; products of one row or of everything.
+@given(conv_cases(), st.sampled_from([1, 2_000, 1 << 20]), st.sampled_from([1, sys.maxsize]))
+def test_the_shifted_rows_path_equals_the_definition(case, block_bytes, product_columns):
     """conv2d_rows, which conv2d takes for deep C·KW when rows are one apart, on any such case."""
     x, weight, bias, params = case
     params["stride"] = (1, _pair(params["stride"])[1])
@@ -88,7 +91,8 @@ def test_the_shifted_rows_path_equals_the_definition(case, block_bytes):
                   params["padding_mode"]))
     geometry = conv_geometry(x.shape, weight.shape, **params)
     x_padded = pad2d(x, geometry.pads, params["padding_mode"])
-    got = conv2d_rows(x_padded, applied_kernel(weight, params["mode"]), bias, geometry, block_bytes)
+    got = conv2d_rows(x_padded, applied_kernel(weight, params["mode"]), bias, geometry, block_bytes,
+                      product_columns)
     np.testing.assert_allclose(got, conv2d_naive(x, weight, bias, **params), rtol=1e-10, atol=1e-12)
 
 
@@ -101,4 +105,24 @@ def test_deep_kernels_one_row_apart_take_the_shifted_rows_path():
     assert not _rows_pay(8, conv_geometry(x.shape, weight.shape, stride=2), 8)  # rows two apart
     np.testing.assert_allclose(conv2d(x, weight, bias, padding=2, dilation=(1, 2), stride=(1, 2)),
                                conv2d_naive(x, weight, bias, padding=2, dilation=(1, 2), stride=(1, 2)),
+                               rtol=1e-10, atol=1e-12)
+
+
+@given(st.integers(1, 64), st.integers(1, 5000))
+def test_products_with_few_filters_stay_small(filters, depth):
+    columns = _product_columns(filters, depth)
+    if filters <= 16:  # at most 10^6 multiply-adds, unless one column alone is more
+        assert columns == 1 or filters * depth * columns <= 1_000_000 < filters * depth * (columns + 1)
+    else:
+        assert columns == sys.maxsize
+
+
+@pytest.mark.parametrize("weight_shape", [(4, 8, 5, 5), (4, 2, 3, 3)])  # the shifted-rows path, im2col
+def test_blocks_cut_for_small_products_give_the_same_result(monkeypatch, weight_shape):
+    import app.engine.conv as conv_module
+
+    rng = np.random.default_rng(6)
+    x, weight, bias = rng.standard_normal((2, weight_shape[1], 13, 11)), rng.standard_normal(weight_shape), None
+    monkeypatch.setattr(conv_module, "_SMALL_PRODUCT", 1)  # one output cell (or row) per product
+    np.testing.assert_allclose(conv2d(x, weight, bias, padding=1), conv2d_naive(x, weight, bias, padding=1),
                                rtol=1e-10, atol=1e-12)
