@@ -8,7 +8,8 @@ a reference endpoint written with orjson and PyTorch (bench/torch_endpoint.py). 
 without it those columns stay empty. Every time is a median of repeated runs; every implementation's
 output is checked against conv2d's before it is timed, so a broken engine fails the bench.
 
-Progress goes to stderr; stdout gets only the header, the table and a one-line legend.
+Progress goes to stderr; stdout gets only the header, the table, a one-line legend and a table of
+the targets (bench/targets.py) saying which this run meets.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ import fastapi  # noqa: E402
 import httpx  # noqa: E402
 import orjson  # noqa: E402
 import uvicorn  # noqa: E402
+from targets import targets_table  # noqa: E402
 
 from app.engine import conv2d, conv2d_naive, pool2d  # noqa: E402
 from app.main import create_app  # noqa: E402
@@ -529,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench failed: {error}", file=sys.stderr)
         return 1
     print("\n".join([versions_line(torch), "", *table(rows, args.full_naive), "",
-                     legend(torch, args.full_naive, not args.no_api)]))
+                     legend(torch, args.full_naive, not args.no_api), "", *targets_table(rows, factor)]))
     return 0
 
 
