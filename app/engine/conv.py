@@ -22,9 +22,10 @@ _ROWS_MIN_DEPTH = 30  # C·KW from which conv_rows pays (see _rows_pay)
 # that read both operands where they lie; a larger product is first copied into a packed layout of
 # its own. With few filters each packed value is used only a few times, so the packing costs more
 # than it saves, and blocks are cut so that each product stays that small. Measured in float32 on
-# 16 shapes with 8 or 16 filters: 0.4-0.9× the time (0.66× on 1×3×224×224 * 16×3×3×3); float64 was
-# mostly there already (its 512 KiB blocks hold half as many columns). With 32 or 64 filters the
-# smaller blocks lost by up to 1.8×. Elsewhere the cut only means more, smaller blocks.
+# 23 shapes with 8 or 16 filters that the cut changes: 0.4-1.0× the time (0.66× on 1×3×224×224 *
+# 16×3×3×3); float64 gained less (0.8-1.0×), its 512 KiB blocks being mostly that small already.
+# With 32 or 64 filters the smaller blocks lost by up to 1.8×. Elsewhere the cut only means more,
+# smaller blocks.
 _SMALL_PRODUCT = 1_000_000  # multiply-adds
 _SMALL_PRODUCT_FILTERS = 16
 
