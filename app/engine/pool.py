@@ -1,4 +1,4 @@
-"""Max and average pooling, built from k×k strided slices (no window copies)."""
+"""Max and average pooling, built from strided slices of the input (no window copies)."""
 
 from __future__ import annotations
 
@@ -57,12 +57,11 @@ def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None =
             total = part.copy() if total is None else np.add(total, part, out=total)
         return PoolResult(total / (geometry.kernel[0] * geometry.kernel[1]), None)
 
+    x_padded = pad2d(x, geometry.pads, value=-np.inf)  # padding never wins a max (PyTorch's rule)
+    if not winners:
+        return PoolResult(_separable_max(x_padded, geometry), None)
     best, best_m, best_k = None, None, None
-    # Padding never wins a max: pad with -inf (PyTorch's rule).
-    for m, k, part in offset_slices(pad2d(x, geometry.pads, value=-np.inf), geometry):
-        if not winners:
-            best = part.copy() if best is None else np.maximum(best, part, out=best)
-            continue
+    for m, k, part in offset_slices(x_padded, geometry):
         if best is None:
             best = part.copy()
             best_m = np.zeros(best.shape, dtype=np.int64)
@@ -71,13 +70,33 @@ def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None =
         wins = part > best  # strict: the first maximum in row-major order keeps the win, as in PyTorch
         np.copyto(best, part, where=wins)
         best_m[wins], best_k[wins] = m, k
-    if not winners:
-        return PoolResult(best, None)
     (sh, sw), (oh, ow) = geometry.stride, geometry.out
     top, _, left, _ = geometry.pads
     rows = np.arange(oh).reshape(oh, 1) * sh + best_m - top  # (N, C, OH, OW)
     cols = np.arange(ow).reshape(1, ow) * sw + best_k - left
     return PoolResult(best, np.stack([rows, cols], axis=-1))
+
+
+def _separable_max(x_padded: np.ndarray, geometry: WindowGeometry) -> np.ndarray:
+    """Each window's maximum, down its rows first and then along them: (KH-1) + (KW-1) passes
+    instead of KH·KW-1, as a maximum does not depend on the order (a sum's rounding would).
+
+    x_padded: (N, C, Hp, Wp) -> (N, C, OH, OW)
+    """
+    (kh, kw), (sh, sw), (oh, ow) = geometry.kernel, geometry.stride, geometry.out
+    rows, cols = (oh - 1) * sh + 1, (ow - 1) * sw + 1  # the spans of the windows' first cells
+    down = _maximum([x_padded[..., m:m + rows:sh, :] for m in range(kh)])  # (N, C, OH, Wp)
+    return _maximum([down[..., k:k + cols:sw] for k in range(kw)])  # (N, C, OH, OW)
+
+
+def _maximum(parts: list[np.ndarray]) -> np.ndarray:
+    """The elementwise maximum of arrays of one shape, always as a new array."""
+    if len(parts) == 1:
+        return parts[0].copy()
+    best = np.maximum(parts[0], parts[1])
+    for part in parts[2:]:
+        np.maximum(best, part, out=best)
+    return best
 
 
 def global_avg_pool(x: np.ndarray) -> np.ndarray:
