@@ -58,18 +58,16 @@ def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None =
         return PoolResult(total / (geometry.kernel[0] * geometry.kernel[1]), None)
 
     x_padded = pad2d(x, geometry.pads, value=-np.inf)  # padding never wins a max (PyTorch's rule)
+    best = _separable_max(x_padded, geometry)  # (N, C, OH, OW)
     if not winners:
-        return PoolResult(_separable_max(x_padded, geometry), None)
-    best, best_m, best_k = None, None, None
-    for m, k, part in offset_slices(x_padded, geometry):
-        if best is None:
-            best = part.copy()
-            best_m = np.zeros(best.shape, dtype=np.int64)
-            best_k = np.zeros(best.shape, dtype=np.int64)
-            continue
-        wins = part > best  # strict: the first maximum in row-major order keeps the win, as in PyTorch
-        np.copyto(best, part, where=wins)
-        best_m[wins], best_k[wins] = m, k
+        return PoolResult(best, None)
+    # The winner is the first cell, in row-major order, that holds the maximum (PyTorch's rule):
+    # the window's cells are visited last to first, each taking the win where it holds the maximum.
+    kw = geometry.kernel[1]
+    first = np.zeros(best.shape, dtype=np.int64)  # m·KW + k of each window's winning cell
+    for m, k, part in reversed(list(offset_slices(x_padded, geometry))):
+        np.copyto(first, m * kw + k, where=part == best)
+    best_m, best_k = np.divmod(first, kw)
     (sh, sw), (oh, ow) = geometry.stride, geometry.out
     top, _, left, _ = geometry.pads
     rows = np.arange(oh).reshape(oh, 1) * sh + best_m - top  # (N, C, OH, OW)
