@@ -82,3 +82,17 @@ def test_pool2d_equals_the_loop_definition(kind, kh, kw, sh, sw, ph, pw, h, w, s
     np.testing.assert_array_equal(fast.output, result.output)
     assert fast.winners is None
     assert not np.shares_memory(fast.output, x)  # even a 1×1 window answers with an array of its own
+
+
+@given(st.integers(1, 4), st.integers(1, 4), st.integers(1, 3), st.integers(0, 2**32 - 1))
+def test_avg_pool_adds_in_row_major_order_as_pytorch_does(kh, kw, stride, seed):
+    """Float sums depend on their order: PyTorch adds each window's cells row by row, and so must we."""
+    x = np.random.default_rng(seed).standard_normal((1, 2, 9, 8))
+    xp = np.pad(x, ((0, 0), (0, 0), (kh // 2, kh // 2), (kw // 2, kw // 2)))
+    result = pool2d(x, "avg", (kh, kw), stride, (kh // 2, kw // 2)).output
+    for c, i, j in np.ndindex(result.shape[1:]):
+        total = 0.0
+        for m in range(kh):
+            for k in range(kw):
+                total += xp[0, c, i * stride + m, j * stride + k]
+        assert result[0, c, i, j] == total / (kh * kw)
