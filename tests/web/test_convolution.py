@@ -1,10 +1,15 @@
 """The convolution page in Chromium: the worked example, keyboard, editing, URL state, languages."""
 
 import itertools
+import sys
+import types
 
+import numpy as np
 import pytest
 
+from app import engine
 from app.engine import output_size
+from app.engine.padding import pad2d
 
 pytestmark = pytest.mark.browser
 
@@ -185,3 +190,58 @@ def test_a_big_input_is_a_heat_map_whose_cells_answer_the_pointer(page, live_ser
     }""")
     assert marked["a"] > 0 and marked["r"] > 200 and marked["g"] > 180  # yellowish, not empty
     assert page.console_errors == []
+
+
+# Two channels, two filters, and every argument the code has to carry: reflect padding (of 2 rows
+# and 1 column, so that F.pad's order of widths matters), unequal strides and dilations, a bias per
+# filter and the kernel's turn.
+PYTORCH_CASE = ("?in=1,2,3,4,5,6;7,8,9,1,2,3;4,5,6,7,8,9;1,3,5,7,9,2;2,4,6,8,1,3"
+                "|0,1,0,2,0,1;3,0,1,0,2,0;1,1,1,1,1,1;0,2,0,3,0,4;5,0,6,0,7,0"
+                "&k=1,2;0,-1|2,0;1,1/0,1;1,0|-1,2;3,0&b=0.5,-2&p=2,1&pm=reflect&s=2,1&d=1,2&m=conv")
+
+
+def _page_and_code(page, live_server):
+    """The page's own answer (output) for PYTORCH_CASE, and the code its Copy as PyTorch panel shows."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    with page.expect_response(lambda response: response.url.endswith("/api/convolve")) as answer:
+        open_page(page, live_server, PYTORCH_CASE)
+    output = np.array(answer.value.json()["output"])
+    assert not any(url.endswith("/pytorch.js") for url in fetched)  # closed on a first view: not loaded
+    page.locator("details.pytorch summary").click()
+    page.wait_for_function("document.querySelector('#pytorch-code').textContent.includes('F.conv2d')")
+    assert any(url.endswith("/pytorch.js") for url in fetched)
+    return output, page.locator("#pytorch-code").inner_text()
+
+
+def _fake_torch(monkeypatch):
+    """torch, torch.nn and torch.nn.functional with PyTorch's argument conventions, computed by the
+    engine (which the golden cases tie to PyTorch): enough to run the panel's code without PyTorch."""
+    torch, nn, functional = (types.ModuleType(name) for name in ("torch", "torch.nn", "torch.nn.functional"))
+    torch.nn, nn.functional = nn, functional
+    torch.tensor = lambda data: np.array(data, dtype=np.float64)
+    torch.flip = lambda x, dims: np.flip(x, axis=dims)
+    # F.pad's widths run from the last axis outwards: (left, right, top, bottom)
+    functional.pad = lambda x, widths, mode: pad2d(x, (widths[2], widths[3], widths[0], widths[1]), mode)
+    functional.conv2d = lambda x, w, b, stride=1, dilation=1, padding=0: engine.conv2d(
+        x, w, b, stride=stride, dilation=dilation, padding=padding)
+    for name, module in (("torch", torch), ("torch.nn", nn), ("torch.nn.functional", functional)):
+        monkeypatch.setitem(sys.modules, name, module)
+
+
+def test_copy_as_pytorch_loads_when_opened_and_its_code_computes_the_page_output(page, live_server, monkeypatch):
+    output, code = _page_and_code(page, live_server)
+    _fake_torch(monkeypatch)
+    namespace = {"print": lambda *args: None}
+    exec(code, namespace)  # the code a user would paste
+    np.testing.assert_allclose(np.asarray(namespace["y"])[0], output, rtol=1e-12, atol=1e-12)
+
+
+def test_copy_as_pytorch_code_runs_in_pytorch(page, live_server):
+    torch = pytest.importorskip("torch")  # an optional oracle, as in tests/engine/test_torch.py
+    output, code = _page_and_code(page, live_server)
+    namespace = {"print": lambda *args: None}
+    exec(code, namespace)
+    y = namespace["y"]
+    assert isinstance(y, torch.Tensor)
+    np.testing.assert_allclose(y[0].double().numpy(), output, rtol=1e-5, atol=1e-4)  # PyTorch's default float32

@@ -9,7 +9,6 @@ import { Grid, READABLE } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
 import { whyImpossible } from "./checks.js";
 import { renderFormula } from "./formula.js";
-import { pytorchCode } from "./pytorch.js";
 import { fillForm, readForm } from "./settings.js";
 import { normalise, readState, requestBody, writeState } from "./state.js";
 
@@ -109,6 +108,7 @@ function showProblem(text) {
 
 async function refresh({ flip = false, maps = true } = {}) {
   renderFormulaNow();
+  showPytorch();
   if (maps) refreshMaps();
   const reason = whyImpossible(state);
   if (reason) {
@@ -346,9 +346,22 @@ function animateFlip() {
 
 // ---- copy as PyTorch ----------------------------------------------------------------------------
 
+// The panel is closed on a first view, so its code is fetched when it is first opened.
+const pytorchPanel = document.querySelector("details.pytorch");
+const pytorchModule = () => import("./pytorch.js");
+
+/** Write the state as PyTorch code in the panel, while it is open. */
+async function showPytorch() {
+  if (!pytorchPanel.open) return;
+  const { pytorchCode } = await pytorchModule();
+  document.getElementById("pytorch-code").textContent = pytorchCode(state);
+}
+pytorchPanel.addEventListener("toggle", showPytorch);
+
 document.getElementById("copy-pytorch").addEventListener("click", async () => {
   const status = document.getElementById("copy-status");
   try {
+    const { pytorchCode } = await pytorchModule();
     await navigator.clipboard.writeText(pytorchCode(state));
     status.textContent = t("page.copied");
   } catch {

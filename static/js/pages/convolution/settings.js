@@ -1,7 +1,6 @@
 // The settings form <-> the page's state: fill the fields, read them back, apply a preset.
 import { fmt } from "../../core/format.js";
 import { KERNELS, SEED, randomMatrix } from "./presets.js";
-import { pytorchCode } from "./pytorch.js";
 import { LIMITS, normalise, resize } from "./state.js";
 
 /** Show the state in the settings form. */
@@ -22,7 +21,6 @@ export function fillForm(form, state) {
   for (const radio of form.querySelectorAll('input[name="mode"]')) radio.checked = radio.value === state.mode;
   form.elements.coverage.checked = state.coverage;
   form.elements.source.value = state.source;
-  document.getElementById("pytorch-code").textContent = pytorchCode(state);
 }
 
 function integer(form, name, low, high) {
