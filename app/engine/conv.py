@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from .blas import small_products_unpacked
 from .conv_rows import conv2d_rows
 from .geometry import IntOrPair, Padding, ParameterError, WindowGeometry, window_geometry
 from .padding import pad2d
@@ -24,10 +25,10 @@ _ROWS_MIN_DEPTH = 30  # C·KW from which conv_rows pays (see _rows_pay)
 # than it saves, and blocks are cut so that each product stays that small. Measured in float32 on
 # 23 shapes with 8 or 16 filters that the cut changes: 0.4-1.0× the time (0.66× on 1×3×224×224 *
 # 16×3×3×3); float64 gained less (0.8-1.0×), its 512 KiB blocks being mostly that small already.
-# With 32 or 64 filters the smaller blocks lost by up to 1.8×. Elsewhere the cut only means more,
-# smaller blocks.
+# With 32 or 64 filters the smaller blocks lost by up to 1.8×; without those kernels, up to 1.2×
+# (see blas.py): then no filter count is few enough.
 _SMALL_PRODUCT = 1_000_000  # multiply-adds
-_SMALL_PRODUCT_FILTERS = 16
+_SMALL_PRODUCT_FILTERS = 16 if small_products_unpacked() else 0
 
 
 def conv_geometry(x_shape: tuple[int, ...], weight_shape: tuple[int, ...], stride: IntOrPair = 1,

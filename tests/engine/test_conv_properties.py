@@ -8,6 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from app.engine import ParameterError, conv2d, conv2d_naive, output_size
+from app.engine.blas import small_products_unpacked
 from app.engine.conv import _product_columns, _rows_pay, applied_kernel, conv_geometry
 from app.engine.conv_rows import conv2d_rows
 from app.engine.padding import pad2d
@@ -109,12 +110,18 @@ def test_deep_kernels_one_row_apart_take_the_shifted_rows_path():
 
 
 @given(st.integers(1, 64), st.integers(1, 5000))
-def test_products_with_few_filters_stay_small(filters, depth):
-    columns = _product_columns(filters, depth)
-    if filters <= 16:  # at most 10^6 multiply-adds, unless one column alone is more
-        assert columns == 1 or filters * depth * columns <= 1_000_000 < filters * depth * (columns + 1)
-    else:
-        assert columns == sys.maxsize
+def test_products_with_few_filters_stay_small_where_the_blas_has_small_kernels(filters, depth):
+    import app.engine.conv as conv_module
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(conv_module, "_SMALL_PRODUCT_FILTERS", 16)  # as with OpenBLAS on AVX-512
+        columns = _product_columns(filters, depth)
+        if filters <= 16:  # at most 10^6 multiply-adds, unless one column alone is more
+            assert columns == 1 or filters * depth * columns <= 1_000_000 < filters * depth * (columns + 1)
+        else:
+            assert columns == sys.maxsize
+        patch.setattr(conv_module, "_SMALL_PRODUCT_FILTERS", 0)  # any other BLAS: no cut
+        assert _product_columns(filters, depth) == sys.maxsize
 
 
 @pytest.mark.parametrize("weight_shape", [(4, 8, 5, 5), (4, 2, 3, 3)])  # the shifted-rows path, im2col
@@ -123,6 +130,23 @@ def test_blocks_cut_for_small_products_give_the_same_result(monkeypatch, weight_
 
     rng = np.random.default_rng(6)
     x, weight, bias = rng.standard_normal((2, weight_shape[1], 13, 11)), rng.standard_normal(weight_shape), None
+    monkeypatch.setattr(conv_module, "_SMALL_PRODUCT_FILTERS", 16)
     monkeypatch.setattr(conv_module, "_SMALL_PRODUCT", 1)  # one output cell (or row) per product
     np.testing.assert_allclose(conv2d(x, weight, bias, padding=1), conv2d_naive(x, weight, bias, padding=1),
                                rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize(("blas", "avx512", "forced", "expected"), [
+    ("scipy-openblas", True, "", True),
+    ("scipy-openblas", True, "SkylakeX", True),
+    ("scipy-openblas", True, "Haswell", False),  # OpenBLAS told to use its AVX2 kernels
+    ("scipy-openblas", False, "", False),
+    ("mkl-sdl", True, "", False),
+])
+def test_small_products_are_cut_only_for_openblas_on_avx512(monkeypatch, blas, avx512, forced, expected):
+    from numpy._core._multiarray_umath import __cpu_features__
+
+    monkeypatch.setattr(np, "show_config", lambda mode: {"Build Dependencies": {"blas": {"name": blas}}})
+    monkeypatch.setitem(__cpu_features__, "AVX512F", avx512)
+    monkeypatch.setenv("OPENBLAS_CORETYPE", forced)
+    assert small_products_unpacked() is expected
