@@ -12,6 +12,7 @@ from .blas import small_products_unpacked
 from .conv_rows import conv2d_rows
 from .geometry import IntOrPair, Padding, ParameterError, WindowGeometry, window_geometry
 from .padding import pad2d
+from .parallel import THREADS, in_parts
 
 MODES = ("cross-correlation", "convolution")
 # Largest im2col block, in bytes. A block that stays in a core's L2 cache is copied and multiplied
@@ -29,6 +30,12 @@ _ROWS_MIN_DEPTH = 30  # C·KW from which conv_rows pays (see _rows_pay)
 # (see blas.py): then no filter count is few enough.
 _SMALL_PRODUCT = 1_000_000  # multiply-adds
 _SMALL_PRODUCT_FILTERS = 16 if small_products_unpacked() else 0
+# Small products also run on one core each, so such a convolution spreads its blocks over the cores
+# (parallel.py) once it is long enough to pay for handing them over: from about 100 MB of
+# multiply-add operands (multiply-adds × bytes per value). Measured with 2 threads on 2 cores:
+# 0.63-0.79× the time on bench workloads (e) and (f) in float32 and on (d)-(f) in float64; from
+# 15 million multiply-adds in float64 0.75-0.90×; below that line, float32 lost up to 1.4×.
+_PARALLEL_WORK = 100_000_000
 
 
 def conv_geometry(x_shape: tuple[int, ...], weight_shape: tuple[int, ...], stride: IntOrPair = 1,
@@ -78,16 +85,27 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, st
     bank = applied_kernel(weight, mode).astype(dtype, copy=False)  # (F, C, KH, KW)
     bias = None if bias is None else bias.astype(dtype, copy=False)  # (F,)
     x_padded = pad2d(x, geometry.pads, padding_mode)  # (N, C, Hp, Wp)
-    if _rows_pay(x.shape[1], geometry, np.dtype(dtype).itemsize):
-        return conv2d_rows(x_padded, bank, bias, geometry, _BLOCK_BYTES,
-                           _product_columns(weight.shape[0], x.shape[1] * geometry.kernel[1]))
-    return _conv2d_im2col(x_padded, bank, bias, geometry)
+    n, c = x.shape[:2]
+    f, _, kh, kw = weight.shape
+    itemsize = np.dtype(dtype).itemsize
+    parts = _parts(f, n * f * geometry.out[0] * geometry.out[1] * c * kh * kw, itemsize)
+    if _rows_pay(c, geometry, itemsize):
+        return conv2d_rows(x_padded, bank, bias, geometry, _BLOCK_BYTES, _product_columns(f, c * kw), parts)
+    return _conv2d_im2col(x_padded, bank, bias, geometry, parts)
+
+
+def _parts(filters: int, multiply_adds: int, itemsize: int) -> int:
+    """How many threads share a convolution's blocks: all when its products are small ones and it
+    is long enough, else one."""
+    if filters > _SMALL_PRODUCT_FILTERS or multiply_adds * itemsize < _PARALLEL_WORK:
+        return 1
+    return THREADS
 
 
 def _conv2d_im2col(x_padded: np.ndarray, bank: np.ndarray, bias: np.ndarray | None,
-                   geometry: WindowGeometry) -> np.ndarray:
+                   geometry: WindowGeometry, parts: int = 1) -> np.ndarray:
     """x_padded: (N, C, Hp, Wp); bank: (F, C, KH, KW) as laid on the input; bias: (F,) or None
-    -> (N, F, OH, OW)."""
+    -> (N, F, OH, OW). The blocks are shared by `parts` threads."""
     n, c = x_padded.shape[:2]
     f, _, kh, kw = bank.shape
     oh, ow = geometry.out
@@ -100,23 +118,27 @@ def _conv2d_im2col(x_padded: np.ndarray, bank: np.ndarray, bias: np.ndarray | No
     out = np.empty((f, n, oh, ow), dtype=dtype)
     bias_column = None if bias is None else bias.reshape(f, 1)  # (F, 1)
     cells = min(n * oh * ow, _cells_per_block(c * kh * kw, np.dtype(dtype).itemsize, f))
-    buffer = np.empty(c * kh * kw * cells, dtype=x_padded.dtype)  # one block's columns, reused: fresh
-    # memory for each block cost page faults (about 10 % of a 224×224 convolution)
-    for samples, rows, cols in _blocks(n, (oh, ow), cells):
-        block = all_windows[samples, :, rows, cols]  # (B, C, R, W, KH, KW)
-        b, _, r, w = block.shape[:4]
-        columns = buffer[:c * kh * kw * b * r * w].reshape(c * kh * kw, b * r * w)  # (C*KH*KW, B*R*W)
-        # (B, C, R, W, KH, KW) -> (C, KH, KW, B, R, W): the one copy.
-        np.copyto(columns.reshape(c, kh, kw, b, r, w), block.transpose(1, 4, 5, 0, 2, 3))
-        target = out[:, samples, rows, cols]  # (F, B, R, W)
-        if w == ow:  # whole rows of one sample, or whole samples: a view of shape (F, B*R*W)
-            result = np.matmul(filters, columns, out=np.reshape(target, (f, b * r * w), copy=False))
-        else:  # pieces of a row (a huge kernel on a wide input)
-            result = filters @ columns  # (F, B*R*W)
-        if bias_column is not None:
-            result += bias_column
-        if w != ow:
-            target[...] = result.reshape(f, b, r, w)
+
+    def compute(blocks: list[tuple[slice, slice, slice]]) -> None:
+        buffer = np.empty(c * kh * kw * cells, dtype=x_padded.dtype)  # one block's columns, reused:
+        # fresh memory for each block cost page faults (about 10 % of a 224×224 convolution)
+        for samples, rows, cols in blocks:
+            block = all_windows[samples, :, rows, cols]  # (B, C, R, W, KH, KW)
+            b, _, r, w = block.shape[:4]
+            columns = buffer[:c * kh * kw * b * r * w].reshape(c * kh * kw, b * r * w)  # (C*KH*KW, B*R*W)
+            # (B, C, R, W, KH, KW) -> (C, KH, KW, B, R, W): the one copy.
+            np.copyto(columns.reshape(c, kh, kw, b, r, w), block.transpose(1, 4, 5, 0, 2, 3))
+            target = out[:, samples, rows, cols]  # (F, B, R, W)
+            if w == ow:  # whole rows of one sample, or whole samples: a view of shape (F, B*R*W)
+                result = np.matmul(filters, columns, out=np.reshape(target, (f, b * r * w), copy=False))
+            else:  # pieces of a row (a huge kernel on a wide input)
+                result = filters @ columns  # (F, B*R*W)
+            if bias_column is not None:
+                result += bias_column
+            if w != ow:
+                target[...] = result.reshape(f, b, r, w)
+
+    in_parts(list(_blocks(n, (oh, ow), cells)), compute, parts)
     return np.ascontiguousarray(out.transpose(1, 0, 2, 3))  # (N, F, OH, OW); no copy when N is 1
 
 

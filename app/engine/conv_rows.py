@@ -15,13 +15,15 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from .geometry import WindowGeometry
+from .parallel import in_parts
 
 
 def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | None, geometry: WindowGeometry,
-                block_bytes: int, product_columns: int) -> np.ndarray:
+                block_bytes: int, product_columns: int, parts: int = 1) -> np.ndarray:
     """x_padded: (N, C, Hp, Wp); filters: (F, C, KH, KW) as laid on the input; bias: (F,) or None
     -> (N, F, OH, OW). The stride down the rows must be 1. A block's copy takes at most block_bytes
-    and each matrix product at most product_columns output cells of a sample (at least a row)."""
+    and each matrix product at most product_columns output cells of a sample (at least a row);
+    the blocks are shared by `parts` threads."""
     n, c, hp, _ = x_padded.shape
     f, _, kh, kw = filters.shape
     (_, sw), (dh, dw), (oh, ow) = geometry.stride, geometry.dilation, geometry.out
@@ -32,26 +34,32 @@ def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | No
     bias_column = None if bias is None else bias.reshape(f, 1)  # (F, 1)
     out = np.empty((n, f, oh * ow), dtype=np.result_type(x_padded, filters))
     reach = (kh - 1) * dh  # padded rows below its last output row that a block reads
-    copies = products = None  # buffers sized by the first block, the largest, and reused
     bytes_per_row = c * kw * ow * x_padded.itemsize
     max_rows = max(1, product_columns // ow)  # of one sample, in one product
-    for samples, top, bottom in row_blocks(n, oh, reach, bytes_per_row, block_bytes, max_rows):
-        block = rows[samples, :, :, top:bottom + reach]  # (B, C, KW, R + reach, OW)
-        b, r = block.shape[0], bottom - top
-        if copies is None:
-            copies, products = np.empty(block.size, out.dtype), np.empty(b * f * r * ow, out.dtype)
-        columns = copies[:block.size].reshape(b, c * kw, (r + reach) * ow)
-        columns.reshape(block.shape)[...] = block  # the one copy
-        target = out[samples, :, top * ow:bottom * ow]  # (B, F, R*OW)
-        partial = products[:target.size].reshape(target.shape)
-        for m in range(kh):
-            shifted = columns[:, :, m * dh * ow:(m * dh + r) * ow]  # (B, C*KW, R*OW): rows m·dh lower
-            if m == 0:
-                np.matmul(by_kernel_row[0], shifted, out=target)
-            else:
-                target += np.matmul(by_kernel_row[m], shifted, out=partial)
-        if bias_column is not None:
-            target += bias_column
+
+    def compute(blocks: list[tuple[slice, int, int]]) -> None:
+        # Buffers for the largest block (a part may start with a sample's short last one), reused.
+        most_samples = max(len(range(n)[samples]) for samples, _, _ in blocks)
+        most_rows = max(bottom - top for _, top, bottom in blocks)
+        copies = np.empty(most_samples * c * kw * (most_rows + reach) * ow, out.dtype)
+        products = np.empty(most_samples * f * most_rows * ow, out.dtype)
+        for samples, top, bottom in blocks:
+            block = rows[samples, :, :, top:bottom + reach]  # (B, C, KW, R + reach, OW)
+            b, r = block.shape[0], bottom - top
+            columns = copies[:block.size].reshape(b, c * kw, (r + reach) * ow)
+            columns.reshape(block.shape)[...] = block  # the one copy
+            target = out[samples, :, top * ow:bottom * ow]  # (B, F, R*OW)
+            partial = products[:target.size].reshape(target.shape)
+            for m in range(kh):
+                shifted = columns[:, :, m * dh * ow:(m * dh + r) * ow]  # (B, C*KW, R*OW): rows m·dh lower
+                if m == 0:
+                    np.matmul(by_kernel_row[0], shifted, out=target)
+                else:
+                    target += np.matmul(by_kernel_row[m], shifted, out=partial)
+            if bias_column is not None:
+                target += bias_column
+
+    in_parts(list(row_blocks(n, oh, reach, bytes_per_row, block_bytes, max_rows)), compute, parts)
     return out.reshape(n, f, oh, ow)
 
 

@@ -82,9 +82,11 @@ def test_output_size_counts_the_window_positions(size, kernel, stride, pad, dila
     assert got == positions if positions else got <= 0
 
 
-# Blocks of one output row, a few rows or whole samples; products of one row or of everything.
-@given(conv_cases(), st.sampled_from([1, 2_000, 1 << 20]), st.sampled_from([1, sys.maxsize]))
-def test_the_shifted_rows_path_equals_the_definition(case, block_bytes, product_columns):
+# Blocks of one output row, a few rows or whole samples; products of one row or of everything;
+# blocks shared by one, two or three threads.
+@given(conv_cases(), st.sampled_from([1, 2_000, 1 << 20]), st.sampled_from([1, sys.maxsize]),
+       st.integers(1, 3))
+def test_the_shifted_rows_path_equals_the_definition(case, block_bytes, product_columns, parts):
     """conv2d_rows, which conv2d takes for deep C·KW when rows are one apart, on any such case."""
     x, weight, bias, params = case
     params["stride"] = (1, _pair(params["stride"])[1])
@@ -93,7 +95,7 @@ def test_the_shifted_rows_path_equals_the_definition(case, block_bytes, product_
     geometry = conv_geometry(x.shape, weight.shape, **params)
     x_padded = pad2d(x, geometry.pads, params["padding_mode"])
     got = conv2d_rows(x_padded, applied_kernel(weight, params["mode"]), bias, geometry, block_bytes,
-                      product_columns)
+                      product_columns, parts)
     np.testing.assert_allclose(got, conv2d_naive(x, weight, bias, **params), rtol=1e-10, atol=1e-12)
 
 
@@ -150,3 +152,39 @@ def test_small_products_are_cut_only_for_openblas_on_avx512(monkeypatch, blas, a
     monkeypatch.setitem(__cpu_features__, "AVX512F", avx512)
     monkeypatch.setenv("OPENBLAS_CORETYPE", forced)
     assert small_products_unpacked() is expected
+
+
+@pytest.mark.parametrize("block_bytes", [1_000, 3_000, 1 << 20])  # pieces of rows, rows, whole samples
+@pytest.mark.parametrize("parts", [2, 3])
+def test_im2col_blocks_shared_by_threads_give_the_same_bits(monkeypatch, block_bytes, parts):
+    import app.engine.conv as conv_module
+
+    rng = np.random.default_rng(7)
+    x, weight, bias = rng.standard_normal((3, 2, 11, 9)), rng.standard_normal((4, 2, 3, 3)), rng.standard_normal(4)
+    geometry = conv_geometry(x.shape, weight.shape, padding=1, stride=(2, 1))
+    x_padded = pad2d(x, geometry.pads)
+    monkeypatch.setattr(conv_module, "_BLOCK_BYTES", block_bytes)
+    alone = conv_module._conv2d_im2col(x_padded, weight, bias, geometry)
+    np.testing.assert_array_equal(conv_module._conv2d_im2col(x_padded, weight, bias, geometry, parts), alone)
+
+
+def test_long_convolutions_with_small_products_are_shared_by_the_threads(monkeypatch):
+    import app.engine.conv as conv_module
+
+    monkeypatch.setattr(conv_module, "_SMALL_PRODUCT_FILTERS", 16)
+    assert conv_module._parts(16, 30_000_000, 8) == conv_module.THREADS  # 240 MB of operands
+    assert conv_module._parts(16, 30_000_000, 4) == conv_module.THREADS  # 120 MB
+    assert conv_module._parts(16, 20_000_000, 4) == 1  # 80 MB: not worth the hand-over
+    assert conv_module._parts(32, 10**9, 8) == 1  # large products: OpenBLAS spreads each one itself
+    monkeypatch.setattr(conv_module, "_SMALL_PRODUCT_FILTERS", 0)  # no small-product kernels
+    assert conv_module._parts(16, 10**9, 8) == 1
+
+
+def test_a_thread_whose_first_block_is_a_short_one_still_has_room_for_the_others():
+    rng = np.random.default_rng(8)
+    x, weight, bias = rng.standard_normal((2, 3, 7, 6)), rng.standard_normal((2, 3, 3, 3)), rng.standard_normal(2)
+    geometry = conv_geometry(x.shape, weight.shape)  # 5×4 outputs; each copied row: 3·3·4 float64s, 288 bytes
+    # Blocks of 2 output rows (4 copied rows): per sample rows 0-1, 2-3 and a short 4; three threads
+    # get two blocks each, and the second starts with sample 0's short block.
+    got = conv2d_rows(x, weight, bias, geometry, 4 * 288, sys.maxsize, parts=3)
+    np.testing.assert_allclose(got, conv2d_naive(x, weight, bias), rtol=1e-10, atol=1e-12)
