@@ -28,6 +28,10 @@ def _pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=max(1, THREADS - 1), thread_name_prefix="convscope-engine")
 
 
+if hasattr(os, "register_at_fork"):  # a forked child has none of its parent's threads: it starts its own
+    os.register_at_fork(after_in_child=_pool.cache_clear)
+
+
 def in_parts(blocks: Sequence[Block], work: Callable[[Sequence[Block]], None], parts: int) -> None:
     """work(part) for up to `parts` contiguous parts of `blocks`: the first in this thread, the
     others in the pool, each in a copy of this thread's context so that np.errstate carries over."""
