@@ -1,15 +1,13 @@
 """The convolution page in Chromium: the worked example, keyboard, editing, URL state, languages."""
 
 import itertools
-import sys
-import types
 
 import numpy as np
 import pytest
 
-from app import engine
 from app.engine import output_size
-from app.engine.padding import pad2d
+
+from .pytorch_code import install_stand_in, result_of
 
 pytestmark = pytest.mark.browser
 
@@ -214,34 +212,16 @@ def _page_and_code(page, live_server):
     return output, page.locator("#pytorch-code").inner_text()
 
 
-def _fake_torch(monkeypatch):
-    """torch, torch.nn and torch.nn.functional with PyTorch's argument conventions, computed by the
-    engine (which the golden cases tie to PyTorch): enough to run the panel's code without PyTorch."""
-    torch, nn, functional = (types.ModuleType(name) for name in ("torch", "torch.nn", "torch.nn.functional"))
-    torch.nn, nn.functional = nn, functional
-    torch.tensor = lambda data: np.array(data, dtype=np.float64)
-    torch.flip = lambda x, dims: np.flip(x, axis=dims)
-    # F.pad's widths run from the last axis outwards: (left, right, top, bottom)
-    functional.pad = lambda x, widths, mode: pad2d(x, (widths[2], widths[3], widths[0], widths[1]), mode)
-    functional.conv2d = lambda x, w, b, stride=1, dilation=1, padding=0: engine.conv2d(
-        x, w, b, stride=stride, dilation=dilation, padding=padding)
-    for name, module in (("torch", torch), ("torch.nn", nn), ("torch.nn.functional", functional)):
-        monkeypatch.setitem(sys.modules, name, module)
-
-
 def test_copy_as_pytorch_loads_when_opened_and_its_code_computes_the_page_output(page, live_server, monkeypatch):
     output, code = _page_and_code(page, live_server)
-    _fake_torch(monkeypatch)
-    namespace = {"print": lambda *args: None}
-    exec(code, namespace)  # the code a user would paste
-    np.testing.assert_allclose(np.asarray(namespace["y"])[0], output, rtol=1e-12, atol=1e-12)
+    install_stand_in(monkeypatch)
+    y = result_of(code)
+    np.testing.assert_allclose(np.asarray(y)[0], output, rtol=1e-12, atol=1e-12)
 
 
 def test_copy_as_pytorch_code_runs_in_pytorch(page, live_server):
     torch = pytest.importorskip("torch")  # an optional oracle, as in tests/engine/test_torch.py
     output, code = _page_and_code(page, live_server)
-    namespace = {"print": lambda *args: None}
-    exec(code, namespace)
-    y = namespace["y"]
+    y = result_of(code)
     assert isinstance(y, torch.Tensor)
     np.testing.assert_allclose(y[0].double().numpy(), output, rtol=1e-5, atol=1e-4)  # PyTorch's default float32

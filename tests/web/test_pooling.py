@@ -1,12 +1,9 @@
 """The pooling page in Chromium: the worked example, max and average, the winner, URL state, languages."""
 
-import sys
-import types
-
 import numpy as np
 import pytest
 
-from app import engine
+from .pytorch_code import install_stand_in, result_of
 
 pytestmark = pytest.mark.browser
 
@@ -268,37 +265,18 @@ def _page_and_code(page, live_server, kind):
     return np.array(answer.value.json()["output"]), page.locator("#pytorch-code").inner_text()
 
 
-def _fake_torch(monkeypatch):
-    """torch.tensor and F.max_pool2d / F.avg_pool2d with PyTorch's arguments, computed by the engine."""
-    torch, nn, functional = (types.ModuleType(name) for name in ("torch", "torch.nn", "torch.nn.functional"))
-    torch.nn, nn.functional = nn, functional
-    torch.tensor = lambda data: np.array(data, dtype=np.float64)
-    functional.max_pool2d = lambda x, kernel_size, stride, padding: engine.pool2d(
-        x, "max", kernel_size, stride, padding, winners=False).output
-
-    def avg_pool2d(x, kernel_size, stride, padding, count_include_pad=True):
-        assert count_include_pad  # the engine's average counts zero padding, as PyTorch's does by default
-        return engine.pool2d(x, "avg", kernel_size, stride, padding).output
-
-    functional.avg_pool2d = avg_pool2d
-    for name, module in (("torch", torch), ("torch.nn", nn), ("torch.nn.functional", functional)):
-        monkeypatch.setitem(sys.modules, name, module)
-
-
 @pytest.mark.parametrize("kind", ["max", "avg"])
 def test_copy_as_pytorch_code_computes_the_page_output(page, live_server, monkeypatch, kind):
     output, code = _page_and_code(page, live_server, kind)
-    _fake_torch(monkeypatch)
-    namespace = {"print": lambda *args: None}
-    exec(code, namespace)  # the code a user would paste
-    np.testing.assert_allclose(namespace["y"][0], output, rtol=1e-12, atol=1e-12)
+    install_stand_in(monkeypatch)
+    y = result_of(code)
+    np.testing.assert_allclose(y[0], output, rtol=1e-12, atol=1e-12)
 
 
 @pytest.mark.parametrize("kind", ["max", "avg"])
 def test_copy_as_pytorch_code_runs_in_pytorch(page, live_server, kind):
     torch = pytest.importorskip("torch")  # an optional oracle, as in tests/engine/test_torch.py
     output, code = _page_and_code(page, live_server, kind)
-    namespace = {"print": lambda *args: None}
-    exec(code, namespace)
-    assert isinstance(namespace["y"], torch.Tensor)
-    np.testing.assert_allclose(namespace["y"][0].double().numpy(), output, rtol=1e-6, atol=1e-5)
+    y = result_of(code)
+    assert isinstance(y, torch.Tensor)
+    np.testing.assert_allclose(y[0].double().numpy(), output, rtol=1e-6, atol=1e-5)
