@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from . import __version__
+from . import __version__, heap
 from .api import errors
 from .api.body_limit import BodyLimitMiddleware
 from .api.heavy import HeavyRequestMiddleware
@@ -31,6 +31,7 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.models = load_models(models_dir)  # once, at start-up
+        heap.settle()  # after everything start-up builds
         yield
 
     app = FastAPI(title="ConvScope", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
