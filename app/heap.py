@@ -3,13 +3,13 @@
 Python's cyclic collector runs when container allocations exceed deallocations by 700 (its default
 first threshold). A parsed 8×14×14 body alone holds about 650 lists, so nearly every request of that
 size ran a young-generation collection (60-85 µs here) over its own still-live lists, and those
-survivors pushed the collector into a full collection now and then: 136 ms on average over the
-205,000 objects a started app holds (modules, schemas, the shipped network), a pause for whichever
+survivors pushed the collector into a full collection now and then: 17-19 ms over the 71,000
+objects a started app holds (modules, schemas, the shipped network), a pause for whichever
 request it fell on.
 
 So, once per process, at start-up:
-- what start-up built is collected and frozen (gc.freeze): full collections skip it from then on
-  (0.2 ms instead of 136), and forked workers keep sharing its memory pages;
+- what start-up built is collected and frozen (gc.freeze): full collections skip it from then on,
+  and forked workers keep sharing its memory pages;
 - the first threshold is raised to 10,000, so that a request's own lists are freed by their
   reference counts before any collection runs. Cycles are still collected, a little later.
 """
