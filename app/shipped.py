@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from math import prod
 from pathlib import Path
 
@@ -23,6 +24,16 @@ class ShippedModel:
     classes: list[str]
     layer_names: list[str]  # "conv1", "relu1", "pool1", … for people to read
     samples: list[dict]  # held-out examples shipped for the page, if any
+
+    @cached_property
+    def multiply_adds(self) -> int:
+        """Of one forward pass: fixed by the plan, so counted once."""
+        return sum(p.multiply_adds for p in self.plans)
+
+    @cached_property
+    def output_values(self) -> int:
+        """Numbers in all layers' outputs of one forward pass."""
+        return sum(prod(p.shape) for p in self.plans)
 
 
 def dense_equivalents(input_shape: tuple[int, ...], plans: list[LayerPlan]) -> list[int]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from math import prod
-
 import numpy as np
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
@@ -123,8 +121,7 @@ async def model_forward(request: Request, name: str):
     model = _model(request, name)
     x, encoding = await _input(request, model, settings)
     limits.check_array(settings, x.shape, "input")
-    estimate = work(sum(p.multiply_adds for p in model.plans), sum(prod(p.shape) for p in model.plans))
-    outputs = await run_work(estimate, _run, model, x)
+    outputs = await run_work(work(model.multiply_adds, model.output_values), _run, model, x)
     ensure_finite(*outputs)
     probabilities = outputs[-1]
     prediction = int(np.argmax(probabilities))
