@@ -41,6 +41,7 @@ for _path in (BENCH_DIR.parent, BENCH_DIR):  # the project (for app) and this fo
 import fastapi  # noqa: E402
 import httpx  # noqa: E402
 import orjson  # noqa: E402
+import phases  # noqa: E402
 import uvicorn  # noqa: E402
 from targets import targets_table  # noqa: E402
 
@@ -163,6 +164,8 @@ class Row:
     pool_ratios: dict[str, float] | None = None  # kind -> ours / torch
     api: float | None = None
     api_reference: float | None = None
+    phases: phases.Timings | None = None  # where the API's time goes, ours
+    reference_phases: phases.Timings | None = None  # and the reference's
 
 
 def note(message: str) -> None:
@@ -439,6 +442,31 @@ def measure_api(rows: list[Row], budget: Budget, torch: ModuleType | None) -> No
             row.api_reference = reference[0] if reference else None
 
 
+def measure_phases(rows: list[Row], budget: Budget, torch: ModuleType | None) -> None:
+    """Time each phase of the API's requests in this process, ours and (with torch) the reference's."""
+    rows = [row for row in rows if row.case.workload.single_sample]
+    bodies = [request_body(row.case)[0] for row in rows]
+    settings = api_settings([row.case for row in rows], bodies)
+    alternating = functools.partial(alternating_medians, budget=budget)
+    for row, body in zip(rows, bodies, strict=True):
+        note(f"{row.case.workload.label}: phases in-process")
+        servers, http = [phases.ours(body, settings)], [row.api]
+        if torch is not None:
+            import torch_endpoint
+
+            servers.append(phases.reference(body, torch_endpoint))
+            http.append(row.api_reference)
+        row.phases, *reference = phases.measure(servers, body, http, alternating, budget.repeats)
+        row.reference_phases = reference[0] if reference else None
+
+
+def phases_table(rows: list[Row]) -> list[str]:
+    """Where the API's time goes, as a Markdown table (nothing when the phases were not measured)."""
+    lines = [(row.case.workload.label.split(" ")[0], server, timings) for row in rows
+             for server, timings in (("ours", row.phases), ("reference", row.reference_phases)) if timings]
+    return phases.table(lines, ms) if lines else []
+
+
 def significant(value: float) -> str:
     """A number to SIGNIFICANT_DIGITS digits, without an exponent: 0.0123, 1.23, 123, 12,300."""
     rounded = float(f"{value:.{SIGNIFICANT_DIGITS}g}")  # 0.99996 -> 1.0: digits count after rounding
@@ -511,6 +539,14 @@ def legend(torch: ModuleType | None, full_naive: bool, api: bool) -> str:
     return " ".join(parts)
 
 
+PHASES_LEGEND = (
+    "Where the API's time goes, in ms: each phase of the handler timed alone in this process "
+    "(arrays: validation, which builds the arrays, or torch.tensor; limits: ours only; encode: the "
+    "response written by orjson); framework: a whole in-process ASGI call minus those phases (routing, "
+    "FastAPI, middleware); HTTP + client: the HTTP median above minus that call (uvicorn, the wire, "
+    "the Python client).")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """--quick, --full-naive, --no-api."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -531,11 +567,15 @@ def main(argv: list[str] | None = None) -> int:
         rows = [measure_kernels(make_case(w, rng), budget, args.full_naive, torch) for w in WORKLOADS]
         if not args.no_api:
             measure_api(rows, QUICK if args.quick else FULL_API, torch)
+            measure_phases(rows, budget, torch)
     except BenchError as error:
         print(f"bench failed: {error}", file=sys.stderr)
         return 1
-    print("\n".join([versions_line(torch), "", *table(rows, args.full_naive), "",
-                     legend(torch, args.full_naive, not args.no_api), "", *targets_table(rows, factor)]))
+    report = [versions_line(torch), "", *table(rows, args.full_naive), "",
+              legend(torch, args.full_naive, not args.no_api), "", *targets_table(rows, factor)]
+    if not args.no_api:
+        report += ["", PHASES_LEGEND, "", *phases_table(rows)]
+    print("\n".join(report))
     return 0
 
 

@@ -24,24 +24,37 @@ def _int_or_pair(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
+def tensors(body: dict) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, bool]:
+    """The parsed body's input (1, C, H, W), filter bank (F, C, KH, KW) and bias (F,), and whether
+    the kernel came as a bank."""
+    x = torch.tensor(body["input"], dtype=DTYPE)  # (H, W) or (C, H, W)
+    kernel = torch.tensor(body["kernel"], dtype=DTYPE)  # (kh, kw), (C, kh, kw) or (F, C, kh, kw)
+    bank = kernel if kernel.ndim == 4 else kernel.reshape(1, -1, *kernel.shape[-2:])  # (F, C, KH, KW)
+    bias = torch.tensor(body.get("bias", 0.0), dtype=DTYPE).reshape(-1).expand(bank.shape[0])  # (F,)
+    return x.reshape(1, -1, *x.shape[-2:]), bank, bias, kernel.ndim == 4
+
+
+def convolve(body: dict, batch: torch.Tensor, bank: torch.Tensor, bias: torch.Tensor, is_bank: bool) -> torch.Tensor:
+    """F.conv2d with the body's parameters -> (F, OH, OW) for a bank, else (OH, OW), as ConvScope answers."""
+    output = F.conv2d(batch, bank, bias, stride=_int_or_pair(body.get("stride", 1)),
+                      padding=_int_or_pair(body.get("padding", 0)),
+                      dilation=_int_or_pair(body.get("dilation", 1)))[0]  # (F, OH, OW)
+    return output if is_bank else output[0]
+
+
+def encode(output: torch.Tensor) -> bytes:
+    """orjson writes the tensor's NumPy view straight from memory."""
+    return orjson.dumps({"output": output.numpy(), "shape": list(output.shape)}, option=orjson.OPT_SERIALIZE_NUMPY)
+
+
 def create_app() -> FastAPI:
     """A one-route app: POST /convolve."""
     app = FastAPI(title="PyTorch reference", docs_url=None, redoc_url=None, openapi_url=None)
 
     @app.post("/convolve")
-    async def convolve(request: Request) -> Response:
+    async def convolve_route(request: Request) -> Response:
         body = orjson.loads(await request.body())
-        x = torch.tensor(body["input"], dtype=DTYPE)  # (H, W) or (C, H, W)
-        kernel = torch.tensor(body["kernel"], dtype=DTYPE)  # (kh, kw), (C, kh, kw) or (F, C, kh, kw)
-        bank = kernel if kernel.ndim == 4 else kernel.reshape(1, -1, *kernel.shape[-2:])  # (F, C, KH, KW)
-        bias = torch.tensor(body.get("bias", 0.0), dtype=DTYPE).reshape(-1).expand(bank.shape[0])  # (F,)
-        batch = x.reshape(1, -1, *x.shape[-2:])  # (1, C, H, W)
-        output = F.conv2d(batch, bank, bias, stride=_int_or_pair(body.get("stride", 1)),
-                          padding=_int_or_pair(body.get("padding", 0)),
-                          dilation=_int_or_pair(body.get("dilation", 1)))[0]  # (F, OH, OW)
-        output = output if kernel.ndim == 4 else output[0]  # one filter: (OH, OW), as ConvScope answers
-        content = orjson.dumps({"output": output.numpy(), "shape": list(output.shape)},
-                               option=orjson.OPT_SERIALIZE_NUMPY)
-        return Response(content, media_type="application/json")
+        output = convolve(body, *tensors(body))
+        return Response(encode(output), media_type="application/json")
 
     return app

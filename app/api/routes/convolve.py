@@ -2,6 +2,7 @@
 
 from math import prod
 
+import numpy as np
 from fastapi import APIRouter, Request
 
 from ... import engine
@@ -23,10 +24,10 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=OrjsonRoute)
 async def convolve(request: ConvolveRequest, http: Request):
     """Convolve (or cross-correlate) an input with one filter or a bank of filters."""
     settings = settings_of(http)
-    return await run_work(_check(request, settings), _convolve, request)
+    return await run_work(check(request, settings), _convolve, request)
 
 
-def _check(request: ConvolveRequest, settings: Settings) -> int:
+def check(request: ConvolveRequest, settings: Settings) -> int:
     """Every limit, from shapes alone; -> the request's work estimate."""
     x_shape, bank_shape = request.batch().shape, request.filter_bank().shape  # (1,C,H,W), (F,C,kh,kw)
     limits.check_array(settings, x_shape, "input")
@@ -47,15 +48,26 @@ def _params(request: ConvolveRequest) -> dict:
 
 
 def _convolve(request: ConvolveRequest) -> ArrayJSONResponse:
+    return answer(request, *compute(request))
+
+
+def compute(request: ConvolveRequest) -> tuple[np.ndarray, engine.ConvTrace | None]:
+    """The output as the request shapes it ((F, OH, OW) for a bank, else (OH, OW)) and its trace
+    if asked for, every number checked to be finite."""
     x, bank, bias = request.batch(), request.filter_bank(), request.bias_per_filter()  # (1,C,H,W), (F,C,kh,kw)
     params = _params(request)
     with finite_results():
         output = engine.conv2d(x, bank, bias, **params)[0]  # (F, OH, OW)
         trace = engine.conv_trace(x[0], bank, bias, **params) if request.trace else None
     ensure_finite(output)
-    output = output if request.kernel.ndim == 4 else output[0]
-    body = {"output": encode(output, request.encoding), "shape": list(output.shape)}
     if trace is not None:
         ensure_finite(trace.products, trace.value)
+    return (output if request.kernel.ndim == 4 else output[0]), trace
+
+
+def answer(request: ConvolveRequest, output: np.ndarray, trace: engine.ConvTrace | None) -> ArrayJSONResponse:
+    """The response, written as JSON (orjson) when it is made."""
+    body = {"output": encode(output, request.encoding), "shape": list(output.shape)}
+    if trace is not None:
         body["trace"] = conv_trace_json(trace, request.input.ndim, request.kernel.ndim)
     return ArrayJSONResponse(body)
