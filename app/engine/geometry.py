@@ -66,6 +66,7 @@ class WindowGeometry(NamedTuple):
     stride: Pair
     dilation: Pair
     pads: tuple[int, int, int, int]  # (top, bottom, left, right)
+    out: Pair  # window positions (OH, OW), from output_size: read several times by every operation
 
     @property
     def padded(self) -> Pair:
@@ -77,12 +78,6 @@ class WindowGeometry(NamedTuple):
         """Size of the dilated window on the padded input."""
         (kh, kw), (dh, dw) = self.kernel, self.dilation
         return dh * (kh - 1) + 1, dw * (kw - 1) + 1
-
-    @property
-    def out(self) -> Pair:
-        top, bottom, left, right = self.pads
-        return (output_size(self.in_h, self.kernel[0], self.stride[0], top, bottom, self.dilation[0]),
-                output_size(self.in_w, self.kernel[1], self.stride[1], left, right, self.dilation[1]))
 
 
 def resolve_padding(padding: Padding, kernel: Pair, stride: Pair, dilation: Pair) -> tuple[int, int, int, int]:
@@ -112,7 +107,10 @@ def window_geometry(in_hw: Pair, kernel_hw: Pair, stride: IntOrPair = 1, padding
         raise ParameterError("padding_mode", f"padding_mode must be one of {', '.join(PADDING_MODES)} "
                                              f'(got "{padding_mode}")')
     pads = resolve_padding(padding, kernel_hw, stride_hw, dilation_hw)
-    geometry = WindowGeometry(in_hw[0], in_hw[1], kernel_hw, stride_hw, dilation_hw, pads)
+    top, bottom, left, right = pads
+    out = (output_size(in_hw[0], kernel_hw[0], stride_hw[0], top, bottom, dilation_hw[0]),
+           output_size(in_hw[1], kernel_hw[1], stride_hw[1], left, right, dilation_hw[1]))
+    geometry = WindowGeometry(in_hw[0], in_hw[1], kernel_hw, stride_hw, dilation_hw, pads, out)
     _check_padding_mode(geometry, padding_mode)
     (ph, pw), (eh, ew) = geometry.padded, geometry.extent
     if eh > ph or ew > pw:
