@@ -123,7 +123,7 @@ def _conv2d_im2col(x_padded: np.ndarray, bank: np.ndarray, bias: np.ndarray | No
     # matmul writes in place and the bias is added to while it is still in cache.
     out = np.empty((f, n, oh, ow), dtype=dtype)
     bias_column = None if bias is None else bias.reshape(f, 1)  # (F, 1)
-    cells = min(n * oh * ow, _cells_per_block(c * kh * kw, np.dtype(dtype).itemsize, f))
+    cells = max(1, min(n * oh * ow, _cells_per_block(c * kh * kw, np.dtype(dtype).itemsize, f)))  # an empty batch: 1
 
     def compute(blocks: list[tuple[slice, slice, slice]]) -> None:
         buffer = np.empty(c * kh * kw * cells, dtype=x_padded.dtype)  # one block's columns, reused:

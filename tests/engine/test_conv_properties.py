@@ -188,3 +188,10 @@ def test_a_thread_whose_first_block_is_a_short_one_still_has_room_for_the_others
     # get two blocks each, and the second starts with sample 0's short block.
     got = conv2d_rows(x, weight, bias, geometry, 4 * 288, sys.maxsize, parts=3)
     np.testing.assert_allclose(got, conv2d_naive(x, weight, bias), rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("channels, kernel", [(2, 3), (8, 5)])  # im2col, and the shifted rows (C·KW = 40)
+def test_an_empty_batch_gives_an_empty_output_of_pytorchs_shape(channels, kernel):
+    x = np.zeros((0, channels, 12, 12))  # (N=0, C, H, W)
+    out = conv2d(x, np.ones((3, channels, kernel, kernel)), np.zeros(3))
+    assert out.shape == (0, 3, 13 - kernel, 13 - kernel)
