@@ -543,8 +543,9 @@ PHASES_LEGEND = (
     "Where the API's time goes, in ms: each phase of the handler timed alone in this process "
     "(arrays: validation, which builds the arrays, or torch.tensor; limits: ours only; encode: the "
     "response written by orjson); framework: a whole in-process ASGI call minus those phases (routing, "
-    "FastAPI, middleware); HTTP + client: the HTTP median above minus that call (uvicorn, the wire, "
-    "the Python client).")
+    "FastAPI, middleware, freeing the request's objects); HTTP + client: the HTTP median above minus that "
+    "call (uvicorn, the wire, the Python client). Both are differences of medians: on the big bodies "
+    "they can come out below zero.")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
