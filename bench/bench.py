@@ -445,18 +445,22 @@ def measure_api(rows: list[Row], budget: Budget, torch: ModuleType | None) -> No
 def measure_phases(rows: list[Row], budget: Budget, torch: ModuleType | None) -> None:
     """Time each phase of the API's requests in this process, ours and (with torch) the reference's."""
     rows = [row for row in rows if row.case.workload.single_sample]
-    bodies = [request_body(row.case)[0] for row in rows]
-    settings = api_settings([row.case for row in rows], bodies)
+    requests = [request_body(row.case) for row in rows]
+    settings = api_settings([row.case for row in rows], [body for body, _ in requests])
     alternating = functools.partial(alternating_medians, budget=budget)
-    for row, body in zip(rows, bodies, strict=True):
+    for row, (body, expected) in zip(rows, requests, strict=True):
         note(f"{row.case.workload.label}: phases in-process")
+
+        def check(content: bytes, expected: np.ndarray = expected) -> None:
+            require_close(np.asarray(orjson.loads(content)["output"]), expected, "an in-process POST")
+
         servers, http = [phases.ours(body, settings)], [row.api]
         if torch is not None:
             import torch_endpoint
 
             servers.append(phases.reference(body, torch_endpoint))
             http.append(row.api_reference)
-        row.phases, *reference = phases.measure(servers, body, http, alternating, budget.repeats)
+        row.phases, *reference = phases.measure(servers, body, http, alternating, budget.repeats, check)
         row.reference_phases = reference[0] if reference else None
 
 

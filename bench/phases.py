@@ -26,8 +26,9 @@ from app.api.schemas.convolve import ConvolveRequest
 from app.main import create_app
 from app.settings import Settings
 
-PHASES = ("parse", "arrays", "limits", "compute", "encode", "framework", "HTTP + client")
-NOT_APPLICABLE = "·"
+HANDLER_PHASES = ("parse", "arrays", "limits", "compute", "encode")
+PHASES = (*HANDLER_PHASES, "framework", "HTTP + client")
+NOT_APPLICABLE = "·"  # a handler phase the server does not have (the reference checks no limits)
 
 
 @dataclass
@@ -110,29 +111,30 @@ def reference(body: bytes, torch_endpoint: ModuleType) -> Server:
 
 def measure(servers: list[Server], body: bytes, http: list[float | None],
             alternating: Callable[[list[Callable[[], Any]]], list[float]],
-            repeats: Callable[[float], int], rounds: int = 4) -> list[Timings]:
+            repeats: Callable[[float], int], check: Callable[[bytes], None], rounds: int = 4) -> list[Timings]:
     """Every server's phases, then its whole in-process call, each timed in alternating stretches
-    (`alternating` for the phases) so that a slow spell of the machine falls on all alike."""
+    (`alternating` for the phases) so that a slow spell of the machine falls on all alike.
+    `check` gets each app's first answer, before any is timed."""
     runs = [(i, phase, run) for i, server in enumerate(servers) for phase, run in server.phases.items() if run]
     medians = alternating([run for _, _, run in runs])
     phases: list[dict[str, float | None]] = [dict.fromkeys(server.phases) for server in servers]
     for (i, phase, _), median in zip(runs, medians, strict=True):
         phases[i][phase] = median
-    wholes = asyncio.run(_alternating_calls(servers, body, repeats, rounds))
+    wholes = asyncio.run(_alternating_calls(servers, body, repeats, check, rounds))
     return [_finish(p, whole, seconds) for p, whole, seconds in zip(phases, wholes, http, strict=True)]
 
 
 async def _alternating_calls(servers: list[Server], body: bytes, repeats: Callable[[float], int],
-                             rounds: int) -> list[float]:
+                             check: Callable[[bytes], None], rounds: int) -> list[float]:
     """Median in-process call of each server's app, in `rounds` alternating stretches."""
     async with contextlib.AsyncExitStack() as stack:
         for server in servers:
             if server.lifespan:  # ConvScope's start-up loads the models and settles the heap, as when served
                 await stack.enter_async_context(server.app.router.lifespan_context(server.app))
         counts = []
-        for server in servers:  # one warm-up call each sizes its stretches
+        for server in servers:  # one warm-up call each is checked and sizes its stretches
             start = time.perf_counter()
-            await call(server.app, server.path, body)
+            check(await call(server.app, server.path, body))
             counts.append(max(1, repeats(time.perf_counter() - start) // rounds))
         samples: list[list[float]] = [[] for _ in servers]
         for _ in range(rounds):
@@ -156,7 +158,7 @@ def table(rows: list[tuple[str, str, Timings]], cell: Callable[[float | None], s
     header = ["workload", "server", *PHASES, "HTTP median"]
     lines = ["| " + " | ".join(header) + " |", "|---|---|" + "--:|" * (len(header) - 2)]
     for label, server, timings in rows:
-        cells = [NOT_APPLICABLE if timings.phases[phase] is None and phase == "limits" else cell(timings.phases[phase])
-                 for phase in PHASES]
+        cells = [NOT_APPLICABLE if phase in HANDLER_PHASES and timings.phases[phase] is None
+                 else cell(timings.phases[phase]) for phase in PHASES]
         lines.append("| " + " | ".join([label, server, *cells, cell(timings.http)]) + " |")
     return lines

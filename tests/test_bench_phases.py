@@ -23,7 +23,11 @@ def once_each(runs):
 
 def test_every_phase_of_ours_is_timed_and_the_rest_is_what_the_whole_call_adds():
     ours = phases.ours(BODY, Settings())
-    (timings,) = phases.measure([ours], BODY, [0.5], once_each, repeats=lambda seconds: 3, rounds=2)
+    answers = []
+    (timings,) = phases.measure([ours], BODY, [0.5], once_each, repeats=lambda seconds: 3, check=answers.append,
+                                rounds=2)
+    # each kernel row takes the column two to the right (2 more) from the first: 3 · (-2) + 0.5
+    assert orjson.loads(answers[0])["output"][0] == [-5.5] * 5
     handler = [timings.phases[name] for name in ("parse", "arrays", "limits", "compute", "encode")]
     assert all(seconds > 0 for seconds in handler)
     assert timings.phases["framework"] == pytest.approx(timings.in_process - sum(handler))
@@ -33,7 +37,7 @@ def test_every_phase_of_ours_is_timed_and_the_rest_is_what_the_whole_call_adds()
 def test_the_in_process_call_fails_on_anything_but_a_200():
     ours = phases.ours(BODY, Settings(max_body_bytes=100))  # the app refuses the body with a 413
     with pytest.raises(RuntimeError, match="HTTP 413"):
-        phases.measure([ours], BODY, [None], once_each, repeats=lambda seconds: 1, rounds=1)
+        phases.measure([ours], BODY, [None], once_each, repeats=lambda seconds: 1, check=print, rounds=1)
 
 
 def test_the_table_marks_a_phase_a_server_does_not_have():
