@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from .geometry import WindowGeometry
 from .parallel import in_parts
+from .views import strided_view
 
 
 def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | None, geometry: WindowGeometry,
@@ -29,7 +29,7 @@ def conv2d_rows(x_padded: np.ndarray, filters: np.ndarray, bias: np.ndarray | No
     (_, sw), (dh, dw), (oh, ow) = geometry.stride, geometry.dilation, geometry.out
     s_n, s_c, s_h, s_w = x_padded.strides
     # rows[n, c, q, y, j] = x_padded[n, c, y, j·sw + q·dw]: every padded row y under kernel column q.
-    rows = as_strided(x_padded, (n, c, kw, hp, ow), (s_n, s_c, s_w * dw, s_h, s_w * sw), writeable=False)
+    rows = strided_view(x_padded, (n, c, kw, hp, ow), (s_n, s_c, s_w * dw, s_h, s_w * sw))
     by_kernel_row = np.ascontiguousarray(filters.transpose(2, 0, 1, 3)).reshape(kh, f, c * kw)  # (KH, F, C*KW)
     bias_column = None if bias is None else bias.reshape(f, 1)  # (F, 1)
     out = np.empty((n, f, oh * ow), dtype=np.result_type(x_padded, filters))
