@@ -414,7 +414,7 @@ def interleaved_medians(client: httpx.Client, urls: list[str], body: bytes, expe
     first = []
     for url in urls:
         seconds, response = timed(lambda url=url: post(client, url, body))
-        require_close(np.asarray(orjson.loads(response.content)["output"]), expected, f"POST {url}")
+        require_answer(response.content, expected, f"POST {url}")
         first.append(seconds)
     samples: list[list[float]] = [[] for _ in urls]
     for _ in range(budget.repeats(sum(first))):
@@ -423,11 +423,21 @@ def interleaved_medians(client: httpx.Client, urls: list[str], body: bytes, expe
     return [statistics.median(sample) for sample in samples]
 
 
-def measure_api(rows: list[Row], budget: Budget, torch: ModuleType | None) -> None:
-    """Fill in the API latencies of every single-sample workload, ours and (with torch) the reference."""
+def require_answer(content: bytes, expected: np.ndarray, what: str) -> None:
+    """Fail the bench when an API answer's output differs from conv2d's."""
+    require_close(np.asarray(orjson.loads(content)["output"]), expected, what)
+
+
+def api_requests(rows: list[Row]) -> tuple[list[tuple[Row, bytes, np.ndarray]], Settings]:
+    """Each single-sample workload's row, request body and expected output, and the limits they need."""
     rows = [row for row in rows if row.case.workload.single_sample]
-    requests = [request_body(row.case) for row in rows]
-    settings = api_settings([row.case for row in rows], [body for body, _ in requests])
+    requests = [(row, *request_body(row.case)) for row in rows]
+    return requests, api_settings([row.case for row in rows], [body for _, body, _ in requests])
+
+
+def measure_api(requests: list[tuple[Row, bytes, np.ndarray]], settings: Settings, budget: Budget,
+                torch: ModuleType | None) -> None:
+    """Fill in the API latencies of each request's row, ours and (with torch) the reference's."""
     endpoints = [(functools.partial(create_app, settings), "/api/convolve")]  # (app factory, path): ours first
     if torch is not None:
         import torch_endpoint
@@ -436,23 +446,19 @@ def measure_api(rows: list[Row], budget: Budget, torch: ModuleType | None) -> No
     with contextlib.ExitStack() as stack:
         urls = [stack.enter_context(serving(make_app))[0] + path for make_app, path in endpoints]
         client = stack.enter_context(httpx.Client(timeout=HTTP_TIMEOUT_SECONDS, headers=JSON_HEADERS))
-        for row, (body, expected) in zip(rows, requests, strict=True):
+        for row, body, expected in requests:
             note(f"{row.case.workload.label}: API ({len(body):,}-byte body)")
             row.api, *reference = interleaved_medians(client, urls, body, expected, budget)
             row.api_reference = reference[0] if reference else None
 
 
-def measure_phases(rows: list[Row], budget: Budget, torch: ModuleType | None) -> None:
+def measure_phases(requests: list[tuple[Row, bytes, np.ndarray]], settings: Settings, budget: Budget,
+                   torch: ModuleType | None) -> None:
     """Time each phase of the API's requests in this process, ours and (with torch) the reference's."""
-    rows = [row for row in rows if row.case.workload.single_sample]
-    requests = [request_body(row.case) for row in rows]
-    settings = api_settings([row.case for row in rows], [body for body, _ in requests])
     alternating = functools.partial(alternating_medians, budget=budget)
-    for row, (body, expected) in zip(rows, requests, strict=True):
+    for row, body, expected in requests:
         note(f"{row.case.workload.label}: phases in-process")
-
-        def check(content: bytes, expected: np.ndarray = expected) -> None:
-            require_close(np.asarray(orjson.loads(content)["output"]), expected, "an in-process POST")
+        check = functools.partial(require_answer, expected=expected, what="an in-process POST")
 
         servers, http = [phases.ours(body, settings)], [row.api]
         if torch is not None:
@@ -571,8 +577,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rows = [measure_kernels(make_case(w, rng), budget, args.full_naive, torch) for w in WORKLOADS]
         if not args.no_api:
-            measure_api(rows, QUICK if args.quick else FULL_API, torch)
-            measure_phases(rows, budget, torch)
+            requests, settings = api_requests(rows)
+            measure_api(requests, settings, QUICK if args.quick else FULL_API, torch)
+            measure_phases(requests, settings, budget, torch)
     except BenchError as error:
         print(f"bench failed: {error}", file=sys.stderr)
         return 1
