@@ -17,6 +17,19 @@ Scope, Receive, Send = dict, Callable, Callable
 BODY_BYTES = "convscope.body_bytes"  # the key, in the scope's state, of the body's size once read
 
 
+def replaying(chunks: list[bytes], receive: Receive) -> Receive:
+    """A receive() that hands on a body already read, chunk by chunk (the list is used up), then
+    waits on `receive` for a disconnect, as the server would."""
+    chunks.reverse()
+
+    async def replay() -> dict:
+        if not chunks:
+            return await receive()
+        return {"type": "http.request", "body": chunks.pop(), "more_body": bool(chunks)}
+
+    return replay
+
+
 class BodyLimitMiddleware:
     def __init__(self, app, settings: Settings):
         self.app = app
@@ -42,14 +55,7 @@ class BodyLimitMiddleware:
         scope.setdefault("state", {})[BODY_BYTES] = size  # for HeavyRequestMiddleware, inside
         # The chunks are handed on as they came, not joined here: a body waiting for its heavy turn
         # then holds one copy of its bytes, not two, and each chunk is let go once passed on.
-        chunks.reverse()
-
-        async def replay():
-            if not chunks:
-                return await receive()  # after the body: wait for a disconnect, as the server would
-            return {"type": "http.request", "body": chunks.pop(), "more_body": bool(chunks)}
-
-        return await self.app(scope, replay, send)
+        return await self.app(scope, replaying(chunks, receive), send)
 
     async def _refuse(self, send: Send, size: int, at_least: bool = False) -> None:
         what = "the size of the request body" + (" read so far, in bytes," if at_least else " in bytes")

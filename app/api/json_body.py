@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 from fastapi.concurrency import run_in_threadpool
 
+from .heavy import LARGE_BODY_BYTES
 from .limits import LimitExceeded
 
 PARSER_DEPTH = 1024  # orjson's own limit
@@ -46,9 +47,11 @@ def parse(body: bytes) -> Any:
     return _loads(body)
 
 
-async def parse_in_thread(body: bytes) -> Any:
-    """parse() for a large body: in a worker thread, so that the event loop gets a turn between
+async def parse_body(body: bytes) -> Any:
+    """parse(), in a worker thread for a large body, so that the event loop gets a turn between
     parsing (tens of milliseconds for megabytes) and validating."""
+    if len(body) <= LARGE_BODY_BYTES:
+        return parse(body)
     _booleans_in_arrays.set(_may_hold_booleans(body))
     return await run_in_threadpool(_loads, body)
 
