@@ -524,6 +524,9 @@ def notes(limit: int, refused: str | None, animations: list[Animation], assets: 
     if refused:
         lines.append(f"- The issue's {ANIMATION_INPUT}×{ANIMATION_INPUT} input cannot be measured: {refused}. "
                      f"The animation was measured at {limit}×{limit}, the largest the page accepts.")
+    elif limit >= ANIMATION_INPUT:
+        lines.append(f"- The size fields go up to {limit} (LIMITS.size), so the issue's {ANIMATION_INPUT}×"
+                     f"{ANIMATION_INPUT} input is one a student can set up; the bench loads it from the URL (`in`).")
     else:
         lines.append(f"- The size fields stop at {limit} (LIMITS.size), but a {ANIMATION_INPUT}×"
                      f"{ANIMATION_INPUT} input given in the URL (`in`) is accepted and computed, so it was "
@@ -559,7 +562,7 @@ def main() -> int:
             context = browser.new_context(viewport=VIEWPORT)
             limit = input_limit(context, base)
             refused = accepts(context, base, ANIMATION_INPUT, rng)
-            sides = [limit] if refused else [ANIMATION_INPUT, limit]
+            sides = [limit] if refused else list(dict.fromkeys([ANIMATION_INPUT, limit]))  # once if equal
             animations = [measure_animation(context, base, side, rng) for side in sides]
             maps = measure_maps(context, base)
             assets, skipped, strings = measure_weight(context, base)
