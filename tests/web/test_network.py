@@ -73,6 +73,23 @@ def test_a_conv_map_opens_its_arithmetic_down_to_one_multiplication(page, live_s
     assert "map=4%2C0" in page.url  # conv2 is the fifth column, after the input
 
 
+def test_the_player_shows_only_while_a_map_is_picked(page, live_server):
+    open_page(page, live_server)
+    player = page.locator(".player")
+    assert player.is_hidden()  # nothing drawn yet: nothing to step through
+    page.locator("select[name=sample]").select_option("0")
+    page.get_by_test_id("map-conv2-0").click()
+    page.get_by_test_id("equation").locator(".eq-line.total").wait_for()
+    assert player.is_visible()
+    detail, sharing = page.locator("#detail").bounding_box(), page.locator("#sharing").bounding_box()
+    assert detail["y"] + detail["height"] <= player.bounding_box()["y"] < sharing["y"]  # right under the arithmetic
+    page.get_by_role("button", name="Close").click()
+    assert player.is_hidden()
+    page.get_by_test_id("map-conv1-0").click()
+    page.get_by_role("button", name="Clear").click()
+    assert player.is_hidden() and page.locator("#detail").is_hidden()
+
+
 def test_shifting_the_digit_keeps_the_prediction(page, live_server):
     open_page(page, live_server, "?sample=2")
     page.get_by_test_id("prediction").wait_for()

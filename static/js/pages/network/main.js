@@ -18,6 +18,7 @@ const form = document.getElementById("settings");
 const network = document.getElementById("network");
 const problem = document.getElementById("problem");
 const detail = document.getElementById("detail");
+const transport = document.querySelector(".player");
 
 let model = null; // GET /api/models/<name>: layers with weights, classes, samples, card
 let base = null; // the 28×28 digit the server prepared (before any shift)
@@ -36,6 +37,12 @@ const pad = new Pad(document.getElementById("pad"), (final) => {
   if (pad.empty) clearAll();
   else request(() => pad.png().then((png) => forwardImage(png)), final);
 });
+
+/** A picked map's arithmetic, and the player that steps through its cells, show only while one is picked. */
+function showDetailPanel(shown) {
+  detail.hidden = !shown;
+  transport.hidden = !shown;
+}
 
 function showProblem(text) {
   problem.hidden = !text;
@@ -117,8 +124,10 @@ function show(answer) {
 function clearAll() {
   base = null;
   columns = null;
+  selected = null; // a new digit starts without a picked map
   network.replaceChildren();
-  detail.hidden = true;
+  showDetailPanel(false);
+  document.getElementById("shift-value").textContent = "";
   const prediction = document.getElementById("prediction");
   const empty = document.createElement("span");
   empty.className = "empty";
@@ -132,7 +141,7 @@ function clearAll() {
 function pick(layer, map) {
   if (layer === 0) return; // the input has no arithmetic of its own
   selected = { layer, map };
-  detail.hidden = false;
+  showDetailPanel(true);
   const column = columns[layer];
   document.getElementById("detail-title").textContent = column.shape.length === 3
     ? t("page.detail.title", { layer: column.name, index: map + 1 })
@@ -179,7 +188,7 @@ async function showDetail(step) {
 
 document.getElementById("detail-close").addEventListener("click", () => {
   selected = null;
-  detail.hidden = true;
+  showDetailPanel(false);
   network.querySelectorAll(".map").forEach((button) => button.setAttribute("aria-pressed", "false"));
   saveUrl();
 });
@@ -297,5 +306,6 @@ async function start() {
 if (params.get("present") === "1") setPresentation(true);
 bindPresentation(saveUrl);
 bindKeyboard(player, { onPresentation: saveUrl });
+showDetailPanel(false);
 syncTransport();
 start().catch((error) => showProblem(error.message));
