@@ -12,7 +12,7 @@ from .api import errors
 from .api.body_limit import BodyLimitMiddleware
 from .api.direct_routes import DirectRoutesMiddleware
 from .api.heavy import HeavyRequestMiddleware
-from .api.routes import activate, convolve, forward, health, models, pool
+from .api.routes import OPERATIONS, health, models, operation_routes
 from .headers import SecurityHeadersMiddleware
 from .paths import STATIC_DIR
 from .settings import Settings
@@ -39,14 +39,12 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
                   lifespan=lifespan)
     app.state.settings = settings
     app.state.pages = {}  # (template, language, root path) -> the rendered page
-    operations = (convolve, pool, activate, forward)
-    app.add_middleware(DirectRoutesMiddleware,  # innermost: answers valid operation requests itself
-                       routes=[route for module in operations for route in module.router.routes])
+    app.add_middleware(DirectRoutesMiddleware, routes=operation_routes())  # innermost: answers valid requests
     app.add_middleware(HeavyRequestMiddleware, settings=settings)  # a large body waits before it is parsed
     app.add_middleware(BodyLimitMiddleware, settings=settings)  # around it: reads (and measures) the body
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)  # outermost: even a 413 carries them
     errors.install(app)
-    for module in (*operations, models, health):
+    for module in (*OPERATIONS, models, health):
         app.include_router(module.router)
     app.include_router(pages.router)
     app.include_router(docs.router)

@@ -27,7 +27,7 @@ _BOOLEAN_IN_ARRAY = re.compile(rb"[\[,]\s*(?:true|false)\b")
 _MAX_LETTERS = 64  # "t"s (then "f"s) looked at one by one before the regular expression takes over
 _LOOK_BACK = 64  # bytes before a "true" searched for the "[" or "," it follows
 
-# Set per request by parse(); True where nothing was parsed here (direct validation), so the exact
+# Set per request by parse(); True where nothing was parsed here (a model validated from Python values), so the exact
 # check then always runs.
 _booleans_in_arrays: ContextVar[bool] = ContextVar("booleans_in_arrays", default=True)
 

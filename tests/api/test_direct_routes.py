@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from app.api.direct_routes import DirectRoutesMiddleware
 from app.api.heavy import LARGE_BODY_BYTES
 from app.api.json_route import direct_endpoint
+from app.api.routes import operation_routes
 from app.main import create_app
 from app.settings import Settings
 
@@ -125,7 +126,7 @@ def test_a_client_that_leaves_mid_body_gets_no_answer():
     async def send(message):
         sent.append(message)
 
-    middleware = DirectRoutesMiddleware(never_called, routes=_operation_routes())
+    middleware = DirectRoutesMiddleware(never_called, routes=operation_routes())
     scope = {"type": "http", "method": "POST", "path": "/api/convolve", "root_path": "",
              "headers": [(b"content-type", b"application/json")]}
     asyncio.run(middleware(scope, receive, send))
@@ -156,9 +157,4 @@ def test_only_endpoints_taking_a_body_model_and_the_request_are_called_directly(
 
     eligible = {route.path for route in router.routes if direct_endpoint(route) is not None}
     assert eligible == {"/eligible"}
-    assert {route.path for route in _operation_routes() if direct_endpoint(route)} == set(BODIES)
-
-
-def _operation_routes():
-    from app.api.routes import activate, convolve, forward, pool
-    return [route for module in (convolve, pool, activate, forward) for route in module.router.routes]
+    assert {route.path for route in operation_routes() if direct_endpoint(route)} == set(BODIES)
