@@ -10,9 +10,8 @@ from fastapi import FastAPI
 from . import __version__, heap
 from .api import errors
 from .api.body_limit import BodyLimitMiddleware
-from .api.direct_routes import DirectRoutesMiddleware
 from .api.heavy import HeavyRequestMiddleware
-from .api.routes import OPERATIONS, health, models, operation_routes
+from .api.routes import OPERATIONS, health, models
 from .headers import SecurityHeadersMiddleware
 from .paths import STATIC_DIR
 from .settings import Settings
@@ -27,7 +26,7 @@ upload that is neither JSON nor an image."""
 
 
 def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) -> FastAPI:
-    settings = settings or Settings.from_env()
+    settings = settings or Settings()  # from the CONVSCOPE_* environment variables
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -39,7 +38,6 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
                   lifespan=lifespan)
     app.state.settings = settings
     app.state.pages = {}  # (template, language, root path) -> the rendered page
-    app.add_middleware(DirectRoutesMiddleware, routes=operation_routes())  # innermost: answers valid requests
     app.add_middleware(HeavyRequestMiddleware, settings=settings)  # a large body waits before it is parsed
     app.add_middleware(BodyLimitMiddleware, settings=settings)  # around it: reads (and measures) the body
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)  # outermost: even a 413 carries them

@@ -1,21 +1,53 @@
-"""Every server limit in one place, read from CONVSCOPE_* environment variables."""
+"""Every server setting in one place, read from CONVSCOPE_* environment variables.
+
+Code reads a limit through its typed accessor (`settings.input_elements.check(...)`), not by a
+field name in a string: a Limit knows its value and the setting that holds it, so a 413 can name
+both, and the environment variable that sets it.
+"""
 
 from __future__ import annotations
 
-import os
+from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "CONVSCOPE_"
+# Layers in one forward pass that any server accepts: the schema refuses a longer list before
+# validating its layers (each costs time), and CONVSCOPE_MAX_LAYERS may only lower it.
+LAYERS_CAP = 4096
 
 
-class Settings(BaseModel):
-    """Limits that keep one request from costing the server more than it should.
+class LimitExceeded(Exception):
+    """A request that would cost more than a configured limit allows (answered with a 413)."""
+
+    def __init__(self, what: str, amount: int, limit: Limit):
+        self.detail = (f"{what} is {amount:,}, over the limit of {limit.allowed:,} "
+                       f"({limit.setting}; the server sets it with {env_name(limit.setting)})")
+        super().__init__(self.detail)
+
+
+class Limit(NamedTuple):
+    allowed: int
+    setting: str  # the Settings field that holds it
+
+    def check(self, amount: int, what: str) -> None:
+        """`what` (e.g. "the number of values in input") may be at most the allowed amount."""
+        if amount > self.allowed:
+            raise LimitExceeded(what, amount, self)
+
+
+def env_name(field: str) -> str:
+    return ENV_PREFIX + field.upper()
+
+
+class Settings(BaseSettings):
+    """Limits that keep one request from costing the server more than it should, and who may use it.
 
     Each field reads the environment variable CONVSCOPE_<FIELD NAME IN CAPITALS>.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True)
 
     max_body_bytes: int = Field(16 * 1024 * 1024, ge=1, description="request body size, in bytes")
     max_input_elements: int = Field(1 << 20, ge=1, description="numbers in one input array")
@@ -24,7 +56,8 @@ class Settings(BaseModel):
     max_stride_padding_dilation: int = Field(1024, ge=1, description="each side of a stride, padding or dilation")
     max_output_elements: int = Field(1 << 22, ge=1, description="numbers in all outputs of one request")
     max_multiply_adds: int = Field(10**9, ge=1, description="multiply-adds of one request")
-    max_layers: int = Field(256, ge=1, le=4096, description="layers in one forward pass (at most 4,096)")
+    max_layers: int = Field(256, ge=1, le=LAYERS_CAP,
+                            description=f"layers in one forward pass (at most {LAYERS_CAP:,})")
     max_trace_steps: int = Field(16_384, ge=1, description="steps (output cells) in one trace")
     max_trace_values: int = Field(4_000_000, ge=1, description="numbers in one trace")
     max_heavy_requests: int = Field(1, ge=1, description="requests with a large body or large work computed at "
@@ -36,13 +69,45 @@ class Settings(BaseModel):
     frame_ancestors: str = Field("'self'", description="sites that may show the pages in a frame (a CSP "
                                                        "frame-ancestors source list, e.g. \"'self' https://lms.example\")")
 
-    @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        environ = os.environ if environ is None else environ
-        values = {name: environ[ENV_PREFIX + name.upper()] for name in cls.model_fields
-                  if ENV_PREFIX + name.upper() in environ}
-        return cls(**values)
+    def _limit(self, field: str) -> Limit:
+        return Limit(getattr(self, field), field)
 
-    @staticmethod
-    def env_name(field: str) -> str:
-        return ENV_PREFIX + field.upper()
+    @property
+    def body_bytes(self) -> Limit:
+        return self._limit("max_body_bytes")
+
+    @property
+    def input_elements(self) -> Limit:
+        return self._limit("max_input_elements")
+
+    @property
+    def kernel_size(self) -> Limit:
+        return self._limit("max_kernel_size")
+
+    @property
+    def filters(self) -> Limit:
+        return self._limit("max_filters")
+
+    @property
+    def stride_padding_dilation(self) -> Limit:
+        return self._limit("max_stride_padding_dilation")
+
+    @property
+    def output_elements(self) -> Limit:
+        return self._limit("max_output_elements")
+
+    @property
+    def multiply_adds(self) -> Limit:
+        return self._limit("max_multiply_adds")
+
+    @property
+    def layers(self) -> Limit:
+        return self._limit("max_layers")
+
+    @property
+    def trace_steps(self) -> Limit:
+        return self._limit("max_trace_steps")
+
+    @property
+    def trace_values(self) -> Limit:
+        return self._limit("max_trace_values")

@@ -25,6 +25,12 @@ class ShippedModel:
     layer_names: list[str]  # "conv1", "relu1", "pool1", … for people to read
     samples: list[dict]  # held-out examples shipped for the page, if any
 
+    @property
+    def input_range(self) -> tuple[float, float]:
+        """The values the model was trained on: [0, 1] grey levels unless its card says otherwise."""
+        low, high = self.card.get("input_range", (0.0, 1.0))
+        return float(low), float(high)
+
     @cached_property
     def multiply_adds(self) -> int:
         """Of one forward pass: fixed by the plan, so counted once."""

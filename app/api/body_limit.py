@@ -10,8 +10,7 @@ from collections.abc import Callable
 
 import orjson
 
-from ..settings import Settings
-from .limits import LimitExceeded
+from ..settings import LimitExceeded, Settings
 
 Scope, Receive, Send = dict, Callable, Callable
 BODY_BYTES = "convscope.body_bytes"  # the key, in the scope's state, of the body's size once read
@@ -33,13 +32,13 @@ def replaying(chunks: list[bytes], receive: Receive) -> Receive:
 class BodyLimitMiddleware:
     def __init__(self, app, settings: Settings):
         self.app = app
-        self.limit = settings.max_body_bytes
+        self.limit = settings.body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+        if declared is not None and declared.isdigit() and int(declared) > self.limit.allowed:
             return await self._refuse(send, int(declared))
         chunks, size, more = [], 0, True
         while more:
@@ -48,7 +47,7 @@ class BodyLimitMiddleware:
                 return None
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.limit:
+            if size > self.limit.allowed:
                 return await self._refuse(send, size, at_least=True)
             chunks.append(chunk)
             more = message.get("more_body", False)
@@ -59,7 +58,7 @@ class BodyLimitMiddleware:
 
     async def _refuse(self, send: Send, size: int, at_least: bool = False) -> None:
         what = "the size of the request body" + (" read so far, in bytes," if at_least else " in bytes")
-        payload = orjson.dumps({"detail": LimitExceeded(what, size, "max_body_bytes", self.limit).detail + "."})
+        payload = orjson.dumps({"detail": LimitExceeded(what, size, self.limit).detail + "."})
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(payload)).encode()),

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
 from ..engine import LayerError, ParameterError
-from .limits import LimitExceeded
+from ..settings import LimitExceeded
 from .responses import ArrayJSONResponse
 from .schemas.forward import LAYER_TYPES
 
@@ -27,17 +27,20 @@ ERROR_RESPONSES = {
 
 
 class ClientError(Exception):
-    """Input that passed the schema but cannot be computed (e.g. a result that overflows)."""
+    """Input that passed the schema but cannot be computed (e.g. a result that overflows).
 
-    def __init__(self, field: str, message: str, status: int = 422):
+    `loc` says where, as pydantic's errors do: ("body", "input"), ("query", "encoding"), ("body",).
+    """
+
+    def __init__(self, loc: tuple[str | int, ...], message: str, status: int = 422):
         super().__init__(message)
-        self.field, self.message, self.status = field, message, status
+        self.loc, self.message, self.status = loc, message, status
 
 
 def _where(loc: Sequence[Any]) -> str:
     """('body', 'layers', 2, 'conv2d', 'kernel') -> 'layers[2] (conv2d).kernel'."""
     text = ""
-    parts = list(loc[1:] if loc and loc[0] == "body" else loc)
+    parts = list(loc[1:] if loc and loc[0] in ("body", "query") else loc)
     for i, part in enumerate(parts):
         if isinstance(part, int):
             text += f"[{part}]"
@@ -97,8 +100,22 @@ def sentence(error: dict) -> str:
     return f"{where}: {message}"
 
 
-def _respond(status: int, detail: str, **extra: Any) -> ArrayJSONResponse:
-    return ArrayJSONResponse({"detail": detail.rstrip(".") + ".", **extra}, status_code=status)
+def _respond(status: int, detail: str, errors: list[dict] | None = None) -> ArrayJSONResponse:
+    """The error body: `detail`, one sentence; and for a 422, `errors`, each problem with its loc."""
+    body: dict[str, Any] = {"detail": detail.rstrip(".") + "."}
+    if status == 422:
+        body["errors"] = errors or _one(["body"], detail)
+    return ArrayJSONResponse(body, status_code=status)
+
+
+def _one(loc: Sequence[str | int], detail: str) -> list[dict]:
+    return [{"loc": list(loc), "msg": detail.rstrip("."), "type": "value_error"}]
+
+
+def _pydantic_loc(error: dict) -> list:
+    loc = list(error.get("loc", ()))
+    field = (error.get("ctx") or {}).get("field")
+    return loc + [field] if field is not None else loc
 
 
 def install(app: FastAPI) -> None:
@@ -106,26 +123,33 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
-        errors = exc.errors()
-        clean = [{"loc": list(e.get("loc", ())), "msg": sentence(e), "type": e["type"]} for e in errors]
+        errors = [{**e, "loc": _pydantic_loc(e)} for e in exc.errors()]
+        clean = [{"loc": e["loc"], "msg": sentence(e), "type": e["type"]} for e in errors]
         detail = clean[0]["msg"]
-        if "json" not in request.headers.get("content-type", ""):
+        if clean[0]["loc"][:1] == ["body"] and "json" not in request.headers.get("content-type", ""):
             detail = "the body must be JSON, sent with the header Content-Type: application/json"
-        return _respond(422, detail, errors=clean)
+        return _respond(422, detail, clean)
 
     @app.exception_handler(LayerError)
     async def _layer(_: Request, exc: LayerError):
-        field = f"layers[{exc.index}] ({exc.layer_type})"
-        return _respond(422, f"{field}: {exc.message}")
+        detail = f"layers[{exc.index}] ({exc.layer_type}): {exc.message}"
+        field = [] if exc.param in (None, "input", "type") else [exc.param]
+        return _respond(422, detail, _one(["body", "layers", exc.index, *field], detail))
 
     @app.exception_handler(ParameterError)
     async def _parameter(_: Request, exc: ParameterError):
-        return _respond(422, exc.message if exc.message.startswith(exc.param) else f"{exc.param}: {exc.message}")
+        detail = exc.message if exc.message.startswith(exc.param) else f"{exc.param}: {exc.message}"
+        return _respond(422, detail, _one(["body", exc.param], detail))
 
     @app.exception_handler(ClientError)
     async def _client(_: Request, exc: ClientError):
-        return _respond(exc.status, f"{exc.field}: {exc.message}")
+        detail = f"{_where(exc.loc) or exc.loc[0]}: {exc.message}"
+        return _respond(exc.status, detail, _one(exc.loc, detail))
 
     @app.exception_handler(LimitExceeded)
     async def _limit(_: Request, exc: LimitExceeded):
         return _respond(413, exc.detail)
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException):
+        return _respond(exc.status_code, str(exc.detail))

@@ -9,32 +9,17 @@ from ..engine.geometry import as_pair
 from ..settings import Settings
 
 
-class LimitExceeded(Exception):
-    """A request that would cost more than a configured limit allows."""
-
-    def __init__(self, what: str, amount: int, setting: str, allowed: int):
-        self.detail = (f"{what} is {amount:,}, over the limit of {allowed:,} "
-                       f"({setting}; the server sets it with {Settings.env_name(setting)})")
-        super().__init__(self.detail)
-
-
-def require(settings: Settings, setting: str, amount: int, what: str) -> None:
-    allowed = getattr(settings, setting)
-    if amount > allowed:
-        raise LimitExceeded(what, amount, setting, allowed)
-
-
 def check_array(settings: Settings, shape: tuple[int, ...], field: str) -> None:
-    require(settings, "max_input_elements", prod(shape), f"the number of values in {field}")
+    settings.input_elements.check(prod(shape), f"the number of values in {field}")
 
 
 def check_window(settings: Settings, kernel_hw: tuple[int, int], field: str) -> None:
-    require(settings, "max_kernel_size", max(kernel_hw), f"the largest side of {field}")
+    settings.kernel_size.check(max(kernel_hw), f"the largest side of {field}")
 
 
 def check_bank(settings: Settings, bank_shape: tuple[int, ...], field: str = "kernel") -> None:
     """A filter bank (F, C, KH, KW): its filter count and kernel side."""
-    require(settings, "max_filters", bank_shape[0], f"the number of filters in {field}")
+    settings.filters.check(bank_shape[0], f"the number of filters in {field}")
     check_window(settings, bank_shape[2:], field)
 
 
@@ -46,7 +31,7 @@ def check_spacing(settings: Settings, where: str = "", **params) -> None:
     """
     for name, value in params.items():
         if value is not None and not isinstance(value, str):
-            require(settings, "max_stride_padding_dilation", max(as_pair(value, name, 0)), f"{where}{name}")
+            settings.stride_padding_dilation.check(max(as_pair(value, name, 0)), f"{where}{name}")
 
 
 def conv_cost(bank_shape: tuple[int, ...], geometry: WindowGeometry) -> tuple[int, int]:
@@ -56,20 +41,20 @@ def conv_cost(bank_shape: tuple[int, ...], geometry: WindowGeometry) -> tuple[in
 
 
 def check_totals(settings: Settings, outputs: int, multiply_adds: int) -> None:
-    require(settings, "max_output_elements", outputs, "the number of output values")
-    require(settings, "max_multiply_adds", multiply_adds, "the number of multiply-adds")
+    settings.output_elements.check(outputs, "the number of output values")
+    settings.multiply_adds.check(multiply_adds, "the number of multiply-adds")
 
 
 def check_trace(settings: Settings, steps: int, values_per_step: int) -> int:
     """-> the number of values in the trace."""
-    require(settings, "max_trace_steps", steps, "the number of trace steps")
-    require(settings, "max_trace_values", steps * values_per_step, "the number of values in the trace")
+    settings.trace_steps.check(steps, "the number of trace steps")
+    settings.trace_values.check(steps * values_per_step, "the number of values in the trace")
     return steps * values_per_step
 
 
 def check_layers(settings: Settings, layers: list[Layer]) -> None:
     """Before planning: how many layers (each costs fixed work, however small), and each one's size."""
-    require(settings, "max_layers", len(layers), "the number of layers")
+    settings.layers.check(len(layers), "the number of layers")
     for index, layer in enumerate(layers):
         where = f"layers[{index}]."
         if isinstance(layer, Conv2d):

@@ -5,16 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine import ConvTrace, PoolTrace
+from .encoding import Encoding, encode
 
 
-def conv_trace_json(trace: ConvTrace, input_rank: int, kernel_rank: int) -> dict[str, Any]:
+def conv_trace_json(trace: ConvTrace, input_rank: int, kernel_rank: int, encoding: Encoding) -> dict[str, Any]:
     channels = input_rank == 3  # keep the channel axis only if the caller sent one
     kernel = trace.kernel if kernel_rank == 4 else trace.kernel[0]  # (F, C, kh, kw) or (C, kh, kw)
-    body = {
+    arrays = {
         "padded_input": trace.padded_input if channels else trace.padded_input[0],
-        "padding": list(trace.pads),
         "kernel": kernel if channels or kernel_rank == 4 else kernel[0],
-        "steps": len(trace.value),
         "cell": trace.cell if kernel_rank == 4 else trace.cell[:, 1:],
         "rows": trace.rows,
         "cols": trace.cols,
@@ -25,24 +24,25 @@ def conv_trace_json(trace: ConvTrace, input_rank: int, kernel_rank: int) -> dict
         "value": trace.value,
     }
     if channels:
-        body["channel_sums"] = trace.channel_sums
-    return body
+        arrays["channel_sums"] = trace.channel_sums
+    return {"padding": list(trace.pads), "steps": len(trace.value),
+            **{name: encode(array, encoding) for name, array in arrays.items()}}
 
 
-def pool_trace_json(trace: PoolTrace, input_rank: int) -> dict[str, Any]:
+def pool_trace_json(trace: PoolTrace, input_rank: int, encoding: Encoding) -> dict[str, Any]:
     channels = input_rank == 3
-    body = {
+    arrays = {
         "padded_input": trace.padded_input if channels else trace.padded_input[0],
-        "padding": list(trace.pads),
-        "steps": len(trace.value),
         "cell": trace.cell if channels else trace.cell[:, 1:],
         "rows": trace.rows,
         "cols": trace.cols,
         "values": trace.values,
         "value": trace.value,
     }
+    extra = {}
     if trace.winner is not None:
-        body["winner"] = trace.winner
+        arrays["winner"] = trace.winner
     else:
-        body["sum"], body["count"] = trace.sum, trace.count
-    return body
+        arrays["sum"], extra["count"] = trace.sum, trace.count
+    return {"padding": list(trace.pads), "steps": len(trace.value), **extra,
+            **{name: encode(array, encoding) for name, array in arrays.items()}}

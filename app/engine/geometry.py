@@ -11,8 +11,9 @@ from typing import Literal, NamedTuple
 
 Pair = tuple[int, int]
 IntOrPair = int | Pair | list[int]
-Padding = int | Pair | list[int] | Literal["valid", "same"]
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+PADDING_WORDS = ("valid", "same")  # padding by name instead of by number
+Padding = int | Pair | list[int] | Literal[PADDING_WORDS]
 
 
 class ParameterError(ValueError):
@@ -99,8 +100,11 @@ def resolve_padding(padding: Padding, kernel: Pair, stride: Pair, dilation: Pair
 
 
 def window_geometry(in_hw: Pair, kernel_hw: Pair, stride: IntOrPair = 1, padding: Padding = 0,
-                    dilation: IntOrPair = 1, padding_mode: str = "zeros") -> WindowGeometry:
-    """Check every sliding-window parameter against the input size and return the geometry."""
+                    dilation: IntOrPair = 1, padding_mode: str = "zeros", window: str = "kernel") -> WindowGeometry:
+    """Check every sliding-window parameter against the input size and return the geometry.
+
+    `window` names the parameter that sets the window's size: "kernel", or pooling's "size".
+    """
     stride_hw = as_pair(stride, "stride", minimum=1)
     dilation_hw = as_pair(dilation, "dilation", minimum=1)
     if padding_mode not in PADDING_MODES:
@@ -114,8 +118,9 @@ def window_geometry(in_hw: Pair, kernel_hw: Pair, stride: IntOrPair = 1, padding
     _check_padding_mode(geometry, padding_mode)
     (ph, pw), (eh, ew) = geometry.padded, geometry.extent
     if eh > ph or ew > pw:
-        what = "dilated kernel" if dilation_hw != (1, 1) else "kernel"
-        raise ParameterError("kernel", f"the {what} ({eh}×{ew}) is larger than the padded input ({ph}×{pw})")
+        noun = "kernel" if window == "kernel" else "window"
+        what = f"dilated {noun}" if dilation_hw != (1, 1) else noun
+        raise ParameterError(window, f"the {what} ({eh}×{ew}) is larger than the padded input ({ph}×{pw})")
     return geometry
 
 

@@ -32,7 +32,7 @@ def pool_geometry(x_shape: tuple[int, ...], kind: str, size: IntOrPair, stride: 
     if pad_hw[0] > size_hw[0] // 2 or pad_hw[1] > size_hw[1] // 2:
         raise ParameterError("padding", f"padding must be at most half the window size "
                                         f"(padding {list(pad_hw)}, size {list(size_hw)})")
-    return window_geometry(x_shape[2:], size_hw, size_hw if stride is None else stride, pad_hw)
+    return window_geometry(x_shape[2:], size_hw, size_hw if stride is None else stride, pad_hw, window="size")
 
 
 def offset_slices(x_padded: np.ndarray, geometry: WindowGeometry):

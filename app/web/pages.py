@@ -5,6 +5,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from .. import __version__
+from ..api.routes import operation_names
 from ..api.schemas.convolve import SEED_EXAMPLE
 from ..paths import TEMPLATES_DIR
 from .assets import asset
@@ -15,7 +16,7 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=TEMPLATES_DIR)  # autoescape is on for .html
 templates.env.globals["asset"] = asset
 
-ENDPOINTS = ("convolve", "pool", "activate", "forward")  # POST /api/<name>, described in home.json
+ENDPOINTS = operation_names()  # POST /api/<name>, each described in home.json
 
 EXPLORERS = ("convolution", "pooling", "activation", "signal", "network")
 

@@ -31,8 +31,8 @@ def test_a_single_number(client):
     ({"input": [1], "function": "swish"},
      "function must be 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh', 'gelu', 'softmax' or 'identity' "
      "(got \"swish\")."),
-    ({"input": [1], "function": "relu", "alpha": 0.2}, "alpha: applies only to leaky_relu and elu, not to relu."),
-    ({"input": [1], "function": "tanh", "axis": 0}, "axis: applies only to softmax, not to tanh."),
+    ({"input": [1], "function": "relu", "alpha": 0.2}, "alpha applies only to leaky_relu and elu, not to relu."),
+    ({"input": [1], "function": "tanh", "axis": 0}, "axis applies only to softmax, not to tanh."),
     ({"input": [[1, 2]], "function": "softmax", "axis": 2}, "axis 2 is out of range for an input with 2 axes."),
     ({"input": [[[[[1]]]]], "function": "relu"},
      "input must have 0 to 4 dimensions (a number or an array of up to 4 dimensions), got 5 (shape [1, 1, 1, 1, 1])."),
@@ -54,4 +54,4 @@ def test_softmax_trace_shows_its_steps(client):
 
 def test_trace_is_only_for_softmax(client):
     response = client.post("/api/activate", json={"input": [1], "function": "relu", "trace": True})
-    assert (response.status_code, response.json()["detail"]) == (422, "trace: applies only to softmax, not to relu.")
+    assert (response.status_code, response.json()["detail"]) == (422, "trace applies only to softmax, not to relu.")

@@ -34,7 +34,7 @@ def test_forward_by_hand(client):
      "layers[1] (dense): weight expects 3 inputs (out × in = 1 × 3) but receives 4."),
     ([{"type": "conv2d", "kernel": [[[[1]], [[1]]]]}],
      "layers[0] (conv2d): the kernel has 2 channel(s) but the input has 1."),
-    ([{"type": "maxpool", "size": 3}], "layers[0] (maxpool): the kernel (3×3) is larger than the padded input (2×2)."),
+    ([{"type": "maxpool", "size": 3}], "layers[0] (maxpool): the window (3×3) is larger than the padded input (2×2)."),
     ([{"type": "conv2d", "kernel": [[1]]}],
      "layers[0] (conv2d).kernel must have 4 dimensions (F×C×kh×kw), got 2 (shape [1, 1])."),
     ([{"type": "dropout"}],
@@ -43,7 +43,7 @@ def test_forward_by_hand(client):
     ([{"size": 2}], 'layers[0] needs a "type" (conv2d, maxpool, avgpool, flatten, dense, relu, leaky_relu, elu, '
                     'sigmoid, tanh, gelu, softmax, identity).'),
     ([{"type": "maxpool", "size": 2, "stride": 0}], "layers[0] (maxpool): stride must be at least 1 (got 0)."),
-    ([{"type": "relu", "alpha": 1}], "layers[0] (relu): alpha: applies only to leaky_relu and elu, not to relu."),
+    ([{"type": "relu", "alpha": 1}], "layers[0] (relu).alpha applies only to leaky_relu and elu, not to relu."),
     ([], "layers must not be empty."),
 ])
 def test_a_misfit_layer_is_named_by_index_and_type(client, layers, detail):

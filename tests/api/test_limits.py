@@ -6,8 +6,9 @@ import orjson
 import pytest
 
 from app.api import body_limit
+from app.api.schemas.forward import ForwardRequest
 from app.main import create_app
-from app.settings import Settings
+from app.settings import LAYERS_CAP, Limit, Settings
 
 SEED = {"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 1], [0, 2]]}
 
@@ -96,12 +97,22 @@ def test_forward_counts_every_layers_output(client_with):
     assert response.status_code == 413 and "output values is 8" in response.json()["detail"]
 
 
-def test_settings_come_from_the_environment():
-    settings = Settings.from_env({"CONVSCOPE_MAX_TRACE_STEPS": "99", "CONVSCOPE_MAX_BODY_BYTES": "1024", "HOME": "/"})
+def test_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CONVSCOPE_MAX_TRACE_STEPS", "99")
+    monkeypatch.setenv("CONVSCOPE_MAX_BODY_BYTES", "1024")
+    settings = Settings()
     assert settings.max_trace_steps == 99 and settings.max_body_bytes == 1024
-    assert settings.max_filters == Settings().max_filters
+    assert settings.max_filters == Settings.model_fields["max_filters"].default
+    assert settings.trace_steps == Limit(99, "max_trace_steps")  # the typed accessor reads the same value
 
 
-def test_a_bad_environment_value_stops_the_start():
+def test_a_bad_environment_value_stops_the_start(monkeypatch):
+    monkeypatch.setenv("CONVSCOPE_MAX_FILTERS", "0")
     with pytest.raises(ValueError, match="max_filters"):
-        Settings.from_env({"CONVSCOPE_MAX_FILTERS": "0"})
+        Settings()
+
+
+def test_the_layer_cap_bounds_the_setting_and_the_schema():
+    with pytest.raises(ValueError, match="max_layers"):
+        Settings(max_layers=LAYERS_CAP + 1)
+    assert ForwardRequest.model_fields["layers"].metadata[-1].max_length == LAYERS_CAP

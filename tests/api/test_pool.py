@@ -39,9 +39,9 @@ def test_avg_pool_trace_has_sum_and_count(client):
     ({"input": GRID, "kind": "max", "size": 0}, "size must be at least 1 (got 0)."),
     ({"input": GRID, "kind": "max", "size": 2, "padding": 2},
      "padding must be at most half the window size (padding [2, 2], size [2, 2])."),
-    ({"input": GRID, "kind": "max", "size": 5}, "kernel: the kernel (5×5) is larger than the padded input (4×4)."),
+    ({"input": GRID, "kind": "max", "size": 5}, "size: the window (5×5) is larger than the padded input (4×4)."),
     ({"input": [[[[1]]]], "kind": "max", "size": 1},
-     "input must have 2 to 3 dimensions (H×W or C×H×W), got 4 (shape [1, 1, 1, 1])."),
+     "input must have 2 or 3 dimensions (H×W or C×H×W), got 4 (shape [1, 1, 1, 1])."),
 ])
 def test_bad_pool_requests(client, body, detail):
     response = client.post("/api/pool", json=body)

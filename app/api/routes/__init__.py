@@ -1,12 +1,10 @@
 """One router per area of the API."""
 
-from fastapi.routing import APIRoute
-
 from . import activate, convolve, forward, pool
 
 OPERATIONS = (convolve, pool, activate, forward)  # the endpoints that compute from one JSON body
 
 
-def operation_routes() -> list[APIRoute]:
-    """The operations' routes, for the middleware that answers their valid requests directly."""
-    return [route for module in OPERATIONS for route in module.router.routes]
+def operation_names() -> tuple[str, ...]:
+    """("convolve", "pool", ...): each operation's path under /api/."""
+    return tuple(route.path.removeprefix("/api/") for module in OPERATIONS for route in module.router.routes)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ...engine.activations import TAKES_ALPHA
-from ..encoding import EncodedArray, EncodingOption
-from .fields import ArrayOf
+from ...engine.activations import ACTIVATIONS, TAKES_ALPHA
+from ..encoding import Array, EncodingOption
+from .fields import ArrayOf, located
 
-Function = Literal["relu", "leaky_relu", "elu", "sigmoid", "tanh", "gelu", "softmax", "identity"]
+Function = Literal[tuple(ACTIVATIONS)]
 
 
 class ActivationParameters(BaseModel):
@@ -19,16 +18,15 @@ class ActivationParameters(BaseModel):
 
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
-    alpha: float | None = Field(None, allow_inf_nan=False,
+    alpha: float | None = Field(None, allow_inf_nan=False, strict=True,
                                 description="leaky_relu slope (default 0.01) or elu scale (default 1)")
-    axis: int = Field(-1, description="softmax only: the axis that sums to 1")
+    axis: int = Field(-1, strict=True, description="softmax only: the axis that sums to 1")
 
     def _check_applies(self, function: str) -> None:
         if self.alpha is not None and function not in TAKES_ALPHA:
-            raise PydanticCustomError("invalid", f"alpha: applies only to {' and '.join(TAKES_ALPHA)}, "
-                                                 f"not to {function}")
+            raise located("alpha", f"applies only to {' and '.join(TAKES_ALPHA)}, not to {function}")
         if "axis" in self.model_fields_set and function != "softmax":
-            raise PydanticCustomError("invalid", f"axis: applies only to softmax, not to {function}")
+            raise located("axis", f"applies only to softmax, not to {function}")
 
 
 class ActivateRequest(ActivationParameters, EncodingOption):
@@ -47,17 +45,17 @@ class ActivateRequest(ActivationParameters, EncodingOption):
     def _parameters_apply(self) -> ActivateRequest:
         self._check_applies(self.function)
         if self.trace and self.function != "softmax":
-            raise PydanticCustomError("invalid", f"trace: applies only to softmax, not to {self.function}")
+            raise located("trace", f"applies only to softmax, not to {self.function}")
         return self
 
 
 class SoftmaxTrace(BaseModel):
-    max: list = Field(description="the largest input along the axis (the axis kept, size 1)")
-    exp: list = Field(description="e^(x − max), the input's shape")
-    sum: list = Field(description="Σ exp along the axis (the axis kept, size 1)")
+    max: Array = Field(description="the largest input along the axis (the axis kept, size 1)")
+    exp: Array = Field(description="e^(x − max), the input's shape")
+    sum: Array = Field(description="Σ exp along the axis (the axis kept, size 1)")
 
 
 class ActivateResponse(BaseModel):
-    output: float | list | EncodedArray
+    output: float | Array
     shape: list[int]
     trace: SoftmaxTrace | None = None

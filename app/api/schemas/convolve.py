@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..encoding import EncodedArray, EncodingOption
+from ...engine.conv import MODES
+from ...engine.geometry import PADDING_MODES
+from ..encoding import Array, EncodingOption
 from .fields import ArrayOf, Bias, Dilation, ImageInput, Padding, Stride
 
-PaddingMode = Literal["zeros", "reflect", "replicate", "circular"]
-Mode = Literal["cross-correlation", "convolution"]
+PaddingMode = Literal[PADDING_MODES]
+Mode = Literal[MODES]
 
 SEED_EXAMPLE = {"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 1], [0, 2]]}
 
@@ -44,19 +46,26 @@ class ConvolveRequest(ConvolutionParameters, ImageInput, EncodingOption):
     bias: Bias | None = Field(None, description="a number, or one per filter; default 0")
     trace: bool = Field(False, strict=True, description="include one step per output cell, for animation")
 
-    @model_validator(mode="after")
-    def _shapes_fit(self) -> ConvolveRequest:
-        if self.input.ndim == 2 and self.kernel.ndim == 3:
-            raise PydanticCustomError("invalid", "kernel: a C×kh×kw kernel needs a C×H×W input, "
-                                                 "but the input is H×W")
-        if self.input.ndim == 3 and self.kernel.ndim == 2:
-            raise PydanticCustomError("invalid", "kernel: a C×H×W input needs a C×kh×kw kernel "
+    @field_validator("kernel")
+    @classmethod
+    def _kernel_fits_input(cls, kernel: np.ndarray, info: ValidationInfo) -> np.ndarray:
+        image = info.data.get("input")  # absent when the input itself was refused
+        if image is not None and image.ndim == 2 and kernel.ndim == 3:
+            raise PydanticCustomError("invalid", "a C×kh×kw kernel needs a C×H×W input, but the input is H×W")
+        if image is not None and image.ndim == 3 and kernel.ndim == 2:
+            raise PydanticCustomError("invalid", "a C×H×W input needs a C×kh×kw kernel "
                                                  "(one kh×kw slice per channel), but the kernel is kh×kw")
-        filters = self.filter_bank().shape[0]
-        if self.bias is not None and self.bias.size not in (1, filters):
-            raise PydanticCustomError("invalid", f"bias: must be one number or {filters} (one per filter), "
-                                                 f"got {self.bias.size}")
-        return self
+        return kernel
+
+    @field_validator("bias")
+    @classmethod
+    def _one_bias_per_filter(cls, bias: np.ndarray | None, info: ValidationInfo) -> np.ndarray | None:
+        kernel = info.data.get("kernel")
+        filters = kernel.shape[0] if kernel is not None and kernel.ndim == 4 else 1
+        if bias is not None and bias.size not in (1, filters):
+            raise PydanticCustomError("invalid", f"must be one number or {filters} (one per filter), "
+                                                 f"got {bias.size}")
+        return bias
 
     def filter_bank(self) -> np.ndarray:
         """The kernel as a bank. -> (F, C, KH, KW)"""
@@ -75,23 +84,23 @@ class ConvolveRequest(ConvolutionParameters, ImageInput, EncodingOption):
 class ConvTraceModel(BaseModel):
     """Columnar: every per-step field has one entry per output cell, row-major over (filter,) row, column."""
 
-    padded_input: list = Field(description="what the window slides over, padding included (input's rank)")
+    padded_input: Array = Field(description="what the window slides over, padding included (input's rank)")
     padding: list[int] = Field(description="[top, bottom, left, right]")
-    kernel: list = Field(description="the kernel as laid on the input (turned 180° in convolution mode)")
+    kernel: Array = Field(description="the kernel as laid on the input (turned 180° in convolution mode)")
     steps: int
-    cell: list[list[int]] = Field(description="[filter, row, col] for a bank, else [row, col]")
-    rows: list[list[int]] = Field(description="padded-input row under each kernel row (S×kh)")
-    cols: list[list[int]] = Field(description="padded-input column under each kernel column (S×kw)")
-    values: list = Field(description="input values under the window (S×kh×kw, or S×C×kh×kw)")
-    products: list = Field(description="values × kernel, same shape as values")
-    channel_sums: list[list[float]] | None = Field(None, description="Σ products per channel (S×C), "
+    cell: Array = Field(description="[filter, row, col] for a bank, else [row, col]")
+    rows: Array = Field(description="padded-input row under each kernel row (S×kh)")
+    cols: Array = Field(description="padded-input column under each kernel column (S×kw)")
+    values: Array = Field(description="input values under the window (S×kh×kw, or S×C×kh×kw)")
+    products: Array = Field(description="values × kernel, same shape as values")
+    channel_sums: Array | None = Field(None, description="Σ products per channel (S×C), "
                                                                     "for a C×H×W input")
-    sum: list[float]
-    bias: list[float]
-    value: list[float] = Field(description="sum + bias: the output cell")
+    sum: Array
+    bias: Array
+    value: Array = Field(description="sum + bias: the output cell")
 
 
 class ConvolveResponse(BaseModel):
-    output: list | EncodedArray = Field(description="H'×W' for one filter, F×H'×W' for a bank")
+    output: Array = Field(description="H'×W' for one filter, F×H'×W' for a bank")
     shape: list[int]
     trace: ConvTraceModel | None = None

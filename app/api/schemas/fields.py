@@ -8,15 +8,20 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, PlainValidator, StrictFloat, TypeAdapter, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ...engine.geometry import ParameterError, as_pair
-from ..json_body import holds_booleans
+from ...engine.geometry import PADDING_WORDS, ParameterError, as_pair
 
 
 def _invalid(message: str) -> PydanticCustomError:
     return PydanticCustomError("invalid", message)
+
+
+def located(field: str, message: str) -> PydanticCustomError:
+    """An error a model validator finds in one of its fields. Pydantic places a model validator's
+    errors at the model itself; the error handler adds `field` to that loc."""
+    return PydanticCustomError("invalid", message, {"field": field})
 
 
 def _nested_schema(rank: int) -> dict:
@@ -26,42 +31,61 @@ def _nested_schema(rank: int) -> dict:
     return schema
 
 
+def _nested_numbers(rank: int) -> TypeAdapter:
+    """Lists nested `rank` deep around strict numbers: JSON's true and false, which NumPy would read
+    as 1 and 0, are refused, as are strings and null."""
+    kind: Any = StrictFloat
+    for _ in range(rank):
+        kind = list[kind]
+    return TypeAdapter(kind)
+
+
+_RAGGED = "must be a rectangular array: some rows have a different length or depth"
+_NESTED_NUMBERS = [_nested_numbers(rank) for rank in range(5)]  # ranks 0 to 4, the deepest a field takes
+
+
 def to_array(value: Any, min_rank: int, max_rank: int, shape_names: str) -> np.ndarray:
     """JSON nested lists -> float64 array, refusing ragged rows, non-numbers and NaN/Infinity."""
     if isinstance(value, (str, bytes, dict)) or value is None:
         raise _invalid(f"must be an array of numbers ({shape_names})")
+    shape = _first_path(value)
+    if 0 in shape:
+        raise _invalid(f"must not be empty (shape {shape})")
+    if not min_rank <= len(shape) <= max_rank:
+        raise _invalid(f"must have {_rank_words(min_rank, max_rank)} ({shape_names}), got {len(shape)} "
+                       f"(shape {shape})")
     try:
-        array = np.asarray(value)
+        _NESTED_NUMBERS[len(shape)].validate_python(value)
+    except ValidationError as error:
+        first = error.errors()[0]
+        if first["type"] == "list_type" or isinstance(first["input"], list):
+            raise _invalid(_RAGGED) from None
+        raise _invalid("must contain only numbers (no strings, true, false or null)") from None
+    try:
+        array = np.asarray(value, dtype=np.float64)
     except (ValueError, OverflowError):
-        if _first_depth(value) > max_rank:  # NumPy stops at 64 dimensions
-            raise _invalid(f"must have {_rank_words(min_rank, max_rank)} ({shape_names}), "
-                           f"got {_first_depth(value)}") from None
-        raise _invalid("must be a rectangular array: some rows have a different length or depth") from None
-    if array.dtype.kind not in "iuf" or holds_booleans(value):
-        raise _invalid("must contain only numbers (no strings, true, false or null)")
-    if not min_rank <= array.ndim <= max_rank:
-        raise _invalid(f"must have {_rank_words(min_rank, max_rank)} ({shape_names}), "
-                       f"got {array.ndim} (shape {list(array.shape)})")
-    if array.size == 0:
-        raise _invalid(f"must not be empty (shape {list(array.shape)})")
-    array = array.astype(np.float64, copy=False)
+        raise _invalid(_RAGGED) from None
     if not np.isfinite(array).all():
         raise _invalid("must contain only finite numbers (no NaN or Infinity)")
     return array
 
 
-def _first_depth(value: Any) -> int:
-    """How deep the first elements nest: [[[1]]] -> 3."""
-    depth = 0
-    while isinstance(value, list) and value:
-        value, depth = value[0], depth + 1
-    return depth
+def _first_path(value: Any) -> list[int]:
+    """The lengths met going down the first elements: the shape, if the array is rectangular.
+    [[1, 2, 3]] -> [1, 3]; [[]] -> [1, 0]; 5 -> []."""
+    shape = []
+    while isinstance(value, list):
+        shape.append(len(value))
+        if not value:
+            break
+        value = value[0]
+    return shape
 
 
 def _rank_words(min_rank: int, max_rank: int) -> str:
     if min_rank == max_rank:
         return f"{min_rank} dimension{'s' if min_rank != 1 else ''}"
-    return f"{min_rank} to {max_rank} dimensions"
+    return f"{min_rank} {'or' if max_rank == min_rank + 1 else 'to'} {max_rank} dimensions"
 
 
 def ArrayOf(min_rank: int, max_rank: int, shape_names: str):
@@ -94,15 +118,16 @@ def PairOf(name: str, minimum: int):
 
 
 def _padding(value: Any):
-    if value in ("valid", "same"):
+    if value in PADDING_WORDS:
         return value
     if isinstance(value, str):
-        raise _invalid(f'padding must be an integer, a pair [h, w], "valid" or "same" (got "{value}")')
+        words = " or ".join(f'"{word}"' for word in PADDING_WORDS)
+        raise _invalid(f'padding must be an integer, a pair [h, w], {words} (got "{value}")')
     return _pair("padding", 0)(value)
 
 
 Padding = Annotated[Any, PlainValidator(_padding),
-                    WithJsonSchema(_pair_schema(0, [{"enum": ["valid", "same"]}]))]
+                    WithJsonSchema(_pair_schema(0, [{"enum": list(PADDING_WORDS)}]))]
 Stride = PairOf("stride", 1)
 Dilation = PairOf("dilation", 1)
 

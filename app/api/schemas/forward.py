@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ...engine import layers as engine
-from ..encoding import EncodedArray, EncodingOption
+from ...settings import LAYERS_CAP
+from ..encoding import Array, EncodingOption
 from .activate import ActivationParameters, Function
 from .convolve import ConvolutionParameters
 from .fields import ArrayOf, ImageInput
@@ -79,14 +80,9 @@ _TINY_CNN = {
 }
 
 
-LAYERS_CAP = 4096
-
-
 class ForwardRequest(ImageInput, EncodingOption):
     model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN]})
 
-    # The schema's own cap stops validation of an absurd list at once (each layer validated costs
-    # time); CONVSCOPE_MAX_LAYERS, at most this, is the limit a server sets.
     layers: list[LayerModel] = Field(min_length=1, max_length=LAYERS_CAP, description="applied in order")
 
     def engine_layers(self) -> list[engine.Layer]:
@@ -98,10 +94,10 @@ class LayerOutput(BaseModel):
     shape: list[int]
     parameters: int
     multiply_adds: int
-    output: list | EncodedArray
+    output: Array
 
 
 class ForwardResponse(BaseModel):
     layers: list[LayerOutput]
-    output: list | EncodedArray = Field(description="the last layer's output")
+    output: Array = Field(description="the last layer's output")
     shape: list[int]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..encoding import EncodedArray, EncodingOption
+from ..encoding import Array, EncodingOption
 from .fields import ArrayOf
 
 
@@ -58,15 +60,23 @@ class ModelForwardRequest(EncodingOption):
 
 
 class LayerActivation(LayerInfo):
-    output: list | EncodedArray
+    output: Array
+
+
+class InputWarning(BaseModel):
+    code: Literal["input_out_of_range", "blank_input"]
+    message: str = Field(description="one sentence: what is odd about the input")
 
 
 class ModelForwardResponse(BaseModel):
     model: str
-    input: list = Field(description="what the network saw: the given array, or the decoded image prepared "
+    input: Array = Field(description="what the network saw: the given array, or the decoded image prepared "
                                     "as MNIST's digits were (inverted if dark on light, fit in 20×20, "
                                     "centred by mass in 28×28)")
     layers: list[LayerActivation]
-    probabilities: list[float]
+    probabilities: Array
     prediction: int = Field(description="index of the most probable class (for digits: the digit)")
     label: str = Field(description="that class's name")
+    warnings: list[InputWarning] = Field(description="empty unless the input is not what the model was trained "
+                                                     "on: values out of its range, or a blank input (the "
+                                                     "prediction is made all the same, but means little)")

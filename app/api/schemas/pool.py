@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..encoding import EncodedArray, EncodingOption
+from ...engine.pool import KINDS
+from ..encoding import Array, EncodingOption
 from .fields import ImageInput, PairOf
 
 PoolSize = PairOf("size", 1)
@@ -31,29 +32,29 @@ class PoolRequest(PoolParameters, ImageInput, EncodingOption):
         {"input": [[1, 3, 2], [5, 6, 1], [7, 2, 9]], "kind": "avg", "size": 2, "stride": 1, "trace": True},
     ]})
 
-    kind: Literal["max", "avg"]
+    kind: Literal[KINDS]
     trace: bool = Field(False, strict=True, description="include one step per output cell, for animation")
 
 
 class PoolTraceModel(BaseModel):
     """Columnar, one entry per output cell, row-major over (channel,) row, column."""
 
-    padded_input: list = Field(description="padding included; null marks max pooling's −∞ padding")
+    padded_input: Array = Field(description="padding included; null (in base64: −∞) marks max pooling's −∞ padding")
     padding: list[int] = Field(description="[top, bottom, left, right]")
     steps: int
-    cell: list[list[int]] = Field(description="[channel, row, col] for a C×H×W input, else [row, col]")
-    rows: list[list[int]]
-    cols: list[list[int]]
-    values: list = Field(description="the window (S×kh×kw); null marks −∞ padding")
-    value: list[float]
-    winner: list[list[int]] | None = Field(None, description="max: [row, col] in the padded input")
-    sum: list[float] | None = Field(None, description="avg: Σ window")
+    cell: Array = Field(description="[channel, row, col] for a C×H×W input, else [row, col]")
+    rows: Array
+    cols: Array
+    values: Array = Field(description="the window (S×kh×kw); null (in base64: −∞) marks −∞ padding")
+    value: Array
+    winner: Array | None = Field(None, description="max: [row, col] in the padded input")
+    sum: Array | None = Field(None, description="avg: Σ window")
     count: int | None = Field(None, description="avg: cells per window (zero padding counts)")
 
 
 class PoolResponse(BaseModel):
-    output: list | EncodedArray = Field(description="same rank as the input")
+    output: Array = Field(description="same rank as the input")
     shape: list[int]
-    winners: list | None = Field(None, description="max: [row, col] in the input of each window's winner "
+    winners: Array | None = Field(None, description="max: [row, col] in the input of each window's winner "
                                                    "(the first maximum in row-major order)")
     trace: PoolTraceModel | None = None
