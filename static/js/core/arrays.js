@@ -1,6 +1,8 @@
-// Arrays from the API: plain nested lists, or {dtype: "float32", shape, base64} when asked for.
+// Arrays from the API: plain nested lists, or {dtype: "float32" | "int32", shape, base64} when asked for.
 
-/** -> {shape, data: Float32Array} for either form. */
+const TYPED = { float32: Float32Array, int32: Int32Array };
+
+/** -> {shape, data: Float32Array (or Int32Array for encoded indices)} for either form. */
 export function unpack(array) {
   if (Array.isArray(array)) {
     const shape = [];
@@ -8,5 +10,12 @@ export function unpack(array) {
     return { shape, data: Float32Array.from(array.flat(Infinity)) };
   }
   const bytes = Uint8Array.from(atob(array.base64), (ch) => ch.charCodeAt(0));
-  return { shape: array.shape, data: new Float32Array(bytes.buffer) };
+  return { shape: array.shape, data: new TYPED[array.dtype](bytes.buffer) };
+}
+
+/** An H×W array in either form -> its rows, as plain arrays of numbers. */
+export function rowsOf(array) {
+  const { shape, data } = unpack(array);
+  const [height, width] = shape.slice(-2);
+  return Array.from({ length: height }, (_, r) => Array.from(data.subarray(r * width, (r + 1) * width)));
 }

@@ -1,7 +1,7 @@
 // The network page: a drawn (or sample, or uploaded) digit -> the shipped CNN's forward pass ->
 // every layer as a column of maps; a picked map opens its arithmetic, cell by cell.
 import { ApiError, post } from "../../core/api.js";
-import { unpack } from "../../core/arrays.js";
+import { rowsOf, unpack } from "../../core/arrays.js";
 import { bindPlayer } from "../../core/controls.js";
 import { t } from "../../core/i18n.js";
 import { bindKeyboard } from "../../core/keyboard.js";
@@ -79,7 +79,7 @@ async function forwardImage(blob) {
   });
   const answer = await response.json();
   if (!response.ok) throw new ApiError(response.status, answer.detail);
-  base = answer.input;
+  base = rowsOf(answer.input);
   return answer;
 }
 
@@ -98,7 +98,7 @@ function shifted() {
 
 function show(answer) {
   const input = { name: "input", type: "input", shape: [1, SIDE, SIDE], parameters: 0, multiply_adds: 0,
-                  data: Float32Array.from(answer.input.flat()) };
+                  data: unpack(answer.input).data };
   columns = [input, ...answer.layers.map((layer) => ({ ...layer, data: unpack(layer.output).data }))];
   renderColumns(network, columns, {
     classes: model.classes, range: form.elements.range.value, selected, onPick: pick,
