@@ -17,7 +17,8 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    train = commands.add_parser("train", help="train the digit model from data/mnist.npz and write app/models")
+    train = commands.add_parser("train", help="train the digit model on MNIST (see --data) and write it to the "
+                                              "current directory (or --out)")
     add_training_arguments(train)
     args = parser.parse_args(argv)
     if args.command == "serve":
