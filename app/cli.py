@@ -6,12 +6,14 @@ import argparse
 
 import uvicorn
 
+from app import __version__
 from app.training import add_arguments as add_training_arguments
 from app.training import run as run_training
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="convscope", description="See what a CNN does.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the web app and the JSON API")
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")

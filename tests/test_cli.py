@@ -3,6 +3,7 @@
 import hashlib
 import subprocess
 import sys
+from importlib.metadata import version
 
 import numpy as np
 import pytest
@@ -27,6 +28,13 @@ def test_python_dash_m_app_offers_the_same_command():
     result = subprocess.run([sys.executable, "-m", "app", "serve", "--help"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0 and "--port" in result.stdout and "--host" in result.stdout
+
+
+def test_version_prints_the_installed_package_version(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"convscope {version('convscope')}\n"
 
 
 def test_train_without_data_says_in_one_sentence_how_to_get_it(tmp_path):
