@@ -3,8 +3,8 @@
     python bench/browser.py
 
 It serves the real app with uvicorn on a free port and drives a headless Chromium (Debian's
-`chromium`, or the one CONVSCOPE_CHROMIUM names) through Playwright. Four measurements, from the
-speed issue:
+`chromium`, or the one CONVSCOPE_CHROMIUM names) through Playwright, launched as the browser tests
+launch it (tests/web/chromium.py). Four measurements, from the speed issue:
 
 - animation: requestAnimationFrame callbacks per second while the page plays at its fastest speed,
   frames longer than LONG_FRAME_MS and where the main thread's time goes;
@@ -23,7 +23,6 @@ import contextlib
 import itertools
 import os
 import random
-import shutil
 import statistics
 import sys
 import threading
@@ -43,14 +42,13 @@ from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, sync_
 from app.engine import output_size  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from tests.web.chromium import CHROMIUM_FLAGS, CHROMIUM_MISSING, find_chromium  # noqa: E402
 
 SEED = 2024
 HOST = "127.0.0.1"
 SERVER_START_SECONDS = 15.0
 PAGE_TIMEOUT_MS = 15_000
 VIEWPORT = {"width": 1280, "height": 720}
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 ANIMATION_INPUT = 32  # the issue's input side; the page's own limit is read from state.js
 KERNEL = 5
@@ -244,10 +242,10 @@ def note(message: str) -> None:
 
 
 def chromium() -> str:
-    """The Chromium to drive: CONVSCOPE_CHROMIUM, else `chromium` on the PATH."""
-    executable = os.environ.get("CONVSCOPE_CHROMIUM") or shutil.which("chromium")
-    if not executable:
-        raise BenchError("Chromium not found: install Debian's chromium package or set CONVSCOPE_CHROMIUM")
+    """The Chromium to drive (tests/web/chromium.py finds it, as for the browser tests)."""
+    executable = find_chromium()
+    if executable is None:
+        raise BenchError(CHROMIUM_MISSING)
     return executable
 
 
