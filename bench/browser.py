@@ -3,8 +3,8 @@
     python bench/browser.py
 
 It serves the real app with uvicorn on a free port and drives a headless Chromium (Debian's
-`chromium`, or the one CONVSCOPE_CHROMIUM names) through Playwright. Four measurements, from the
-speed issue:
+`chromium`, or the one CONVSCOPE_CHROMIUM names) through Playwright, launched as the browser tests
+launch it (tests/web/chromium.py). Four measurements, from the speed issue:
 
 - animation: requestAnimationFrame callbacks per second while the page plays at its fastest speed,
   frames longer than LONG_FRAME_MS and where the main thread's time goes;
@@ -23,7 +23,6 @@ import contextlib
 import itertools
 import os
 import random
-import shutil
 import statistics
 import sys
 import threading
@@ -34,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+JS_DIR = Path(__file__).resolve().parent / "js"  # the functions this script evaluates in the page
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
@@ -43,14 +43,13 @@ from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, sync_
 from app.engine import output_size  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from tests.web.chromium import CHROMIUM_FLAGS, CHROMIUM_MISSING, find_chromium  # noqa: E402
 
 SEED = 2024
 HOST = "127.0.0.1"
 SERVER_START_SECONDS = 15.0
 PAGE_TIMEOUT_MS = 15_000
 VIEWPORT = {"width": 1280, "height": 720}
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 ANIMATION_INPUT = 32  # the issue's input side; the page's own limit is read from state.js
 KERNEL = 5
@@ -80,113 +79,24 @@ TARGET_CHANGE_MS = 50.0
 
 MISSING = "—"
 
-# One requestAnimationFrame loop counting callbacks, plus long animation frames where supported.
-COUNT_FRAMES_JS = """
-async (seconds) => {
-  const kind = ["long-animation-frame", "longtask"].find((t) => PerformanceObserver.supportedEntryTypes.includes(t));
-  const long = [];
-  const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
-  if (kind) observer.observe({ type: kind });
-  const stamps = [];
-  await new Promise((resolve) => {
-    const frame = (now) => {
-      stamps.push(now);
-      if (now - stamps[0] < seconds * 1000) requestAnimationFrame(frame);
-      else resolve();
-    };
-    requestAnimationFrame(frame);
-  });
-  observer.disconnect();
-  return { stamps, kind: kind ?? null, long };
-}
-"""
 
-# One colour scale over all maps, robust as in the convolution page's image mode (the one place that
-# draws 16 maps of 224×224), then drawMap on each canvas; both timed, after one warm-up run.
-DRAW_MAPS_JS = """
-async ({ count, side, runs }) => {
-  const { drawMap } = await import("/static/js/core/heatmap.js");
-  const { scaleBetween } = await import("/static/js/core/colormap.js");
-  const { robustRange } = await import("/static/js/core/percentiles.js");
-  const size = side * side;
-  const values = new Float32Array(count * size).map(() => Math.random() * 2 - 1);
-  const canvases = Array.from({ length: count }, () => document.createElement("canvas"));
-  const drawAll = () => {
-    const scale = scaleBetween(...robustRange(values));
-    canvases.forEach((canvas, m) =>
-      drawMap(canvas, values.subarray(m * size, (m + 1) * size), side, side, scale));
-  };
-  const timed = (run) => {
-    const start = performance.now();
-    run();
-    return performance.now() - start;
-  };
-  drawAll();
-  const totals = [];
-  const scales = [];
-  for (let run = 0; run < runs; run++) {
-    totals.push(timed(drawAll));
-    scales.push(timed(() => scaleBetween(...robustRange(values))));
-  }
-  return { totals, scales };
-}
-"""
+def script(name: str, *helpers: str) -> str:
+    """The function in js/<name>.js, for page.evaluate, with the declarations of js/<helper>.js in its scope."""
+    source = (JS_DIR / f"{name}.js").read_text()
+    if not helpers:
+        return source
+    declarations = "\n".join((JS_DIR / f"{helper}.js").read_text() for helper in helpers)
+    return f"(arg) => {{\n{declarations}\nreturn ({source})(arg);\n}}"
 
-# Rows of the grid with this test id, as a table or as a heat map (beyond 16 a side).
-ROWS_OF_JS = """
-const rowsOf = (id) => {
-  const grid = document.querySelector(`[data-testid=${id}]:not([hidden])`);
-  return !grid ? 0 : grid.dataset.rows ? Number(grid.dataset.rows) : grid.querySelectorAll("tr").length;
-};
-"""
 
-# Armed before the key press: resolves when the output grid has `rows` rows, then at the next frame.
-# The promise sits in an object so that evaluate_handle returns at once instead of awaiting it.
-CHANGE_PROBE_JS = """
-(rows) => {""" + ROWS_OF_JS + """
-  performance.clearResourceTimings();
-  const output = document.getElementById("output-grids");
-  const shownRows = () => rowsOf("output-0");
-  const done = new Promise((resolve) => {
-    let input = null;
-    document.addEventListener("input", (event) => { input = event.timeStamp; }, { capture: true, once: true });
-    const observer = new MutationObserver(() => {
-      if (input === null || shownRows() !== rows) return;
-      observer.disconnect();
-      const shown = performance.now();
-      const request = performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/api/convolve")).at(-1);
-      requestAnimationFrame(() => resolve({
-        input, shown, frame: performance.now(),
-        sent: request?.startTime ?? null, answered: request?.responseEnd ?? null,
-      }));
-    });
-    observer.observe(output, { childList: true, subtree: true, characterData: true, attributes: true });
-  });
-  return { done };
-}
-"""
-
-LIMIT_JS = 'async () => (await import("/static/js/pages/convolution/state.js")).LIMITS.size'
-
-SHOWN_JS = """
-() => {""" + ROWS_OF_JS + """
-  return {
-  inputRows: rowsOf("input-0"),
-  outputRows: rowsOf("output-0"),
-  heat: document.querySelector("[data-testid=input-0]:not([hidden])").classList.contains("heat"),
-  problem: document.getElementById("problem").hidden ? null : document.getElementById("problem").textContent,
-  };
-}
-"""
-
-STRINGS_JS = '() => new TextEncoder().encode(document.getElementById("strings").textContent).length'
-
-SPEED_JS = """
-() => {
-  const speed = document.querySelector("[data-player=speed]");
-  return { value: Number(speed.value), max: Number(speed.max), title: speed.title };
-}
-"""
+COUNT_FRAMES_JS = script("count_frames")
+DRAW_MAPS_JS = script("draw_maps")
+CHANGE_PROBE_JS = script("change_probe", "rows_of")
+CHANGE_DONE_JS = script("change_done")
+LIMIT_JS = script("input_limit")
+SHOWN_JS = script("shown", "rows_of")
+STRINGS_JS = script("strings_bytes")
+SPEED_JS = script("speed")
 
 
 class BenchError(RuntimeError):
@@ -244,10 +154,10 @@ def note(message: str) -> None:
 
 
 def chromium() -> str:
-    """The Chromium to drive: CONVSCOPE_CHROMIUM, else `chromium` on the PATH."""
-    executable = os.environ.get("CONVSCOPE_CHROMIUM") or shutil.which("chromium")
-    if not executable:
-        raise BenchError("Chromium not found: install Debian's chromium package or set CONVSCOPE_CHROMIUM")
+    """The Chromium to drive (tests/web/chromium.py finds it, as for the browser tests)."""
+    executable = find_chromium()
+    if executable is None:
+        raise BenchError(CHROMIUM_MISSING)
     return executable
 
 
@@ -427,7 +337,7 @@ def measure_change(context: BrowserContext, base: str, side: int, rng: random.Ra
         up = run % 2 == 0  # stride 1 -> 2, then back
         probe = page.evaluate_handle(CHANGE_PROBE_JS, output_size(side, KERNEL, stride=2 if up else 1))
         field.press("ArrowUp" if up else "ArrowDown")
-        samples.append(page.evaluate("(probe) => probe.done", probe))
+        samples.append(page.evaluate(CHANGE_DONE_JS, probe))
     page.close()
     samples = samples[CHANGE_WARMUP:]
     return Change(side, median_between(samples, "input", "shown"), median_between(samples, "input", "frame"),

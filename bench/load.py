@@ -5,7 +5,7 @@
 Two servers, each one uvicorn worker in its own process: the real app, and a no-op FastAPI app whose
 one route parses the JSON body with orjson and returns a body of the same size as /api/convolve's
 answer (the very bytes, recorded once). CLIENTS threads, each with its own keep-alive httpx client,
-send workload (b) of bench/bench.py (1×28×28 input, 8 filters 3×3, pad 1, built as bench.py builds
+send workload (b) of workloads.py (1×28×28 input, 8 filters 3×3, pad 1, built as bench.py builds
 it) back to back. Rounds alternate between the servers (ours, no-op, ours, ...)
 so that the machine's load falls on both alike. The first answer from the app is checked against
 the engine's conv2d before anything is timed.
@@ -27,9 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
-for _path in (BENCH_DIR.parent, BENCH_DIR):  # the project (for app) and this folder (for bench.py)
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
+if str(BENCH_DIR.parent) not in sys.path:  # the project, for app (this folder is already on the path)
+    sys.path.insert(1, str(BENCH_DIR.parent))
 
 import fastapi  # noqa: E402
 import httpx  # noqa: E402
@@ -37,10 +36,11 @@ import numpy as np  # noqa: E402
 import orjson  # noqa: E402
 import uvicorn  # noqa: E402
 from fastapi import FastAPI, Request, Response  # noqa: E402
+from harness import HTTP_TIMEOUT_SECONDS, JSON_HEADERS, BenchError, post, require_close, serving  # noqa: E402
+from workloads import SEED, WORKLOADS, make_case, request_body  # noqa: E402
 
 from app.main import create_app  # noqa: E402
 from app.settings import Settings  # noqa: E402
-from bench import SEED, WORKLOADS, BenchError, make_case, request_body, require_close, serving  # noqa: E402
 
 WORKLOAD = "b"
 CLIENTS = 8
@@ -52,8 +52,6 @@ MISSING = "—"
 PERCENTILES = 100  # statistics.quantiles cut points: p1 ... p99
 P95 = 95
 
-HTTP_TIMEOUT_SECONDS = 30.0
-JSON_HEADERS = {"content-type": "application/json"}
 OURS_PATH = "/api/convolve"
 NOOP_PATH = "/noop"
 
@@ -108,14 +106,6 @@ def process_cpu_seconds(pid: int) -> float | None:
         return None
     utime, stime = int(fields[11]), int(fields[12])  # clock ticks
     return (utime + stime) / os.sysconf("SC_CLK_TCK")
-
-
-def post(client: httpx.Client, url: str, body: bytes) -> httpx.Response:
-    """POST a JSON body and read the whole answer, which must be a 200."""
-    response = client.post(url, content=body)
-    if response.status_code != 200:
-        raise BenchError(f"POST {url}: HTTP {response.status_code}: {response.text[:300]}")
-    return response
 
 
 def client_loop(client: httpx.Client, url: str, body: bytes, deadline: float) -> tuple[list[float], float]:

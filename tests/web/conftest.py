@@ -7,7 +7,6 @@ a missing browser skips these tests with a reason; in CI (CI is set) it fails th
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import time
 
@@ -17,15 +16,7 @@ import uvicorn
 from app.main import create_app
 from app.settings import Settings
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _chromium() -> str | None:
-    for candidate in (os.environ.get("CONVSCOPE_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and os.path.exists(candidate):
-            return candidate
-    return None
+from .chromium import CHROMIUM_FLAGS, CHROMIUM_MISSING, find_chromium
 
 
 @pytest.fixture(scope="session")
@@ -48,12 +39,11 @@ def live_server():
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = _chromium()
+    executable = find_chromium()
     if executable is None:
-        message = "Chromium not found: install Debian's chromium package or set CONVSCOPE_CHROMIUM"
         if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+            pytest.fail(CHROMIUM_MISSING)
+        pytest.skip(CHROMIUM_MISSING)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -1,0 +1,2 @@
+// The convolution page's largest input side.
+async () => (await import("/static/js/pages/convolution/state.js")).LIMITS.size
