@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import statistics
 import time
 from collections.abc import Awaitable, Callable
@@ -21,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from app.api.json_body import parse
 from app.api.routes import convolve as route
 from app.api.schemas.convolve import ConvolveRequest
 from app.main import create_app
@@ -83,13 +83,12 @@ class Server:
 
 
 def ours(body: bytes, settings: Settings) -> Server:
-    """ConvScope's phases: parse (the json module, as FastAPI parses a JSON body for a route that
-    takes a model), arrays (validation, which builds them), limits, compute (the engine and the
-    finiteness checks), encode (the response, written by orjson)."""
-    parsed = json.loads(body)
+    """ConvScope's phases: parse (orjson), arrays (validation, which builds them), limits, compute
+    (the engine and the finiteness checks), encode (the response, written by orjson)."""
+    parsed = parse(body)
     request = ConvolveRequest.model_validate(parsed)
     output, trace = route.compute(request)
-    return Server({"parse": lambda: json.loads(body),
+    return Server({"parse": lambda: parse(body),
                    "arrays": lambda: ConvolveRequest.model_validate(parsed),
                    "limits": lambda: route.check(request, settings),
                    "compute": lambda: route.compute(request),
