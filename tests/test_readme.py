@@ -42,14 +42,33 @@ def test_curl_example_answers_as_shown(client, example):
 
 
 def test_the_settings_table_lists_every_setting_with_its_default():
-    from app.settings import Settings
+    from app.settings import Settings, env_name
 
     rows = dict(re.findall(r"^\| `(CONVSCOPE_\w+)` \| ([^|]+) \|", README, re.M))
-    assert set(rows) == {Settings.env_name(name) for name in Settings.model_fields}
+    assert set(rows) == {env_name(name) for name in Settings.model_fields}
     for name, field in Settings.model_fields.items():
-        shown = rows[Settings.env_name(name)].strip()
+        shown = rows[env_name(name)].strip()
         expected = f"{field.default:,}" if isinstance(field.default, int) else f"`{field.default}`"
         assert shown == expected, name
+
+
+def test_the_api_sections_python_examples_run(client, monkeypatch, capsys):
+    """Each Python block of "The JSON API", run in order in one namespace (as a reader pasting them
+    into one session would), with httpx's requests to the documented server answered by the app."""
+    import httpx
+
+    def post(url, **kwargs):
+        return client.post(url.removeprefix("http://127.0.0.1:8000"), **kwargs)
+
+    monkeypatch.setattr(httpx, "post", post)
+    section = README.split("## The JSON API", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert len(blocks) >= 5
+    namespace: dict = {}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 (the README's own examples)
+    printed = capsys.readouterr().out
+    assert "[[13. 17.]\n [25. 29.]]" in printed and "422 layers[1] (dense)" in printed
 
 
 def test_the_dockerfile_copies_what_exists_and_serves_the_app():
