@@ -37,6 +37,16 @@ class Limit(NamedTuple):
             raise LimitExceeded(what, amount, self)
 
 
+class LimitOf:
+    """A typed accessor for a limit: on Settings, `x = LimitOf()` reads the field max_x as a Limit."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.field = f"max_{name}"
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> Limit:
+        return Limit(getattr(settings, self.field), self.field)
+
+
 def env_name(field: str) -> str:
     return ENV_PREFIX + field.upper()
 
@@ -47,7 +57,7 @@ class Settings(BaseSettings):
     Each field reads the environment variable CONVSCOPE_<FIELD NAME IN CAPITALS>.
     """
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True)
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, ignored_types=(LimitOf,))
 
     max_body_bytes: int = Field(16 * 1024 * 1024, ge=1, description="request body size, in bytes")
     max_input_elements: int = Field(1 << 20, ge=1, description="numbers in one input array")
@@ -69,45 +79,14 @@ class Settings(BaseSettings):
     frame_ancestors: str = Field("'self'", description="sites that may show the pages in a frame (a CSP "
                                                        "frame-ancestors source list, e.g. \"'self' https://lms.example\")")
 
-    def _limit(self, field: str) -> Limit:
-        return Limit(getattr(self, field), field)
-
-    @property
-    def body_bytes(self) -> Limit:
-        return self._limit("max_body_bytes")
-
-    @property
-    def input_elements(self) -> Limit:
-        return self._limit("max_input_elements")
-
-    @property
-    def kernel_size(self) -> Limit:
-        return self._limit("max_kernel_size")
-
-    @property
-    def filters(self) -> Limit:
-        return self._limit("max_filters")
-
-    @property
-    def stride_padding_dilation(self) -> Limit:
-        return self._limit("max_stride_padding_dilation")
-
-    @property
-    def output_elements(self) -> Limit:
-        return self._limit("max_output_elements")
-
-    @property
-    def multiply_adds(self) -> Limit:
-        return self._limit("max_multiply_adds")
-
-    @property
-    def layers(self) -> Limit:
-        return self._limit("max_layers")
-
-    @property
-    def trace_steps(self) -> Limit:
-        return self._limit("max_trace_steps")
-
-    @property
-    def trace_values(self) -> Limit:
-        return self._limit("max_trace_values")
+    # The limits' typed accessors: settings.input_elements is the Limit that max_input_elements holds.
+    body_bytes = LimitOf()
+    input_elements = LimitOf()
+    kernel_size = LimitOf()
+    filters = LimitOf()
+    stride_padding_dilation = LimitOf()
+    output_elements = LimitOf()
+    multiply_adds = LimitOf()
+    layers = LimitOf()
+    trace_steps = LimitOf()
+    trace_values = LimitOf()

@@ -17,16 +17,17 @@ from .heavy import HEAVY_WORK, heavy_turn
 T = TypeVar("T")
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings, given when the app is built (so tests can build an app with their own);
-    the middleware reads the same object."""
+    the middleware reads the same object. Async, as every dependency here: FastAPI would run a plain
+    function in its thread pool, a hop that costs more than a small request's whole work."""
     return request.app.state.settings
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def shipped_model(request: Request, name: str) -> ShippedModel:
+async def shipped_model(request: Request, name: str) -> ShippedModel:
     """The shipped model the path names, or a 404."""
     models = request.app.state.models
     if name not in models:

@@ -71,7 +71,12 @@ def test_a_413_has_no_errors_list(client_with):
 
 def test_the_routes_take_their_settings_from_the_dependency():
     app = create_app(Settings())
-    app.dependency_overrides[get_settings] = lambda: Settings(max_kernel_size=1)
+    small = Settings(max_kernel_size=1)
+
+    async def small_settings():
+        return small
+
+    app.dependency_overrides[get_settings] = small_settings
     with TestClient(app) as client:
         response = client.post("/api/convolve", json=SEED)
     assert response.status_code == 413 and "max_kernel_size" in response.json()["detail"]
