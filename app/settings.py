@@ -43,7 +43,9 @@ class LimitOf:
     def __set_name__(self, owner: type, name: str) -> None:
         self.field = f"max_{name}"
 
-    def __get__(self, settings: Settings, owner: type | None = None) -> Limit:
+    def __get__(self, settings: Settings | None, owner: type | None = None) -> Limit:
+        if settings is None:  # read on the class, not on settings
+            raise AttributeError(f"{self.field} is a limit of a Settings instance")
         return Limit(getattr(settings, self.field), self.field)
 
 
