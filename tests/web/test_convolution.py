@@ -1,11 +1,7 @@
 """The convolution page in Chromium: the worked example, keyboard, editing, URL state, languages."""
 
-import itertools
-
 import numpy as np
 import pytest
-
-from app.engine import output_size
 
 from .pytorch_code import install_stand_in, result_of
 
@@ -135,16 +131,6 @@ def test_hovering_an_output_cell_shows_its_window_and_clicking_jumps_there(page,
     output_cell.click()
     page.mouse.move(5, 900)
     assert result(page) == "29"
-
-
-def test_the_js_output_size_rule_agrees_with_the_engine(page, live_server):
-    open_page(page, live_server)
-    cases = list(itertools.product(range(1, 9), range(1, 5), range(1, 4), range(0, 3), range(0, 2), range(1, 4)))
-    got = page.evaluate("""async (cases) => {
-        const { outputSize } = await import('/static/js/core/geometry.js');
-        return cases.map(([i, k, s, p0, p1, d]) => outputSize(i, k, s, p0, p1, d));
-    }""", cases)
-    assert got == [output_size(i, k, s, p0, p1, d) for i, k, s, p0, p1, d in cases]
 
 
 def test_image_mode_draws_feature_maps_and_animates_the_zoomed_region(page, live_server):
