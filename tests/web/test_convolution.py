@@ -149,6 +149,16 @@ def test_image_mode_draws_feature_maps_and_animates_the_zoomed_region(page, live
     assert page.console_errors == [] and page.offsite_requests == []
 
 
+def test_an_upload_that_is_no_image_is_reported_as_such_not_as_a_webcam_error(page, live_server):
+    open_page(page, live_server)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("combobox", name="Input", exact=True).select_option("upload")
+    chooser.value.set_files({"name": "notes.png", "mimeType": "image/png", "buffer": b"not an image"})
+    problem = page.get_by_role("alert")
+    problem.wait_for()
+    assert problem.inner_text() == "The image could not be read: cannot read notes.png"
+
+
 def test_a_big_input_is_a_heat_map_whose_cells_answer_the_pointer(page, live_server):
     # 20×20 of 0..19 per row, an all-ones 3×3 kernel: output[i, j] = 3·(3j + 3) = 9j + 9 whatever i is
     rows = ";".join(",".join(str(col) for col in range(20)) for _ in range(20))

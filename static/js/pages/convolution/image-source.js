@@ -1,6 +1,5 @@
 // Image mode, the page's side: the Input menu's image sources, image-mode.js fetched the first time
 // one is chosen, and the feature maps redrawn when the kernels or parameters they depend on change.
-import { t } from "../../core/i18n.js";
 import { normalise, requestBody } from "./state.js";
 
 export class ImageSource {
@@ -62,7 +61,7 @@ export class ImageSource {
       this.mapsKey = "";
       this.refreshMaps();
     } catch (error) {
-      page.showProblem(t("page.image.webcamError", { detail: error.message }));
+      page.showProblem(error.message, value === "webcam" ? "page.image.webcamError" : "page.image.error");
     }
   }
 
@@ -74,7 +73,7 @@ export class ImageSource {
     this.load().then((mode) => {
       this.followZoom(mode);
       return mode.load("sample", source, this.channels());
-    }).then(() => this.refreshMaps(), (error) => this.page.showProblem(error.message));
+    }).then(() => this.refreshMaps(), (error) => this.page.showProblem(error.message, "page.image.error"));
     return true;
   }
 
