@@ -29,7 +29,8 @@ test("post sends JSON and resolves to the parsed answer", async () => {
 });
 
 test("a JSON error body rejects with its sentence", async () => {
-  answer(new Response('{"detail": "kernel must be at most 7×7"}', { status: 422, statusText: "Unprocessable Entity" }));
+  const body = '{"detail": "kernel must be at most 7×7"}';
+  answer(new Response(body, { status: 422, statusText: "Unprocessable Entity" }));
   await assert.rejects(post("/api/convolve", {}), (error) => {
     assert.ok(error instanceof ApiError);
     assert.equal(error.status, 422);

@@ -51,7 +51,8 @@ export function buildGrids(page) {
   const [hp, wp] = [trace.padded_input[0].length, trace.padded_input[0][0].length];
   fitCells(document.getElementById("input-grids"), channels * hp, wp, ROOM);
   fitCells(document.getElementById("kernel-grids"), channels * kh, kw, ROOM);
-  fitCells(document.getElementById("output-grids"), filters * result.output[0].length, result.output[0][0].length, ROOM);
+  const [oh, ow] = [result.output[0].length, result.output[0][0].length];
+  fitCells(document.getElementById("output-grids"), filters * oh, ow, ROOM);
   const pads = trace.padding;
   // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
   const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;

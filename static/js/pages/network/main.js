@@ -103,7 +103,8 @@ function show(answer) {
   const sure = document.createElement("span");
   sure.textContent = t("page.prediction.confidence", { percent: `${(probabilities[best] * 100).toFixed(1)}%` });
   prediction.append(value, sure);
-  document.getElementById("shift-value").textContent = t("page.shift.value", { dx: state.shift[0], dy: state.shift[1] });
+  const [dx, dy] = state.shift;
+  document.getElementById("shift-value").textContent = t("page.shift.value", { dx, dy });
   if (state.selected) {
     player.setCount(stepsOf(columns[state.selected.layer]));
     showDetail(player.step);
@@ -191,7 +192,9 @@ form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
   const name = event.target.name;
   if (name === "range" && columns) {
-    renderColumns(network, columns, { classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick });
+    renderColumns(network, columns, {
+      classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick,
+    });
     saveUrl();
   } else if (name === "sample" && form.elements.sample.value !== "") {
     useSample(Number(form.elements.sample.value));
