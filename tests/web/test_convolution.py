@@ -1,11 +1,7 @@
 """The convolution page in Chromium: the worked example, keyboard, editing, URL state, languages."""
 
-import itertools
-
 import numpy as np
 import pytest
-
-from app.engine import output_size
 
 from .pytorch_code import install_stand_in, result_of
 
@@ -137,16 +133,6 @@ def test_hovering_an_output_cell_shows_its_window_and_clicking_jumps_there(page,
     assert result(page) == "29"
 
 
-def test_the_js_output_size_rule_agrees_with_the_engine(page, live_server):
-    open_page(page, live_server)
-    cases = list(itertools.product(range(1, 9), range(1, 5), range(1, 4), range(0, 3), range(0, 2), range(1, 4)))
-    got = page.evaluate("""async (cases) => {
-        const { outputSize } = await import('/static/js/core/geometry.js');
-        return cases.map(([i, k, s, p0, p1, d]) => outputSize(i, k, s, p0, p1, d));
-    }""", cases)
-    assert got == [output_size(i, k, s, p0, p1, d) for i, k, s, p0, p1, d in cases]
-
-
 def test_image_mode_draws_feature_maps_and_animates_the_zoomed_region(page, live_server):
     open_page(page, live_server, "?k=-1,0,1;-2,0,2;-1,0,1&in=0,0,0,0;0,0,0,0;0,0,0,0;0,0,0,0")
     page.get_by_role("combobox", name="Input", exact=True).select_option("digit-2")  # a "1"
@@ -161,6 +147,16 @@ def test_image_mode_draws_feature_maps_and_animates_the_zoomed_region(page, live
     assert "src=digit-2" in page.url and "zoom=" in page.url
     assert page.locator("[data-testid=input-0] input").count() == 16  # the 4×4 input size is the zoom size
     assert page.console_errors == [] and page.offsite_requests == []
+
+
+def test_an_upload_that_is_no_image_is_reported_as_such_not_as_a_webcam_error(page, live_server):
+    open_page(page, live_server)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("combobox", name="Input", exact=True).select_option("upload")
+    chooser.value.set_files({"name": "notes.png", "mimeType": "image/png", "buffer": b"not an image"})
+    problem = page.get_by_role("alert")
+    problem.wait_for()
+    assert problem.inner_text() == "The image could not be read: cannot read notes.png"
 
 
 def test_a_big_input_is_a_heat_map_whose_cells_answer_the_pointer(page, live_server):

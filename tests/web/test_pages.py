@@ -78,3 +78,13 @@ def test_no_string_key_shows_through_as_text(page, live_server, path, lang):
     leaked = {key for key in _dotted_keys() if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w.])", shown)}
     assert leaked == set()
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("path", ["/convolution", "/pooling", "/activation", "/signal", "/network"])
+def test_the_speed_slider_starts_where_the_player_does(page, live_server, path):
+    page.goto(f"{live_server}{path}")
+    page.wait_for_load_state("networkidle")
+    speed = page.locator('[data-player="speed"]')
+    # The template's value (what shows before the scripts run) against the one the player has set.
+    assert speed.get_attribute("value") == speed.input_value()
+    assert page.console_errors == []

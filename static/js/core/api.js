@@ -9,16 +9,37 @@ export class ApiError extends Error {
 }
 
 /** POST a JSON body; resolve to the parsed answer, or reject with ApiError carrying the server's sentence. */
-export async function post(path, body, { signal } = {}) {
-  const response = await fetch(path, {
+export function post(path, body, { signal } = {}) {
+  return send(path, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
     signal,
   });
-  const answer = await response.json();
-  if (!response.ok) throw new ApiError(response.status, answer.detail ?? response.statusText);
-  return answer;
+}
+
+/** POST a file (an image) as it is, under its own content type; answers as post() does. */
+export function postFile(path, file) {
+  return send(path, { method: "POST", headers: { "content-type": file.type || "image/png" }, body: file });
+}
+
+async function send(path, request) {
+  const response = await fetch(path, request);
+  if (!response.ok) throw new ApiError(response.status, await detailOf(response));
+  return response.json();
+}
+
+/** The server's sentence from its JSON error body; the status line for any other body (a proxy's
+ * HTML page, a plain-text crash), which must not surface as a JSON SyntaxError. */
+async function detailOf(response) {
+  const text = await response.text();
+  try {
+    const { detail } = JSON.parse(text);
+    if (typeof detail === "string") return detail;
+  } catch {
+    // not JSON: the status line below says what little is known
+  }
+  return `${response.status} ${response.statusText}`.trim();
 }
 
 /** The latest-wins wrapper: a new call aborts the one still in flight, so slow answers never overwrite new ones. */

@@ -1,4 +1,4 @@
-// Window geometry for drawing. Mirrors app/engine/geometry.py (a browser test checks they agree).
+// Window geometry for drawing. Mirrors app/engine/geometry.py (tests/js checks they agree).
 
 /** Window positions along one axis: floor((I + P0 + P1 − D(K − 1) − 1) / S) + 1; < 1 means none fit. */
 export function outputSize(size, kernel, stride = 1, padBefore = 0, padAfter = padBefore, dilation = 1) {

@@ -1,6 +1,8 @@
 // One integer step drives a page. One requestAnimationFrame loop, stopped by a generation token.
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16]; // steps per second, chosen by index
+// 1 step a second unless a page says otherwise; templates/explorer.html starts its speed slider here too.
+const SPEED_INDEX = 2;
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
 export class Player {
@@ -9,7 +11,7 @@ export class Player {
    * continuous: call onFrame on every animation frame (for pages that glide between steps);
    * otherwise only when the step changes, so a page redraws 16 times a second, not 60.
    */
-  constructor({ count = 1, step = 0, speedIndex = 2, onFrame, onChange, continuous = false }) {
+  constructor({ count = 1, step = 0, speedIndex = SPEED_INDEX, onFrame, onChange, continuous = false }) {
     this.count = Math.max(1, count);
     this.step = clamp(step, 0, this.count - 1);
     this.speedIndex = speedIndex;

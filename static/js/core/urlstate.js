@@ -4,7 +4,7 @@ export function readParams() {
   return new URLSearchParams(window.location.search);
 }
 
-/** Replace the page's own parameters; lang and present are kept as they are. */
+/** Replace the page's own parameters (present among them: each page writes it); lang is kept as it is. */
 export function writeParams(entries) {
   const url = new URL(window.location.href);
   const keep = ["lang"];
@@ -15,6 +15,14 @@ export function writeParams(entries) {
   }
   url.search = params.toString();
   window.history.replaceState(null, "", url);
+}
+
+/** "2,3" -> [2, 3] and "2" -> [2, 2], integers within [low, high]; null for anything else. */
+export function readPair(text, low, high) {
+  if (!text) return null;
+  const parts = text.split(",").map(Number);
+  if (parts.length === 1) parts.push(parts[0]);
+  return parts.length === 2 && parts.every((v) => Number.isInteger(v) && v >= low && v <= high) ? parts : null;
 }
 
 /** "1,2,3;4,5,6" <-> [[1,2,3],[4,5,6]] (and "|" between channels for 3-D arrays). */

@@ -1,8 +1,9 @@
 // The activation page: function + feature map -> POST /api/activate -> curve, maps, formula; softmax below.
-import { ApiError, latest } from "../../core/api.js";
+import { latest } from "../../core/api.js";
 import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
+import { errorText, problemLine } from "../../core/problem.js";
 import { Curve, rangeFor, sampleXs } from "./curve.js";
 import { renderFormula, shortName } from "./formula.js";
 import { FeatureMaps } from "./maps.js";
@@ -18,7 +19,7 @@ const activateMap = latest("/api/activate");
 const activateLogits = latest("/api/activate");
 const form = document.getElementById("settings");
 form.addEventListener("submit", (event) => event.preventDefault()); // Enter in a field must not reload the page
-const problem = document.getElementById("problem");
+const showProblem = problemLine();
 const live = document.getElementById("live");
 const valueLine = document.getElementById("value");
 
@@ -100,11 +101,6 @@ document.getElementById("reset-map").addEventListener("click", () => {
 
 // ---- asking the server -------------------------------------------------------------------------
 
-function showProblem(text) {
-  problem.hidden = !text;
-  problem.textContent = text ?? "";
-}
-
 async function refresh() {
   saveUrl();
   const sent = { fn: state.fn, alpha: state.alpha, input: state.map.map((row) => [...row]) };
@@ -119,7 +115,7 @@ async function refresh() {
     render();
   } catch (error) {
     if (error.name === "AbortError") return;
-    showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
+    showProblem(errorText(error));
   }
 }
 
@@ -135,7 +131,7 @@ async function refreshSoftmax() {
     softmax.setResult(logits, answer.output, answer.trace);
   } catch (error) {
     if (error.name === "AbortError") return;
-    showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
+    showProblem(errorText(error));
   }
 }
 

@@ -3,6 +3,7 @@ import { renderLegend, scaleFor } from "../../core/colormap.js";
 import { fmt } from "../../core/format.js";
 import { Grid } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
+import { fitCells } from "../../core/panels.js";
 
 export class FeatureMaps {
   /**
@@ -30,7 +31,7 @@ export class FeatureMaps {
   /** input: what was sent; output: what the API returned; name: the function as written, e.g. "ReLU". */
   render(input, output, name) {
     const [rows, cols] = [input.length, input[0].length];
-    this.holder.style.setProperty("--fit", `${Math.min(3.4, 17 / Math.max(rows, cols)).toFixed(2)}rem`);
+    fitCells(this.holder, rows, cols, { height: 17, width: 17, largest: 3.4 });
     const scale = scaleFor([...input.flat(), ...output.flat()]);
     this.before.setData(input, { scale });
     this.after.setData(output, { scale });

@@ -76,11 +76,12 @@ function shape(name) {
   return fromCanvas(canvas, 1);
 }
 
-function loadImage(url) {
+/** name: what a failure calls the image (an upload's file name rather than its blob: URL). */
+function loadImage(url, name = url) {
   return new Promise((resolve, reject) => {
     const image = new Image();
     image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error(`cannot read ${url}`));
+    image.onerror = () => reject(new Error(`cannot read ${name}`));
     image.src = url;
   });
 }
@@ -104,7 +105,7 @@ export async function loadSample(id, channels) {
 export async function loadFile(file, channels) {
   const url = URL.createObjectURL(file);
   try {
-    const image = await loadImage(url);
+    const image = await loadImage(url, file.name);
     return fromDrawable(image, image.naturalWidth, image.naturalHeight, channels);
   } finally {
     URL.revokeObjectURL(url);

@@ -1,5 +1,5 @@
 // The convolution page's state: what the user set, read from and written to the URL.
-import { decodeStack, encodeStack, readParams, writeParams } from "../../core/urlstate.js";
+import { decodeStack, encodeStack, readPair, readParams, writeParams } from "../../core/urlstate.js";
 import { SEED } from "./presets.js";
 
 export const LIMITS = { size: 32, kernel: 7, channels: 3, filters: 4, pad: 4, stride: 4, dilation: 4 };
@@ -22,12 +22,6 @@ export function defaultState() {
   };
 }
 
-function pair(text, low, high) {
-  const parts = (text ?? "").split(",").map(Number);
-  if (parts.length === 1) parts.push(parts[0]);
-  return parts.length === 2 && parts.every((v) => Number.isInteger(v) && v >= low && v <= high) ? parts : null;
-}
-
 /** Read the URL; anything malformed falls back to the default for that field. */
 export function readState() {
   const params = readParams();
@@ -40,14 +34,14 @@ export function readState() {
   if (bias && bias.every(Number.isFinite)) state.bias = bias;
   const padding = params.get("p");
   if (padding === "valid" || padding === "same") state.padding = padding;
-  else state.padding = pair(padding, 0, LIMITS.pad) ?? state.padding;
+  else state.padding = readPair(padding, 0, LIMITS.pad) ?? state.padding;
   if (["zeros", "reflect", "replicate", "circular"].includes(params.get("pm"))) state.paddingMode = params.get("pm");
-  state.stride = pair(params.get("s"), 1, LIMITS.stride) ?? state.stride;
-  state.dilation = pair(params.get("d"), 1, LIMITS.dilation) ?? state.dilation;
+  state.stride = readPair(params.get("s"), 1, LIMITS.stride) ?? state.stride;
+  state.dilation = readPair(params.get("d"), 1, LIMITS.dilation) ?? state.dilation;
   if (params.get("m") === "conv") state.mode = "convolution";
   state.coverage = params.get("cov") === "1";
   if (/^(digit-\d+|shape-\w+|photo-\w+)$/.test(params.get("src") ?? "")) state.source = params.get("src");
-  state.zoom = pair(params.get("zoom"), 0, 4096) ?? state.zoom;
+  state.zoom = readPair(params.get("zoom"), 0, 4096) ?? state.zoom;
   const step = Number(params.get("step"));
   state.step = Number.isInteger(step) && step > 0 ? step : 0;
   return normalise(state);

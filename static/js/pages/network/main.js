@@ -1,12 +1,10 @@
 // The network page: a drawn (or sample, or uploaded) digit -> the shipped CNN's forward pass ->
 // every layer as a column of maps; a picked map opens its arithmetic, cell by cell.
-import { ApiError, post } from "../../core/api.js";
+import { post, postFile } from "../../core/api.js";
 import { rowsOf, unpack } from "../../core/arrays.js";
-import { bindPlayer } from "../../core/controls.js";
+import { startExplorer } from "../../core/explorer.js";
 import { t } from "../../core/i18n.js";
-import { bindKeyboard } from "../../core/keyboard.js";
-import { Player } from "../../core/player.js";
-import { bindPresentation, isPresentation, setPresentation } from "../../core/presentation.js";
+import { errorText, problemLine } from "../../core/problem.js";
 import { readParams, writeParams } from "../../core/urlstate.js";
 import { renderColumns } from "./columns.js";
 import { renderDetail, stepsOf } from "./detail.js";
@@ -16,24 +14,25 @@ const MODEL = "mnist_cnn";
 const SIDE = 28;
 const form = document.getElementById("settings");
 const network = document.getElementById("network");
-const problem = document.getElementById("problem");
 const detail = document.getElementById("detail");
 const transport = document.querySelector(".player");
 
 let model = null; // GET /api/models/<name>: layers with weights, classes, samples, card
 let base = null; // the 28×28 digit the server prepared (before any shift)
-let shift = [0, 0]; // [dx, dy] pixels
 let columns = null; // the input and every layer's output
-let selected = null; // {layer, map}
+// What the URL keeps besides the digit: shift [dx, dy] in pixels, the picked map {layer, map}, the step.
+const state = { shift: [0, 0], selected: null, step: 0 };
 let busy = false; // one forward pass in flight at a time; `again` asks for one more after it
 let again = null;
 
 const params = readParams();
-const player = new Player({ onFrame: (step) => showDetail(step), onChange: () => { syncTransport(); saveUrl(); } });
-const syncTransport = bindPlayer(player);
+const { player, saveUrl, syncTransport } = startExplorer({
+  state: () => state, write: writeState, onFrame: (step) => showDetail(step),
+});
+const showProblem = problemLine();
 const pad = new Pad(document.getElementById("pad"), (final) => {
   form.elements.sample.value = "";
-  shift = [0, 0];
+  state.shift = [0, 0];
   if (pad.empty) clearAll();
   else request(() => pad.png().then((png) => forwardImage(png)), final);
 });
@@ -42,11 +41,6 @@ const pad = new Pad(document.getElementById("pad"), (final) => {
 function showDetailPanel(shown) {
   detail.hidden = !shown;
   transport.hidden = !shown;
-}
-
-function showProblem(text) {
-  problem.hidden = !text;
-  problem.textContent = text ?? "";
 }
 
 // ---- asking the server, at most one request at a time --------------------------------------------
@@ -62,7 +56,7 @@ async function request(make) {
     showProblem(null);
     show(answer);
   } catch (error) {
-    showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
+    showProblem(errorText(error));
   } finally {
     busy = false;
     if (again) {
@@ -73,12 +67,8 @@ async function request(make) {
   }
 }
 
-async function forwardImage(blob) {
-  const response = await fetch(`/api/models/${MODEL}/forward?encoding=base64`, {
-    method: "POST", headers: { "content-type": blob.type || "image/png" }, body: blob,
-  });
-  const answer = await response.json();
-  if (!response.ok) throw new ApiError(response.status, answer.detail);
+async function forwardImage(file) {
+  const answer = await postFile(`/api/models/${MODEL}/forward?encoding=base64`, file);
   base = rowsOf(answer.input);
   return answer;
 }
@@ -87,9 +77,9 @@ function forwardArray(digit) {
   return post(`/api/models/${MODEL}/forward`, { input: digit, encoding: "base64" });
 }
 
-/** The prepared digit moved by `shift` (pixels pushed off an edge are gone, new ones are blank). */
+/** The prepared digit moved by `state.shift` (pixels pushed off an edge are gone, new ones are blank). */
 function shifted() {
-  const [dx, dy] = shift;
+  const [dx, dy] = state.shift;
   return Array.from({ length: SIDE }, (_, r) => Array.from({ length: SIDE }, (_, c) =>
     base[r - dy]?.[c - dx] ?? 0));
 }
@@ -101,7 +91,7 @@ function show(answer) {
                   data: unpack(answer.input).data };
   columns = [input, ...answer.layers.map((layer) => ({ ...layer, data: unpack(layer.output).data }))];
   renderColumns(network, columns, {
-    classes: model.classes, range: form.elements.range.value, selected, onPick: pick,
+    classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick,
   });
   const probabilities = columns[columns.length - 1].data;
   const best = answer.prediction;
@@ -113,9 +103,10 @@ function show(answer) {
   const sure = document.createElement("span");
   sure.textContent = t("page.prediction.confidence", { percent: `${(probabilities[best] * 100).toFixed(1)}%` });
   prediction.append(value, sure);
-  document.getElementById("shift-value").textContent = t("page.shift.value", { dx: shift[0], dy: shift[1] });
-  if (selected) {
-    player.setCount(stepsOf(columns[selected.layer]));
+  const [dx, dy] = state.shift;
+  document.getElementById("shift-value").textContent = t("page.shift.value", { dx, dy });
+  if (state.selected) {
+    player.setCount(stepsOf(columns[state.selected.layer]));
     showDetail(player.step);
   }
   saveUrl();
@@ -124,7 +115,7 @@ function show(answer) {
 function clearAll() {
   base = null;
   columns = null;
-  selected = null; // a new digit starts without a picked map
+  state.selected = null; // a new digit starts without a picked map
   network.replaceChildren();
   showDetailPanel(false);
   document.getElementById("shift-value").textContent = "";
@@ -140,7 +131,7 @@ function clearAll() {
 
 function pick(layer, map) {
   if (layer === 0) return; // the input has no arithmetic of its own
-  selected = { layer, map };
+  state.selected = { layer, map };
   showDetailPanel(true);
   const column = columns[layer];
   document.getElementById("detail-title").textContent = column.shape.length === 3
@@ -166,18 +157,18 @@ function strongest(column, map) {
 
 let drawing = 0; // the newest detail request; older answers are dropped
 async function showDetail(step) {
-  if (!selected || !columns) return;
+  if (!state.selected || !columns) return;
   const ticket = ++drawing;
   const body = document.createElement("div");
   const equation = document.createElement("div");
   try {
     await renderDetail({
       body, equation, layers: columns, weights: model.layers, classes: model.classes,
-      index: selected.layer, map: selected.map, step,
-      onCell: (row, col) => { player.pause(); player.go(row * columns[selected.layer].shape[2] + col); },
+      index: state.selected.layer, map: state.selected.map, step,
+      onCell: (row, col) => { player.pause(); player.go(row * columns[state.selected.layer].shape[2] + col); },
     });
   } catch (error) {
-    showProblem(error instanceof ApiError ? error.detail : error.message);
+    showProblem(errorText(error));
     return;
   }
   if (ticket !== drawing) return;
@@ -187,7 +178,7 @@ async function showDetail(step) {
 }
 
 document.getElementById("detail-close").addEventListener("click", () => {
-  selected = null;
+  state.selected = null;
   showDetailPanel(false);
   network.querySelectorAll(".map").forEach((button) => button.setAttribute("aria-pressed", "false"));
   saveUrl();
@@ -201,14 +192,16 @@ form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
   const name = event.target.name;
   if (name === "range" && columns) {
-    renderColumns(network, columns, { classes: model.classes, range: form.elements.range.value, selected, onPick: pick });
+    renderColumns(network, columns, {
+      classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick,
+    });
     saveUrl();
   } else if (name === "sample" && form.elements.sample.value !== "") {
     useSample(Number(form.elements.sample.value));
   } else if (name === "upload" && form.elements.upload.files[0]) {
     pad.strokes = [];
     pad.redraw();
-    shift = [0, 0];
+    state.shift = [0, 0];
     request(() => forwardImage(form.elements.upload.files[0]));
   }
 });
@@ -218,7 +211,7 @@ function useSample(index) {
   pad.strokes = [];
   pad.redraw();
   base = sample.input;
-  shift = [0, 0];
+  state.shift = [0, 0];
   request(() => forwardArray(shifted()));
 }
 
@@ -228,7 +221,7 @@ document.addEventListener("keydown", (event) => {
   if (!move) return;
   event.preventDefault();
   event.stopImmediatePropagation(); // Shift + arrow moves the digit; plain arrows step the player
-  shift = [shift[0] + move[0], shift[1] + move[1]];
+  state.shift = [state.shift[0] + move[0], state.shift[1] + move[1]];
   request(() => forwardArray(shifted()));
 }, { capture: true });
 
@@ -244,15 +237,15 @@ function decodeDigit(text) {
   return Array.from({ length: SIDE }, (_, r) => levels.slice(r * SIDE, (r + 1) * SIDE));
 }
 
-function saveUrl() {
+function writeState({ shift, selected, step }, { present }) {
   writeParams({
     sample: form.elements.sample.value,
     digit: base && form.elements.sample.value === "" ? encodeDigit(base) : "",
     shift: shift[0] || shift[1] ? shift.join(",") : "",
     map: selected ? `${selected.layer},${selected.map}` : "",
-    step: selected ? player.step : "",
+    step: selected ? step : "",
     range: form.elements.range.value === "layer" ? "" : form.elements.range.value,
-    present: isPresentation() ? "1" : "",
+    present: present ? "1" : "",
   });
 }
 
@@ -292,7 +285,7 @@ async function start() {
     base = digit;
   }
   if (base) {
-    shift = [Number.isInteger(dx) ? dx : 0, Number.isInteger(dy) ? dy : 0];
+    state.shift = [Number.isInteger(dx) ? dx : 0, Number.isInteger(dy) ? dy : 0];
     await request(() => forwardArray(shifted()));
     const [layer, map] = (params.get("map") ?? "").split(",").map(Number);
     if (Number.isInteger(layer) && columns?.[layer] && Number.isInteger(map)) {
@@ -303,9 +296,6 @@ async function start() {
   }
 }
 
-if (params.get("present") === "1") setPresentation(true);
-bindPresentation(saveUrl);
-bindKeyboard(player, { onPresentation: saveUrl });
 showDetailPanel(false);
 syncTransport();
-start().catch((error) => showProblem(error.message));
+start().catch((error) => showProblem(errorText(error)));

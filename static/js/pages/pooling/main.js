@@ -1,10 +1,12 @@
 // The pooling page: settings -> POST /api/pool (with a trace) -> grids, equation, formula.
-import { ApiError, latest } from "../../core/api.js";
+import { latest } from "../../core/api.js";
 import { renderLegend, scaleFor } from "../../core/colormap.js";
 import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { Grid } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
+import { fitCells, panelGrids } from "../../core/panels.js";
+import { errorText, problemLine } from "../../core/problem.js";
 import { renderEquation } from "./equation.js";
 import { renderFormula } from "./formula.js";
 import { FEATURE, OVERLAP, WORKED, randomMatrix, shifted } from "./presets.js";
@@ -13,10 +15,10 @@ import { LIMITS, readState, requestBody, resize, strideOf, writeState } from "./
 
 const pool = latest("/api/pool");
 const form = document.getElementById("settings");
-const problem = document.getElementById("problem");
 const equation = document.getElementById("equation");
 const grids = document.querySelector(".grids");
 const live = document.getElementById("live");
+const showProblem = problemLine({ framing: "page.error.impossible", stale: [grids, equation] });
 
 let state = readState();
 let result = null; // the last answer: {output, shape, trace}
@@ -111,13 +113,6 @@ function whyImpossible() {
   return null;
 }
 
-function showProblem(text) {
-  problem.hidden = !text;
-  problem.textContent = text ? t("page.error.impossible", { detail: text }) : "";
-  grids.classList.toggle("stale", Boolean(text));
-  equation.classList.toggle("stale", Boolean(text));
-}
-
 // ---- asking the server --------------------------------------------------------------------------
 
 async function refresh() {
@@ -142,37 +137,20 @@ async function refresh() {
     setSteps(answer.trace.steps);
   } catch (error) {
     if (error.name === "AbortError") return;
-    showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
+    showProblem(errorText(error));
   }
   saveUrl();
 }
 
 // ---- building the grids for an answer ----------------------------------------------------------
 
-/** One grid per channel in a panel, rebuilt only when the number of channels changes. */
-function panelGrids(id, existing, count, make) {
-  if (existing.length === count) return existing;
-  const container = document.getElementById(id);
-  container.replaceChildren();
-  return Array.from({ length: count }, (_, index) => {
-    const holder = document.createElement("div");
-    holder.className = "grid-holder";
-    if (count > 1) {
-      const label = document.createElement("div");
-      label.className = "grid-label";
-      label.textContent = t("page.grid.channel", { c: index + 1 });
-      holder.append(label);
-    }
-    container.append(holder);
-    return make(holder, index);
-  });
-}
-
 function build() {
   const { trace } = result;
   const outputs = result.output; // C × OH × OW
   const channels = outputs.length;
-  views.inputs = panelGrids("input-grids", views.inputs, channels, (holder, c) => {
+  const channelCaption = (c) => t("page.grid.channel", { c: c + 1 });
+  // One grid per channel in each panel, rebuilt only when the number of channels changes.
+  views.inputs = panelGrids(document.getElementById("input-grids"), views.inputs, channels, (holder, c) => {
     const grid = new Grid(holder, {
       label: channels > 1 ? `${t("page.grid.input")} · ${t("page.grid.channel", { c: c + 1 })}` : t("page.grid.input"),
       editable: true, testId: `input-${c}`,
@@ -182,8 +160,8 @@ function build() {
     grid.onCell("mouseover", (r, cc) => feeds(c, r, cc));
     grid.onCell("mouseout", () => feeds(c, null, null));
     return grid;
-  });
-  views.outputs = panelGrids("output-grids", views.outputs, channels, (holder, c) => {
+  }, channelCaption);
+  views.outputs = panelGrids(document.getElementById("output-grids"), views.outputs, channels, (holder, c) => {
     const grid = new Grid(holder, {
       label: channels > 1 ? `${t("page.grid.output")} · ${t("page.grid.channel", { c: c + 1 })}` : t("page.grid.output"),
       testId: `output-${c}`,
@@ -192,7 +170,7 @@ function build() {
     grid.onCell("mouseout", () => { hoverStep = null; show(player.step); });
     grid.onCell("click", (r, cc) => { player.pause(); player.go(stepOf(c, r, cc)); });
     return grid;
-  });
+  }, channelCaption);
   const pads = trace.padding;
   const padded = trace.padded_input; // C × Hp × Wp (the request is always C×H×W)
   views.inputs.forEach((grid, c) => grid.setData(padded[c], { pads }));
@@ -204,7 +182,7 @@ function build() {
   });
   renderLegend(document.getElementById("output-legend"), scale);
   shown = null; // new numbers: draw the step again
-  fitCells(channels, padded[0], outputs[0]);
+  layOut(channels, padded[0], outputs[0]);
   const padCaption = result.trace.winner ? "page.grid.input.max" : "page.grid.input.avg";
   document.getElementById("input-caption").textContent = t(pads.some((p) => p > 0) ? padCaption : "page.grid.input");
   show(hoverStep ?? player.step);
@@ -216,18 +194,18 @@ function build() {
  * --rows and --cols (cells along each axis, captions and operator included) let presentation mode
  * fit the screen; --grid-cols lets a phone fit one grid to its width.
  */
-function fitCells(channels, input, output) {
+function layOut(channels, input, output) {
   const [hp, wp, oh, ow] = [input.length, input[0].length, output.length, output[0].length];
   const multi = channels > 1;
   const rows = multi ? hp + oh + 4 : hp;
   const cols = multi ? channels * (wp + 1) : wp + ow + 3;
-  const rem = Math.min(5.5, Math.max(1.5, Math.min(40 / rows, 75 / cols)));
+  fitCells(grids, rows, cols, { height: 40, width: 75 });
   grids.classList.toggle("multi", multi);
-  const vars = { "--fit": `${rem.toFixed(2)}rem`, "--rows": rows, "--cols": cols, "--grid-cols": wp, "--channels": channels };
+  const vars = { "--rows": rows, "--cols": cols, "--grid-cols": wp, "--channels": channels };
   for (const [name, value] of Object.entries(vars)) grids.style.setProperty(name, String(value));
 }
 
-/** Long numbers (2.75, −∞) get smaller type, so they stay inside their cells; one size for all channels. */
+/** The step that computes output[c][row][col]: channels in turn, each row by row. */
 function stepOf(c, row, col) {
   const [oh, ow] = [result.output[0].length, result.output[0][0].length];
   return c * oh * ow + row * ow + col;

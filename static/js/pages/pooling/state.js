@@ -1,5 +1,5 @@
 // The pooling page's state: what the user set, read from and written to the URL.
-import { decodeStack, encodeStack, readParams, writeParams } from "../../core/urlstate.js";
+import { decodeStack, encodeStack, readPair, readParams, writeParams } from "../../core/urlstate.js";
 import { WORKED, randomMatrix } from "./presets.js";
 
 // The window at most 4 and padding at most half of it keep the padded input within 16 cells a
@@ -11,13 +11,6 @@ export function defaultState() {
   return { input: [WORKED], kind: "max", size: [2, 2], stride: null, padding: [0, 0], step: 0 };
 }
 
-function pair(text, low, high) {
-  if (!text) return null;
-  const parts = text.split(",").map(Number);
-  if (parts.length === 1) parts.push(parts[0]);
-  return parts.length === 2 && parts.every((v) => Number.isInteger(v) && v >= low && v <= high) ? parts : null;
-}
-
 /** Read the URL; anything malformed falls back to the default for that field. */
 export function readState() {
   const params = readParams();
@@ -27,9 +20,9 @@ export function readState() {
     && m.length === input[0].length && m[0].length === input[0][0].length;
   if (input && input.length <= LIMITS.channels && input.every(fits)) state.input = input;
   if (["max", "avg"].includes(params.get("kind"))) state.kind = params.get("kind");
-  state.size = pair(params.get("size"), 1, LIMITS.window) ?? state.size;
-  state.stride = pair(params.get("stride"), 1, LIMITS.stride);
-  state.padding = pair(params.get("pad"), 0, LIMITS.pad) ?? state.padding;
+  state.size = readPair(params.get("size"), 1, LIMITS.window) ?? state.size;
+  state.stride = readPair(params.get("stride"), 1, LIMITS.stride);
+  state.padding = readPair(params.get("pad"), 0, LIMITS.pad) ?? state.padding;
   const step = Number(params.get("step"));
   state.step = Number.isInteger(step) && step > 0 ? step : 0;
   return state;

@@ -1,9 +1,10 @@
 // The signal page: two functions -> POST /api/convolve (convolution and cross-correlation, with traces)
 // -> three plots, the formula with the current t and value, and a player that slides t.
-import { ApiError, post } from "../../core/api.js";
+import { post } from "../../core/api.js";
 import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
+import { errorText, problemLine } from "../../core/problem.js";
 import { bindDrawing } from "./draw.js";
 import { renderFormula } from "./formula.js";
 import { BOUNDS, DRAW_RANGE, MIDDLE, N, nearest, position, sample } from "./functions.js";
@@ -11,10 +12,10 @@ import { drawInputs, drawOutputs, drawProducts, productHeights } from "./plots.j
 import { EXAMPLES, clamp, readState, requestBody, shape, writeState } from "./state.js";
 import { Plot, extent } from "./svg.js";
 
-const SPEED_INDEX = 4; // 4 shifts a second: one sweep of t takes about 13 s
+const SPEED_INDEX = 4; // 4 shifts a second: one sweep of t takes about 13 s (signal.html's slider starts here too)
 const form = document.getElementById("settings");
 form.addEventListener("submit", (event) => event.preventDefault()); // Enter in a field must not reload the page
-const problem = document.getElementById("problem");
+const showProblem = problemLine({ framing: "page.error.api", stale: [document.getElementById("plots")] });
 const live = document.getElementById("live");
 const svgs = {
   inputs: document.querySelector('[data-testid="plot-inputs"]'),
@@ -142,7 +143,7 @@ async function refresh() {
     };
     showProblem(null);
   } catch (error) {
-    showProblem(error instanceof ApiError ? error.detail : t("error.network", { detail: error.message }));
+    showProblem(errorText(error));
   } finally {
     busy = false;
   }
@@ -152,12 +153,6 @@ async function refresh() {
     return;
   }
   show(hoverStep ?? player.step);
-}
-
-function showProblem(text) {
-  problem.hidden = !text;
-  problem.textContent = text ? t("page.error.api", { detail: text }) : "";
-  document.getElementById("plots").classList.toggle("stale", Boolean(text));
 }
 
 // ---- one shift t on screen ----------------------------------------------------------------------

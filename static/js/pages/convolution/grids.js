@@ -1,0 +1,104 @@
+// The grids for an answer: input channels (editable, hover shows the outputs they feed), kernel
+// slices (editable as shown), output maps (hover or click picks a step), with legends and captions.
+import { renderLegend, scaleFor } from "../../core/colormap.js";
+import { fmt } from "../../core/format.js";
+import { Grid, READABLE } from "../../core/grid.js";
+import { t } from "../../core/i18n.js";
+import { fitCells, panelGrids } from "../../core/panels.js";
+import { fillForm } from "./settings.js";
+import { stepOf } from "./step.js";
+
+const FLIP_MS = 700;
+// Rem of height and width a panel's cells share, all channels (or filters) stacked together.
+const ROOM = { height: 34, width: 26 };
+
+export function buildGrids(page) {
+  const { result, views } = page;
+  const { trace } = result;
+  const channels = trace.padded_input.length;
+  const filters = trace.kernel.length;
+  const channelCaption = (c) => t("page.grid.channel", { c: c + 1 });
+  views.inputs = panelGrids(document.getElementById("input-grids"), views.inputs, channels, (holder, c) => {
+    const grid = new Grid(holder, {
+      label: channels > 1 ? `${t("page.grid.input")} · ${channelCaption(c)}` : t("page.grid.input"),
+      editable: true, testId: `input-${c}`,
+      cellLabel: (row, col) => t("page.cell.input", { row, col }),
+      onEdit: (row, col, value) => { page.state.input[c][row][col] = value; page.refresh(); },
+    });
+    grid.onCell("mouseover", (r, cc) => feeds(page, r, cc));
+    grid.onCell("mouseout", () => feeds(page, null));
+    return grid;
+  }, channelCaption);
+  views.kernels = panelGrids(document.getElementById("kernel-grids"), views.kernels, channels, (holder, c) =>
+    new Grid(holder, {
+      label: t("page.grid.kernel"), editable: true, testId: `kernel-${c}`,
+      cellLabel: (row, col) => t("page.cell.kernel", { row, col }),
+      onEdit: (row, col, value) => editKernel(page, c, row, col, value),
+    }), channelCaption);
+  const filterCaption = (f) => t("page.grid.filter", { f: f + 1 });
+  views.outputs = panelGrids(document.getElementById("output-grids"), views.outputs, filters, (holder, f) => {
+    const grid = new Grid(holder, {
+      label: filters > 1 ? `${t("page.grid.output")} · ${filterCaption(f)}` : t("page.grid.output"),
+      testId: `output-${f}`,
+      cellLabel: (row, col) => t("page.cell.output", { row, col, value: fmt(page.result?.output[f]?.[row]?.[col]) }),
+    });
+    grid.onCell("mouseover", (r, c) => { page.hoverStep = stepOf(page.result, f, r, c); page.show(page.hoverStep); });
+    grid.onCell("mouseout", () => { page.hoverStep = null; page.show(page.player.step); });
+    grid.onCell("click", (r, c) => { page.player.pause(); page.player.go(stepOf(page.result, f, r, c)); });
+    return grid;
+  }, filterCaption);
+  const [kh, kw] = [trace.kernel[0][0].length, trace.kernel[0][0][0].length];
+  const [hp, wp] = [trace.padded_input[0].length, trace.padded_input[0][0].length];
+  fitCells(document.getElementById("input-grids"), channels * hp, wp, ROOM);
+  fitCells(document.getElementById("kernel-grids"), channels * kh, kw, ROOM);
+  const [oh, ow] = [result.output[0].length, result.output[0][0].length];
+  fitCells(document.getElementById("output-grids"), filters * oh, ow, ROOM);
+  const pads = trace.padding;
+  // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
+  const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;
+  const inputLegend = document.getElementById("input-legend");
+  if (inputScale) renderLegend(inputLegend, inputScale);
+  else inputLegend.replaceChildren();
+  views.inputs.forEach((grid, c) => {
+    grid.setData(trace.padded_input[c], { pads, scale: inputScale });
+    grid.table.classList.toggle("coverage", page.state.coverage);
+  });
+  const outputs = result.output; // F × OH × OW
+  const scale = scaleFor(outputs.flat(2));
+  views.outputs.forEach((grid, f) => grid.setData(outputs[f], { scale }));
+  renderLegend(document.getElementById("output-legend"), scale);
+  document.getElementById("input-caption").textContent =
+    pads.some((p) => p > 0) ? t("page.grid.input.padded") : t("page.grid.input");
+  page.show(page.hoverStep ?? page.player.step);
+}
+
+/** The user types into the kernel as it is shown (turned, in convolution mode): store it unturned. */
+function editKernel(page, c, row, col, value) {
+  const { state, result } = page;
+  const f = result ? result.trace.cell[page.player.step][0] : 0;
+  const slice = state.kernel[f][c];
+  const [kh, kw] = [slice.length, slice[0].length];
+  if (state.mode === "convolution") slice[kh - 1 - row][kw - 1 - col] = value;
+  else slice[row][col] = value;
+  fillForm(page.form, state);
+  page.refresh();
+}
+
+/** Hovering an input cell marks every output cell whose window reads it. */
+function feeds({ result, views }, r, c) {
+  if (!result) return;
+  const { trace } = result;
+  const fed = [];
+  if (r !== null) {
+    for (let s = 0; s < trace.steps; s++) {
+      if (trace.rows[s].includes(r) && trace.cols[s].includes(c)) fed.push(trace.cell[s]);
+    }
+  }
+  views.outputs.forEach((grid, f) => grid.mark("fed", fed.filter(([g]) => g === f).map(([, i, j]) => [i, j])));
+}
+
+/** The kernel's 180° turn: the new (turned) kernel starts upside down, where the old one was, and turns into place. */
+export function animateFlip() {
+  document.getElementById("kernel-grids").animate([{ transform: "rotate(-180deg)" }, { transform: "rotate(0deg)" }],
+    { duration: FLIP_MS, easing: "ease-in-out" });
+}

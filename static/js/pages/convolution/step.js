@@ -1,0 +1,79 @@
+// One step on screen: the window on the input, the kernel it meets, the output cells done so far,
+// and the step's arithmetic. Hovering a term of the equation points at its input and kernel cells.
+import { renderEquation } from "../../core/equation.js";
+import { fmt } from "../../core/format.js";
+import { coverage, resolvePadding } from "../../core/geometry.js";
+import { t } from "../../core/i18n.js";
+
+const equation = document.getElementById("equation");
+const live = document.getElementById("live");
+
+/** The step that computes output[f][row][col]: filters in turn, each row by row. */
+export function stepOf(result, f, row, col) {
+  const [oh, ow] = [result.output[0].length, result.output[0][0].length];
+  return f * oh * ow + row * ow + col;
+}
+
+/** How many windows read each input cell (shown as badges when the coverage box is ticked). */
+export function coverageCounts(state) {
+  const [h, w] = [state.input[0].length, state.input[0][0].length];
+  const kernel = [state.kernel[0][0].length, state.kernel[0][0][0].length];
+  return coverage(h, w, kernel, state.stride, state.dilation, resolvePadding(state.padding, kernel, state.dilation));
+}
+
+export function showStep({ state, result, views, hoverStep }, step) {
+  if (!result) return;
+  const { trace } = result;
+  const s = Math.min(step, trace.steps - 1);
+  const [f, i, j] = trace.cell[s];
+  const rows = trace.rows[s];
+  const cols = trace.cols[s];
+  const window = rows.flatMap((r) => cols.map((c) => [r, c]));
+  const kernel = trace.kernel[f];
+  const cover = state.coverage ? coverageCounts(state) : null;
+  const [top, , left] = trace.padding;
+  views.inputs.forEach((grid, c) => {
+    grid.mark("win", window);
+    grid.badges((r, cc) => {
+      const m = rows.indexOf(r);
+      const n = cols.indexOf(cc);
+      if (m >= 0 && n >= 0) return `×${fmt(kernel[c][m][n])}`;
+      if (cover) return cover[r - top]?.[cc - left] !== undefined ? String(cover[r - top][cc - left]) : "";
+      return null;
+    });
+    grid.showWindow([rows[0], cols[0], rows[rows.length - 1], cols[cols.length - 1]]);
+  });
+  views.kernels.forEach((grid, c) => grid.setData(kernel[c]));
+  const kernelName = state.mode === "convolution" ? t("page.grid.kernel.turned") : t("page.grid.kernel");
+  document.getElementById("kernel-caption").textContent =
+    trace.kernel.length > 1 ? `${kernelName} · ${t("page.grid.filter", { f: f + 1 })}` : kernelName;
+  const oh = result.output[0].length;
+  const ow = result.output[0][0].length;
+  views.outputs.forEach((grid, g) => {
+    grid.mark("win", g === f ? [[i, j]] : []);
+    const later = [];
+    for (let r = 0; r < oh; r++) for (let c = 0; c < ow; c++) if (stepOf(result, g, r, c) > s) later.push([r, c]);
+    grid.mark("later", later);
+  });
+  const sentence = renderEquation(equation, trace, s);
+  document.getElementById("explain-step").textContent = t("page.explain.conv", {
+    kh: kernel[0].length, kw: kernel[0][0].length, equation: sentence,
+  });
+  if (hoverStep === null) live.textContent = sentence;
+}
+
+export function bindEquationHover(page) {
+  equation.addEventListener("mouseover", (event) => {
+    const term = event.target.closest(".term");
+    const { result, views } = page;
+    if (!term || !result) return;
+    const s = Math.min(page.hoverStep ?? page.player.step, result.trace.steps - 1);
+    const { c, m, n } = term.dataset;
+    views.inputs[c]?.mark("focus", [[result.trace.rows[s][m], result.trace.cols[s][n]]]);
+    views.kernels[c]?.mark("focus", [[Number(m), Number(n)]]);
+  });
+  equation.addEventListener("mouseout", () => {
+    page.views.inputs.forEach((grid) => grid.mark("focus", []));
+    page.views.kernels.forEach((grid) => grid.mark("focus", []));
+  });
+}
