@@ -107,3 +107,27 @@ def test_weight_sharing_panel_and_korean(page, live_server):
     assert page.get_by_role("heading", level=1).inner_text() == "신경망"
     text = page.locator("#sharing-text").inner_text()
     assert "9,098" in text and "9,851,754" in text
+
+
+def blank_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (64, 64), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Nothing is drawn: the answer means nothing."),
+                                        ("ko", "그려진 것이 없습니다. 그래서 이 답은 의미가 없습니다.")])
+def test_a_blank_upload_is_answered_with_a_warning(page, live_server, lang, text):
+    open_page(page, live_server, f"?lang={lang}")
+    page.locator("input[type=file]").set_input_files(files=[{"name": "blank.png", "mimeType": "image/png",
+                                                               "buffer": blank_png()}])
+    note = page.get_by_role("note")
+    note.wait_for()
+    assert note.inner_text() == text
+    draw(page, [[(0.5, 0.15), (0.5, 0.85)]])  # a digit drawn after it: no warning
+    page.wait_for_function("!document.querySelector('#prediction [role=note]')")
+    assert page.console_errors == []

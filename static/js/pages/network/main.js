@@ -102,7 +102,7 @@ function show(answer) {
   value.textContent = t("page.prediction.value", { label: answer.label });
   const sure = document.createElement("span");
   sure.textContent = t("page.prediction.confidence", { percent: `${(probabilities[best] * 100).toFixed(1)}%` });
-  prediction.append(value, sure);
+  prediction.append(value, sure, ...answer.warnings.map(warning));
   const [dx, dy] = state.shift;
   document.getElementById("shift-value").textContent = t("page.shift.value", { dx, dy });
   if (state.selected) {
@@ -110,6 +110,15 @@ function show(answer) {
     showDetail(player.step);
   }
   saveUrl();
+}
+
+/** A warning the server gives with its answer, in the page's language (the server words it in English). */
+function warning({ code }) {
+  const note = document.createElement("span");
+  note.className = "warning";
+  note.setAttribute("role", "note");
+  note.textContent = code === "blank_input" ? t("page.warning.blank") : t("page.warning.range");
+  return note;
 }
 
 function clearAll() {
