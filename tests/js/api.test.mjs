@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
-import { ApiError, latest, post, postFile } from "../../static/js/core/api.js";
+import { ApiError, get, latest, post, postFile } from "../../static/js/core/api.js";
 
 const realFetch = globalThis.fetch;
 const sent = [];
@@ -76,4 +76,12 @@ test("latest aborts the call still in flight when a new one starts", async () =>
   const second = call({ n: 2 });
   await assert.rejects(first, { name: "AbortError" });
   assert.deepEqual(await second, { n: 2 });
+});
+
+test("get resolves to the answer, and a 404 rejects with the server's sentence", async () => {
+  answer(new Response('{"name": "mnist_cnn"}', { status: 200 }));
+  assert.deepEqual(await get("/api/models/mnist_cnn"), { name: "mnist_cnn" });
+  answer(new Response('{"detail": "there is no model named \\"x\\""}', { status: 404 }));
+  await assert.rejects(get("/api/models/x"), (error) => error instanceof ApiError && error.status === 404
+    && error.detail === 'there is no model named "x"');
 });

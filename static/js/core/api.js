@@ -8,6 +8,11 @@ export class ApiError extends Error {
   }
 }
 
+/** GET a JSON answer; rejects as post() does. */
+export function get(path) {
+  return send(path, {});
+}
+
 /** POST a JSON body; resolve to the parsed answer, or reject with ApiError carrying the server's sentence. */
 export function post(path, body, { signal } = {}) {
   return send(path, {

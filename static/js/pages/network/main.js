@@ -1,6 +1,6 @@
 // The network page: a drawn (or sample, or uploaded) digit -> the shipped CNN's forward pass ->
 // every layer as a column of maps; a picked map opens its arithmetic, cell by cell.
-import { post, postFile } from "../../core/api.js";
+import { get, post, postFile } from "../../core/api.js";
 import { rowsOf, unpack } from "../../core/arrays.js";
 import { startExplorer } from "../../core/explorer.js";
 import { t } from "../../core/i18n.js";
@@ -275,7 +275,7 @@ function sharing() {
 }
 
 async function start() {
-  model = await fetch(`/api/models/${MODEL}`).then((response) => response.json());
+  model = await get(`/api/models/${MODEL}`);
   sharing();
   model.samples.forEach((sample, i) => {
     const option = document.createElement("option");
