@@ -15,6 +15,8 @@ import numpy as np
 import orjson
 import pytest
 
+from .server_health import MEMORY_BOUND, peak_memory_bytes
+
 HERE = Path(__file__).resolve().parent
 SMALL = orjson.dumps({"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 1], [0, 2]]})
 JSON = {"content-type": "application/json"}
@@ -42,14 +44,6 @@ def latency_ms(client: httpx.Client, method: str, url: str, **kwargs) -> float:
     response = client.request(method, url, **kwargs)
     assert response.status_code == 200
     return (time.perf_counter() - start) * 1e3
-
-
-def peak_memory_bytes(pid: int) -> int:
-    """The process's peak resident memory (VmHWM), from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-    raise AssertionError("no VmHWM")
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +85,7 @@ def test_sixteen_heavy_requests_at_once_all_answer_and_memory_stays_bounded(serv
     assert [result["status"] for result in results] == [200] * 16
     # One at a time, each holds its 15 MB body, ~100 MB of parsed lists and its arrays, or a 4
     # million-number output and its 16 MB answer; sixteen at once would hold sixteen times that.
-    assert peak_memory_bytes(process.pid) < 700 * 1024 * 1024
+    assert peak_memory_bytes(process.pid) < MEMORY_BOUND
     assert httpx.get(f"{base}/healthz").status_code == 200
 
 
