@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,6 +13,8 @@ from app.engine import Activation, Conv2d, Dense, Flatten, Pool2d, forward
 from app.engine.model import save
 from app.main import create_app
 from app.settings import Settings
+
+BOMB = Path(__file__).resolve().parent.parent / "data" / "bomb.png"
 
 
 def tiny_layers():
@@ -125,13 +128,11 @@ def test_an_image_with_too_many_pixels_is_refused_before_decoding(models_client)
 
 
 def test_a_decompression_bomb_is_refused_from_its_header(models_client):
-    # 40,000 × 40,000 one-bit pixels compress to a few hundred kilobytes but would unpack to 1.6
-    # billion: Pillow's guard refuses to open it, and the answer names the pixel limit.
-    bomb = io.BytesIO()
-    Image.new("1", (40_000, 40_000)).save(bomb, "PNG")
-    assert len(bomb.getvalue()) < 1_000_000
-    response = models_client.post("/api/models/tiny/forward", content=bomb.getvalue(),
-                                  headers={"content-type": "image/png"})
+    # 40,000 × 40,000 one-bit pixels in 200 KB (made by scripts/make_png_bomb.py) would unpack to
+    # 1.6 billion: Pillow's guard refuses to open it, and the answer names the pixel limit.
+    bomb = BOMB.read_bytes()
+    assert len(bomb) < 250_000
+    response = models_client.post("/api/models/tiny/forward", content=bomb, headers={"content-type": "image/png"})
     assert response.status_code == 413
     assert "the number of pixels in the image is 1,600,000,000" in response.json()["detail"]
 

@@ -13,10 +13,7 @@ from app.engine.conv import _product_columns, _rows_pay, applied_kernel, conv_ge
 from app.engine.conv_rows import conv2d_rows
 from app.engine.padding import pad2d
 
-small = st.integers(1, 3)
-pairs = st.one_of(small, st.tuples(small, small))
-paddings = st.one_of(st.integers(0, 3), st.tuples(st.integers(0, 3), st.integers(0, 3)),
-                     st.sampled_from(["valid", "same"]))
+from ..strategies import conv_cases
 
 
 def _pair(v):
@@ -40,20 +37,6 @@ def _valid(h, w, kh, kw, stride, padding, dilation, padding_mode):
     total_h = h + (dh * (kh - 1) if padding == "same" else 2 * ph)
     total_w = w + (dw * (kw - 1) if padding == "same" else 2 * pw)
     return dh * (kh - 1) + 1 <= total_h and dw * (kw - 1) + 1 <= total_w
-
-
-@st.composite
-def conv_cases(draw):
-    n, c, f = draw(st.integers(1, 2)), draw(st.integers(1, 3)), draw(st.integers(1, 3))
-    h, w, kh, kw = draw(st.integers(1, 8)), draw(st.integers(1, 8)), draw(st.integers(1, 4)), draw(st.integers(1, 4))
-    params = dict(stride=draw(pairs), padding=draw(paddings), dilation=draw(pairs),
-                  padding_mode=draw(st.sampled_from(["zeros", "reflect", "replicate", "circular"])),
-                  mode=draw(st.sampled_from(["cross-correlation", "convolution"])))
-    seed = draw(st.integers(0, 2**32 - 1))
-    rng = np.random.default_rng(seed)
-    x, weight = rng.standard_normal((n, c, h, w)), rng.standard_normal((f, c, kh, kw))
-    bias = rng.standard_normal(f) if draw(st.booleans()) else None
-    return x, weight, bias, params
 
 
 @given(conv_cases())

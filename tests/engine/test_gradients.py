@@ -10,8 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from app.engine import Activation, Conv2d, Dense, Flatten, ParameterError, Pool2d, activate, conv2d, dense, pool2d
-from app.engine.conv import conv_geometry
+from app.engine import Activation, Conv2d, Dense, Flatten, Pool2d, activate, conv2d, dense, pool2d
 from app.engine.grad import (
     activation_backward,
     conv2d_backward,
@@ -23,11 +22,11 @@ from app.engine.grad import (
 from app.engine.loss import cross_entropy
 from app.engine.model import backward, forward, parameters, with_parameters
 from app.engine.padding import pad2d
-from app.engine.pool import pool_geometry
+
+from ..strategies import PADDING_MODES, conv_cases, distinct_values, pool_cases, seeds
 
 EPS = 1e-6
 TOLERANCE = 1e-6
-seeds = st.integers(0, 2**32 - 1)
 
 
 def numeric_gradient(f, x, dy):
@@ -51,29 +50,8 @@ def assert_gradient(analytic, f, x, dy):
     assert relative_error(analytic, numeric_gradient(f, x, dy)) < TOLERANCE
 
 
-def int_or_pair(low, high):
-    return st.one_of(st.integers(low, high), st.lists(st.integers(low, high), min_size=2, max_size=2))
-
-
-@st.composite
-def conv_cases(draw):
-    """Shapes and parameters conv2d accepts; impossible combinations are assumed away."""
-    n, c, f = draw(st.integers(1, 2)), draw(st.integers(1, 3)), draw(st.integers(1, 3))
-    h, w, kh, kw = draw(st.integers(1, 6)), draw(st.integers(1, 6)), draw(st.integers(1, 3)), draw(st.integers(1, 3))
-    padding = draw(st.one_of(int_or_pair(0, 2), st.sampled_from(["valid", "same"])))
-    params = dict(stride=1 if padding == "same" else draw(int_or_pair(1, 3)), padding=padding,
-                  dilation=draw(int_or_pair(1, 2)),
-                  padding_mode=draw(st.sampled_from(["zeros", "reflect", "replicate", "circular"])),
-                  mode=draw(st.sampled_from(["cross-correlation", "convolution"])))
-    try:
-        conv_geometry((n, c, h, w), (f, c, kh, kw), **params)
-    except ParameterError:
-        assume(False)
-    rng = np.random.default_rng(draw(seeds))
-    return rng.standard_normal((n, c, h, w)), rng.standard_normal((f, c, kh, kw)), rng.standard_normal(f), params
-
-
-@given(conv_cases(), seeds)
+@given(conv_cases(max_side=6, max_kernel=3, max_padding=2, max_dilation=2, only_possible=True, always_bias=True),
+       seeds)
 def test_conv2d_backward_matches_finite_differences(case, seed):
     x, weight, bias, params = case
     dy = np.random.default_rng(seed).standard_normal(conv2d(x, weight, bias, **params).shape)
@@ -84,7 +62,7 @@ def test_conv2d_backward_matches_finite_differences(case, seed):
 
 
 @given(st.integers(1, 5), st.integers(1, 5), st.tuples(*[st.integers(0, 4)] * 4),
-       st.sampled_from(["zeros", "reflect", "replicate", "circular"]), seeds)
+       st.sampled_from(PADDING_MODES), seeds)
 def test_padding_backward_is_the_transpose_of_padding(h, w, pads, mode, seed):
     # <pad(x), g> = <x, padᵀ(g)> for all x and g: the fold is exactly padding's adjoint.
     top, bottom, left, right = pads
@@ -110,22 +88,8 @@ def test_reflect_and_circular_padding_fold_back_onto_the_copied_cells():
     np.testing.assert_array_equal(pad2d_backward(g, (0, 0, 1, 1), "circular"), [[2 + 5, 3.0, 4 + 1]])
 
 
-@st.composite
-def pool_cases(draw):
-    kind = draw(st.sampled_from(["max", "avg"]))
-    size, stride = draw(int_or_pair(1, 3)), draw(st.one_of(st.none(), int_or_pair(1, 3)))
-    padding = draw(int_or_pair(0, 1))
-    shape = (draw(st.integers(1, 2)), draw(st.integers(1, 2)), draw(st.integers(1, 6)), draw(st.integers(1, 6)))
-    try:
-        pool_geometry(shape, kind, size, stride, padding)
-    except ParameterError:
-        assume(False)
-    # Distinct values 0.01 apart: no tie is within reach of a finite-difference step.
-    values = np.random.default_rng(draw(seeds)).permutation(np.prod(shape)).reshape(shape) * 0.01
-    return values, dict(kind=kind, size=size, stride=stride, padding=padding)
-
-
-@given(pool_cases(), seeds)
+@given(pool_cases(max_size=3, max_padding=1, max_side=6, max_channels=2, only_possible=True, values=distinct_values),
+       seeds)
 def test_pool2d_backward_matches_finite_differences(case, seed):
     x, params = case
     result = pool2d(x, **params)

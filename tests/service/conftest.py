@@ -1,7 +1,8 @@
 """The app as it is deployed: uvicorn in its own process, spoken to over real sockets.
 
 In-process test clients share the server's interpreter (and its GIL); timing and concurrency
-tests need the server on its own, as in production.
+tests need the server on its own, as in production. One server serves the whole session, and
+after the last test, in whatever order they ran, it must still be healthy.
 """
 
 from __future__ import annotations
@@ -16,13 +17,19 @@ from pathlib import Path
 import httpx
 import pytest
 
+from .server_health import assert_still_healthy
+
 ROOT = Path(__file__).resolve().parents[2]
 START_SECONDS = 20
 
 
 @pytest.fixture(scope="session")
 def server_process():
-    """(base URL, the process) of `uvicorn app.main:app` on a free port, stopped after the session."""
+    """(base URL, the process) of `uvicorn app.main:app` on a free port, stopped after the session.
+
+    Before it is stopped, the server must still be healthy after everything the tests threw at it:
+    if not, the last test that used it errors at teardown.
+    """
     # A free port, released for uvicorn to take. (uvicorn --fd would avoid the tiny race, but it
     # takes any inherited socket for a Unix one and leaves Nagle's algorithm on: 40 ms stalls.)
     with socket.socket() as probe:
@@ -44,5 +51,8 @@ def server_process():
             raise RuntimeError("the server did not start")
         time.sleep(0.1)
     yield base, process
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        assert_still_healthy(base, process)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -15,10 +15,15 @@ import numpy as np
 import orjson
 import pytest
 
+from .server_health import MEMORY_BOUND, peak_memory_bytes
+
 HERE = Path(__file__).resolve().parent
 SMALL = orjson.dumps({"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 1], [0, 2]]})
 JSON = {"content-type": "application/json"}
-DELAY_LIMIT_MS = 200  # the most a heavy request may add to a page's or a small request's latency
+# The most a heavy request may add to a page's or a small request's latency, as a share of the heavy
+# request's own time, both measured in the same test: a slower or busier machine stretches the two
+# alike. A heavy request that held the event loop would add nearly all of its time.
+DELAY_SHARE = 0.5
 
 
 @pytest.fixture(scope="module")
@@ -42,14 +47,6 @@ def latency_ms(client: httpx.Client, method: str, url: str, **kwargs) -> float:
     response = client.request(method, url, **kwargs)
     assert response.status_code == 200
     return (time.perf_counter() - start) * 1e3
-
-
-def peak_memory_bytes(pid: int) -> int:
-    """The process's peak resident memory (VmHWM), from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-    raise AssertionError("no VmHWM")
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +75,11 @@ def test_a_heavy_request_does_not_hold_up_pages_or_small_requests(server_process
     (heavy,) = json.loads(sender.communicate(timeout=60)[0])
     assert heavy["status"] == 200
     assert min(len(samples) for samples in busy.values()) >= 3  # probes really ran beside it
+    heavy_ms = heavy["seconds"] * 1e3
     for name in probes:
         delay = max(busy[name]) - idle[name]
-        assert delay <= DELAY_LIMIT_MS, f"{name}: {max(busy[name]):.0f} ms under load, {idle[name]:.0f} ms idle"
+        assert delay <= DELAY_SHARE * heavy_ms, (f"{name}: {max(busy[name]):.0f} ms under load, {idle[name]:.1f} ms "
+                                                 f"idle, beside a heavy request of {heavy_ms:.0f} ms")
 
 
 @pytest.mark.parametrize("body", ["heavy_body", "blown_up_body"])
@@ -91,7 +90,7 @@ def test_sixteen_heavy_requests_at_once_all_answer_and_memory_stays_bounded(serv
     assert [result["status"] for result in results] == [200] * 16
     # One at a time, each holds its 15 MB body, ~100 MB of parsed lists and its arrays, or a 4
     # million-number output and its 16 MB answer; sixteen at once would hold sixteen times that.
-    assert peak_memory_bytes(process.pid) < 700 * 1024 * 1024
+    assert peak_memory_bytes(process.pid) < MEMORY_BOUND
     assert httpx.get(f"{base}/healthz").status_code == 200
 
 

@@ -1,0 +1,118 @@
+"""Hypothesis strategies for the engine's convolution and pooling cases, written once for every test.
+
+A case is what one call takes: (x, weight, bias, params) for conv2d(x, weight, bias, **params) and
+(x, params) for pool2d(x, **params). Pairs are drawn as lists, as they arrive in JSON; torch_arg
+gives PyTorch the tuples it wants. Each test picks the values in the arrays (`values=`), because
+what suits one check spoils another: finite differences need values without ties, the
+comparisons with PyTorch want ties and exact zeros.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import numpy as np
+from hypothesis import assume
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from app.engine import ParameterError
+from app.engine.conv import conv_geometry
+from app.engine.pool import pool_geometry
+
+PADDING_MODES = ["zeros", "reflect", "replicate", "circular"]
+CONV_MODES = ["cross-correlation", "convolution"]
+POOL_KINDS = ["max", "avg"]
+
+seeds = st.integers(0, 2**32 - 1)
+
+Values = Callable[[tuple[int, ...]], st.SearchStrategy[np.ndarray]]
+
+
+def int_or_pair(low: int, high: int) -> st.SearchStrategy[int | list[int]]:
+    """An int, or a [height, width] list; each in [low, high]."""
+    return st.one_of(st.integers(low, high), st.lists(st.integers(low, high), min_size=2, max_size=2))
+
+
+def torch_arg(value):
+    """A drawn parameter as PyTorch takes it: pairs as tuples."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+@cache  # one strategy per shape: building a new one for every draw would double the drawing time
+def normal_values(shape: tuple[int, ...]) -> st.SearchStrategy[np.ndarray]:
+    """Standard normal values from a drawn seed: quick to draw, and no two equal."""
+    return seeds.map(lambda seed: np.random.default_rng(seed).standard_normal(shape))
+
+
+@cache  # one strategy per shape: building a new one for every draw would double the drawing time
+def shrinkable_values(shape: tuple[int, ...]) -> st.SearchStrategy[np.ndarray]:
+    """Floats in [-10, 10] drawn element by element, so that Hypothesis shrinks a failure to simple numbers."""
+    return arrays(np.float64, shape, elements=st.floats(-10, 10, allow_nan=False, allow_subnormal=False, width=64))
+
+
+@cache  # one strategy per shape: building a new one for every draw would double the drawing time
+def tied_values(shape: tuple[int, ...]) -> st.SearchStrategy[np.ndarray]:
+    """Whole numbers in [-2, 2]: tied maxima everywhere, for the rule that the first one wins."""
+    return arrays(np.float64, shape, elements=st.sampled_from([-2.0, -1.0, 0.0, 1.0, 2.0]))
+
+
+@cache  # one strategy per shape: building a new one for every draw would double the drawing time
+def distinct_values(shape: tuple[int, ...]) -> st.SearchStrategy[np.ndarray]:
+    """0, 0.01, 0.02, ... shuffled: no tie anywhere near a finite-difference step."""
+    return seeds.map(lambda seed: np.random.default_rng(seed).permutation(np.prod(shape)).reshape(shape) * 0.01)
+
+
+@st.composite
+def conv_cases(draw, *, max_side: int = 8, max_kernel: int = 4, max_padding: int = 3, max_dilation: int = 3,
+               only_possible: bool = False, always_bias: bool = False, values: Values = normal_values):
+    """(x, weight, bias, params): x (N, C, H, W), weight (F, C, KH, KW), bias (F,) or None.
+
+    With only_possible, parameters conv2d refuses are assumed away; without it, some impossible ones
+    come too, for the tests of refusals.
+    """
+    n, c, f = draw(st.integers(1, 2)), draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    h, w = draw(st.integers(1, max_side)), draw(st.integers(1, max_side))
+    kh, kw = draw(st.integers(1, max_kernel)), draw(st.integers(1, max_kernel))
+    padding = draw(st.one_of(int_or_pair(0, max_padding), st.sampled_from(["valid", "same"])))
+    # "same" needs stride 1: always, for possible cases only; else three times in four
+    if padding == "same" and (only_possible or draw(st.integers(0, 3))):
+        stride = draw(st.sampled_from([1, [1, 1]]))
+    else:
+        stride = draw(int_or_pair(1, 3))
+    params = dict(stride=stride, padding=padding, dilation=draw(int_or_pair(1, max_dilation)),
+                  padding_mode=draw(st.sampled_from(PADDING_MODES)), mode=draw(st.sampled_from(CONV_MODES)))
+    if only_possible:
+        try:
+            conv_geometry((n, c, h, w), (f, c, kh, kw), **params)
+        except ParameterError:
+            assume(False)
+    x, weight = draw(values((n, c, h, w))), draw(values((f, c, kh, kw)))
+    bias = draw(values((f,))) if always_bias or draw(st.booleans()) else None
+    return x, weight, bias, params
+
+
+@st.composite
+def pool_cases(draw, *, max_size: int = 4, max_padding: int = 2, max_side: int = 8, max_channels: int = 3,
+               only_possible: bool = False, values: Values = normal_values):
+    """(x, params): x (N, C, H, W); params kind, size, stride (None: the size) and padding.
+
+    With only_possible, parameters pool2d refuses are assumed away. Without it, most paddings stay
+    within half the window, the most PyTorch allows, and the rest may go past it.
+    """
+    kind, size = draw(st.sampled_from(POOL_KINDS)), draw(int_or_pair(1, max_size))
+    stride = draw(st.one_of(st.none(), int_or_pair(1, 3)))
+    paddings = int_or_pair(0, max_padding)
+    if not only_possible:
+        half = (size if isinstance(size, int) else min(size)) // 2
+        paddings = st.one_of(st.just(0), int_or_pair(0, half), int_or_pair(0, half), paddings)
+    padding = draw(paddings)
+    shape = (draw(st.integers(1, 2)), draw(st.integers(1, max_channels)),
+             draw(st.integers(1, max_side)), draw(st.integers(1, max_side)))
+    if only_possible:
+        try:
+            pool_geometry(shape, kind, size, stride, padding)
+        except ParameterError:
+            assume(False)
+    return draw(values(shape)), dict(kind=kind, size=size, stride=stride, padding=padding)
