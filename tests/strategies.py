@@ -18,12 +18,11 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from app.engine import ParameterError
+from app.engine.conv import MODES as CONV_MODES
 from app.engine.conv import conv_geometry
+from app.engine.geometry import PADDING_MODES
+from app.engine.pool import KINDS as POOL_KINDS
 from app.engine.pool import pool_geometry
-
-PADDING_MODES = ["zeros", "reflect", "replicate", "circular"]
-CONV_MODES = ["cross-correlation", "convolution"]
-POOL_KINDS = ["max", "avg"]
 
 seeds = st.integers(0, 2**32 - 1)
 
