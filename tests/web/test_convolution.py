@@ -221,3 +221,23 @@ def test_copy_as_pytorch_code_runs_in_pytorch(page, live_server):
     y = result_of(code)
     assert isinstance(y, torch.Tensor)
     np.testing.assert_allclose(y[0].double().numpy(), output, rtol=1e-5, atol=1e-4)  # PyTorch's default float32
+
+
+def test_image_mode_is_fetched_only_when_an_image_is_the_source(page, live_server):
+    scripts = []
+    page.on("request", lambda request: scripts.append(request.url.rsplit("/", 1)[-1]))
+    open_page(page, live_server)
+    assert "main.js" in scripts and "image-source.js" not in scripts and "image-mode.js" not in scripts
+    page.get_by_role("combobox", name="Input", exact=True).select_option("digit-2")
+    page.locator("[data-testid=feature-map-0]").wait_for()
+    assert "image-source.js" in scripts and "image-mode.js" in scripts
+
+
+def test_a_link_to_an_image_source_reopens_it_and_numbers_come_back(page, live_server):
+    open_page(page, live_server, "?src=digit-2")
+    page.locator("[data-testid=feature-map-0]").wait_for()
+    assert page.locator("[data-testid=image]").is_visible()
+    page.get_by_role("combobox", name="Input", exact=True).select_option("numbers")
+    page.wait_for_function("!document.querySelector('[data-testid=image]')?.checkVisibility()")
+    assert "src=" not in page.url
+    assert page.console_errors == []

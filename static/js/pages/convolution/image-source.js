@@ -1,5 +1,5 @@
-// Image mode, the page's side: the Input menu's image sources, image-mode.js fetched the first time
-// one is chosen, and the feature maps redrawn when the kernels or parameters they depend on change.
+// Image mode, the page's side: the Input menu's image sources, and the feature maps redrawn when the
+// kernels or parameters they depend on change. Fetched, with image-mode.js, when an image is chosen.
 import { normalise, requestBody } from "./state.js";
 
 export class ImageSource {
@@ -37,18 +37,14 @@ export class ImageSource {
     mode?.setZoom([state.input[0].length, state.input[0][0].length], state.zoom);
   }
 
-  /** The Input menu or the file field changed (`changed` names which). */
-  async choose(changed) {
+  /** The Input menu or the file field changed: show the source the menu now names. */
+  async choose() {
     const { page } = this;
     const value = page.form.elements.source.value;
     if (value === "numbers") {
       page.state.source = "numbers";
       this.mode?.hide();
       page.saveUrl();
-      return;
-    }
-    if (value === "upload" && changed === "source") {
-      page.form.elements.upload.click(); // its change event comes back here with the file
       return;
     }
     try {
@@ -65,16 +61,13 @@ export class ImageSource {
     }
   }
 
-  /** Open a link's sample image; false when the page starts on numbers (an upload or a webcam
-   * picture cannot travel in a link). */
+  /** Open the sample image a link names. */
   start() {
     const { source } = this.page.state;
-    if (["numbers", "upload", "webcam"].includes(source)) return false;
     this.load().then((mode) => {
       this.followZoom(mode);
       return mode.load("sample", source, this.channels());
     }).then(() => this.refreshMaps(), (error) => this.page.showProblem(error.message, "page.image.error"));
-    return true;
   }
 
   /** Redraw the feature maps when the kernels or parameters they depend on have changed. */

@@ -1,9 +1,9 @@
 // The convolution page: settings -> POST /api/convolve (with a trace) -> grids, equation, formula.
 // This file wires the parts, which share `page`: requests.js asks the server, grids.js builds an
-// answer's grids, step.js draws one step, image-source.js runs image mode, pytorch-panel.js the code.
+// answer's grids, step.js draws one step, image-source.js runs image mode (fetched the first time
+// an image is the source), pytorch-panel.js the code.
 import { startExplorer } from "../../core/explorer.js";
 import { problemLine } from "../../core/problem.js";
-import { ImageSource } from "./image-source.js";
 import { bindPytorchPanel } from "./pytorch-panel.js";
 import { refresh } from "./requests.js";
 import { fillForm, readForm } from "./settings.js";
@@ -19,6 +19,7 @@ const page = {
   result: null, // the last answer: {output, shape, trace}
   hoverStep: null, // an output cell under the pointer overrides the player's step
   views: { inputs: [], kernels: [], outputs: [] },
+  images: null, // the ImageSource, once an image has been the source
   showProblem: problemLine({ framing: "page.error.impossible", stale: [grids] }),
   refresh: (options) => refresh(page, options),
   show: (step) => showStep(page, step),
@@ -26,21 +27,29 @@ const page = {
 // -> page.player, page.saveUrl, page.syncTransport, page.setSteps
 Object.assign(page, startExplorer({ state: () => page.state, write: writeState, onFrame: (step) => page.show(step) }));
 page.showPytorch = bindPytorchPanel(() => page.state);
-page.images = new ImageSource(page);
+let imageSource = null;
+const images = () => (imageSource ??= import("./image-source.js").then(({ ImageSource }) => {
+  page.images = new ImageSource(page);
+  return page.images;
+}));
 
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
   const name = event.target.name;
+  if (name === "source" && form.elements.source.value === "upload") {
+    form.elements.upload.click(); // the file dialog opens only in the user's own turn; its change comes back here
+    return;
+  }
   if (name === "source" || name === "upload") {
-    page.images.choose(name);
+    images().then((source) => source.choose());
     return;
   }
   const modeChanged = name === "mode";
   page.state = readForm(form, page.state, name);
   if (name === "preset") form.elements.preset.value = "";
   fillForm(form, page.state);
-  if (page.state.source !== "numbers" && name === "channels") page.images.choose(name);
-  else if (page.state.source !== "numbers") page.images.followZoom();
+  if (page.state.source !== "numbers" && name === "channels") images().then((source) => source.choose());
+  else if (page.state.source !== "numbers") page.images?.followZoom();
   page.refresh({ flip: modeChanged && page.state.mode === "convolution" });
 });
 bindEquationHover(page);
@@ -49,7 +58,9 @@ bindEquationHover(page);
 new ResizeObserver(() => page.show(page.hoverStep ?? page.player.step)).observe(grids);
 fillForm(form, page.state);
 page.syncTransport();
-if (!page.images.start()) {
-  page.state.source = "numbers";
+if (["numbers", "upload", "webcam"].includes(page.state.source)) {
+  page.state.source = "numbers"; // an upload or a webcam picture cannot travel in a link
   page.refresh();
+} else {
+  images().then((source) => source.start());
 }

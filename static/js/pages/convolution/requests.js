@@ -15,7 +15,7 @@ const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 export async function refresh(page, { flip = false, maps = true } = {}) {
   showFormula(page.state);
   page.showPytorch();
-  if (maps) page.images.refreshMaps();
+  if (maps) page.images?.refreshMaps();
   const reason = whyImpossible(page.state);
   if (reason) {
     page.showProblem(reason);
