@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
+import sys
 import warnings
 from pathlib import Path
 
@@ -36,10 +37,15 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
+
+from app.engine.conv import MODES  # noqa: E402
+from app.engine.geometry import PADDING_MODES  # noqa: E402
+from tests.torch_reference import torch_conv2d, torch_pool2d  # noqa: E402
+
 SEED = 20240614
-OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "golden.json"
-PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
-MODES = ("cross-correlation", "convolution")
+OUT = ROOT / "tests" / "data" / "golden.json"
 PADDING_FORMS = ("int", "pair", "valid", "same")
 CONV_PER_COMBINATION = 4  # random cases for each padding form × padding mode × mode
 
@@ -47,35 +53,6 @@ rng = np.random.default_rng(SEED)
 
 
 # --- PyTorch references -------------------------------------------------------------------------
-
-def _torch_arg(value):
-    """JSON form -> PyTorch argument: lists become tuples; ints, strings and None pass through."""
-    return tuple(value) if isinstance(value, list) else value
-
-
-def torch_conv2d(x, weight, bias, stride, padding, dilation, padding_mode, mode):
-    f, c, kh, kw = weight.shape
-    layer = torch.nn.Conv2d(c, f, (kh, kw), stride=_torch_arg(stride), padding=_torch_arg(padding),
-                            dilation=_torch_arg(dilation), bias=bias is not None,
-                            padding_mode=padding_mode, dtype=torch.float64)
-    kernel = torch.tensor(weight)
-    if mode == "convolution":
-        kernel = torch.flip(kernel, dims=(2, 3))
-    with torch.no_grad():
-        layer.weight.copy_(kernel)
-        if bias is not None:
-            layer.bias.copy_(torch.tensor(bias))
-        return layer(torch.tensor(x)).numpy()
-
-
-def torch_pool2d(x, kind, size, stride, padding):
-    """-> (output, flat indices or None)"""
-    args = (torch.tensor(x), _torch_arg(size), _torch_arg(stride), _torch_arg(padding))
-    if kind == "max":
-        out, indices = F.max_pool2d(*args, return_indices=True)
-        return out.numpy(), indices.numpy()
-    return F.avg_pool2d(*args, ceil_mode=False, count_include_pad=True).numpy(), None
-
 
 def torch_activation(x, function, alpha, axis):
     t = torch.tensor(x)

@@ -1,10 +1,10 @@
 """Hypothesis strategies for the engine's convolution and pooling cases, written once for every test.
 
 A case is what one call takes: (x, weight, bias, params) for conv2d(x, weight, bias, **params) and
-(x, params) for pool2d(x, **params). Pairs are drawn as lists, as they arrive in JSON; torch_arg
-gives PyTorch the tuples it wants. Each test picks the values in the arrays (`values=`), because
-what suits one check spoils another: finite differences need values without ties, the
-comparisons with PyTorch want ties and exact zeros.
+(x, params) for pool2d(x, **params). Pairs are drawn as lists, as they arrive in JSON (torch_arg in
+tests/torch_reference.py gives PyTorch the tuples it wants). Each test picks the values in the arrays
+(`values=`), because what suits one check spoils another: finite differences need values without
+ties, the comparisons with PyTorch want ties and exact zeros.
 """
 
 from __future__ import annotations
@@ -32,11 +32,6 @@ Values = Callable[[tuple[int, ...]], st.SearchStrategy[np.ndarray]]
 def int_or_pair(low: int, high: int) -> st.SearchStrategy[int | list[int]]:
     """An int, or a [height, width] list; each in [low, high]."""
     return st.one_of(st.integers(low, high), st.lists(st.integers(low, high), min_size=2, max_size=2))
-
-
-def torch_arg(value):
-    """A drawn parameter as PyTorch takes it: pairs as tuples."""
-    return tuple(value) if isinstance(value, list) else value
 
 
 @cache  # one strategy per shape: building a new one for every draw would double the drawing time

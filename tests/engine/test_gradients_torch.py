@@ -17,9 +17,11 @@ from app.engine.model import backward, forward, parameters, with_parameters
 from app.engine.optim import adam_init, adam_step
 from app.training.architecture import mnist_cnn
 
-from ..strategies import conv_cases, normal_values, pool_cases, seeds, tied_values, torch_arg
+from ..strategies import conv_cases, normal_values, pool_cases, seeds, tied_values
 
 torch = pytest.importorskip("torch")
+from ..torch_reference import torch_arg  # noqa: E402 (needs PyTorch)
+
 F = torch.nn.functional
 
 RTOL, ATOL = 1e-10, 1e-12
