@@ -1,4 +1,5 @@
-"""The shipped digit model, written by `python -m app.training`: weights, model card and held-out samples."""
+"""The shipped digit model, written by `python -m app.training --out app/models`: weights, model card
+and held-out samples."""
 
 from pathlib import Path
 
