@@ -3,7 +3,8 @@ import { setPresentation, isPresentation } from "./presentation.js";
 
 const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
 
-function typingInto(target) {
+/** Whether keys pressed on `target` are typing (left to the field), not shortcuts. */
+export function typingInto(target) {
   return TYPING.has(target.tagName) || target.isContentEditable;
 }
 

@@ -3,6 +3,7 @@ import { latest } from "../../core/api.js";
 import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
+import { typingInto } from "../../core/keyboard.js";
 import { errorText, problemLine } from "../../core/problem.js";
 import { Curve, rangeFor, sampleXs } from "./curve.js";
 import { renderFormula, shortName } from "./formula.js";
@@ -265,7 +266,7 @@ function addShortcutHelp() {
 
 document.addEventListener("keydown", (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  if (["INPUT", "SELECT", "TEXTAREA"].includes(event.target.tagName)) return;
+  if (typingInto(event.target)) return;
   const fn = FUNCTIONS[Number(event.key) - 1];
   if (fn) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 // The "Copy as PyTorch" panel: closed on a first view, so pytorch.js is fetched when it is first
 // opened (or its Copy button used); while open it follows the state.
-import { t } from "../../core/i18n.js";
+import { bindCopyButton } from "../../core/copy-code.js";
 
 const panel = document.querySelector("details.pytorch");
 const code = document.getElementById("pytorch-code");
@@ -14,14 +14,6 @@ export function bindPytorchPanel(state) {
     code.textContent = pytorchCode(state());
   }
   panel.addEventListener("toggle", show);
-  document.getElementById("copy-pytorch").addEventListener("click", async () => {
-    try {
-      const { pytorchCode } = await pytorchModule();
-      await navigator.clipboard.writeText(pytorchCode(state()));
-      document.getElementById("copy-status").textContent = t("page.copied");
-    } catch {
-      window.getSelection().selectAllChildren(code);
-    }
-  });
+  bindCopyButton(async () => (await pytorchModule()).pytorchCode(state()));
   return show;
 }

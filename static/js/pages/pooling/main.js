@@ -1,6 +1,7 @@
 // The pooling page: settings -> POST /api/pool (with a trace) -> grids, equation, formula.
 import { latest } from "../../core/api.js";
 import { renderLegend, scaleFor } from "../../core/colormap.js";
+import { bindCopyButton } from "../../core/copy-code.js";
 import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { Grid } from "../../core/grid.js";
@@ -296,15 +297,7 @@ equation.addEventListener("mouseout", () => views.inputs.forEach((grid) => grid.
 
 // ---- copy as PyTorch ----------------------------------------------------------------------------
 
-document.getElementById("copy-pytorch").addEventListener("click", async () => {
-  const status = document.getElementById("copy-status");
-  try {
-    await navigator.clipboard.writeText(pytorchCode(state));
-    status.textContent = t("page.copied");
-  } catch {
-    window.getSelection().selectAllChildren(document.getElementById("pytorch-code"));
-  }
-});
+bindCopyButton(() => pytorchCode(state));
 
 // ---- start --------------------------------------------------------------------------------------
 
