@@ -26,9 +26,7 @@ If the counts change, update EXPECTED_COUNTS in tests/engine/test_golden.py.
 
 from __future__ import annotations
 
-import datetime
 import itertools
-import json
 import sys
 import warnings
 from pathlib import Path
@@ -39,6 +37,8 @@ import torch.nn.functional as F
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
+
+from golden_file import attempt, count_by, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
 from app.engine.geometry import PADDING_MODES  # noqa: E402
@@ -71,14 +71,6 @@ def torch_activation(x, function, alpha, axis):
 def torch_dense(x, weight, bias):
     t = torch.flatten(torch.tensor(x), 1)
     return F.linear(t, torch.tensor(weight), None if bias is None else torch.tensor(bias)).numpy()
-
-
-def attempt(reference, *args):
-    """(result, None) or (None, PyTorch's error message)."""
-    try:
-        return reference(*args), None
-    except (RuntimeError, ValueError) as error:
-        return None, str(error).strip().splitlines()[0][:200]
 
 
 # --- naming -------------------------------------------------------------------------------------
@@ -361,32 +353,17 @@ def dense_cases():
 
 # --- output -------------------------------------------------------------------------------------
 
+def _key(case) -> str:
+    kind = f"-{case['params']['kind']}" if case["op"] == "pool2d" else ""
+    return case["op"] + kind + ("-error" if "error" in case else "")
+
+
 def main() -> None:
     with warnings.catch_warnings():
         # Expected for even kernels with padding="same"; says nothing about the result.
         warnings.filterwarnings("ignore", message="Using padding='same'")
         cases = conv_cases() + pool_cases() + activation_cases() + dense_cases()
-    ids = [case["id"] for case in cases]
-    assert len(ids) == len(set(ids)), "case ids must be unique"
-    counts: dict[str, int] = {}
-    for case in cases:
-        key = case["op"] + (f"-{case['params']['kind']}" if case["op"] == "pool2d" else "")
-        key += "-error" if "error" in case else ""
-        counts[key] = counts.get(key, 0) + 1
-    header = {
-        "about": "Golden cases: inputs and parameters with PyTorch's outputs (float64). "
-                 "Written by scripts/make_golden.py; do not edit by hand.",
-        "torch": torch.__version__, "numpy": np.__version__, "created": datetime.date.today().isoformat(),
-        "seed": SEED, "counts": counts,
-    }
-    compact = dict(separators=(",", ":"), allow_nan=False)
-    text = (json.dumps(header, **compact)[:-1] + ',"cases":[\n'
-            + ",\n".join(json.dumps(case, **compact) for case in cases) + "\n]}\n")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(text)
-    print(f"{OUT.name}: {len(cases)} cases, {len(text) / 1e6:.2f} MB, torch {torch.__version__}")
-    for key, count in sorted(counts.items()):
-        print(f"  {key}: {count}")
+    write(OUT, cases, SEED, count_by(cases, _key), "scripts/make_golden.py")
 
 
 if __name__ == "__main__":
