@@ -9,16 +9,17 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
-from ..engine import LayerError, ParameterError
+from ..engine import KINDS, LayerError, ParameterError
 from ..settings import LimitExceeded
 from .responses import ArrayJSONResponse
-from .schemas.forward import LAYER_TYPES
 
 
 class ErrorResponse(BaseModel):
     detail: str = Field(description="one sentence: which field, and why")
     errors: list[dict] | None = Field(None, description="422 only: every problem found, each with loc and msg")
 
+
+LAYER_TYPES = tuple(KINDS)
 
 ERROR_RESPONSES = {
     413: {"model": ErrorResponse, "description": "Over a limit (the detail names it); nothing was computed"},
@@ -84,6 +85,8 @@ def sentence(error: dict) -> str:
         return f"{where}.type must be one of {', '.join(LAYER_TYPES)} (got {_short(got)})"
     if kind == "union_tag_not_found":
         return f"{where} needs a \"type\" ({', '.join(LAYER_TYPES)})"
+    if message.startswith("String should have"):
+        message = "must have" + message.removeprefix("String should have")
     if message.startswith("Input should be"):
         message = "must be" + message.removeprefix("Input should be")
         got = _short(error.get("input"))
@@ -132,7 +135,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(LayerError)
     async def _layer(_: Request, exc: LayerError):
-        detail = f"layers[{exc.index}] ({exc.layer_type}): {exc.message}"
+        detail = f"layers[{exc.index}]{exc.given_name} ({exc.layer_type}): {exc.message}"
         field = [] if exc.param in (None, "input", "type") else [exc.param]
         return _respond(422, detail, _one(["body", "layers", exc.index, *field], detail))
 

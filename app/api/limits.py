@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from math import prod
 
-from ..engine import Conv2d, Layer, LayerPlan, Pool2d, WindowGeometry
+from ..engine import Layer, LayerPlan, WindowGeometry, kind_of
 from ..engine.geometry import as_pair
 from ..settings import Settings
 
@@ -57,22 +57,17 @@ def check_layers(settings: Settings, layers: list[Layer]) -> None:
     settings.layers.check(len(layers), "the number of layers")
     for index, layer in enumerate(layers):
         where = f"layers[{index}]."
-        if isinstance(layer, Conv2d):
-            check_bank(settings, layer.kernel.shape, f"{where}kernel")
-            check_spacing(settings, where, stride=layer.stride, padding=layer.padding, dilation=layer.dilation)
-        elif isinstance(layer, Pool2d):
-            check_window(settings, as_pair(layer.size, "size", 1), f"{where}size")
-            check_spacing(settings, where, stride=layer.stride, padding=layer.padding)
+        sizes = kind_of(layer).sizes(layer)
+        if sizes.filters:
+            settings.filters.check(sizes.filters, f"the number of filters in {where}kernel")
+        if sizes.window:
+            check_window(settings, sizes.window, f"{where}{'kernel' if sizes.filters else 'size'}")
+        check_spacing(settings, where, **sizes.spacing)
 
 
-def check_plan(settings: Settings, layers: list[Layer], plans: list[LayerPlan]) -> tuple[int, int]:
-    """After planning: all outputs together, and the work (a pooling window's cells count as work).
-
-    -> (output values, work)
-    """
+def check_plan(settings: Settings, plans: list[LayerPlan]) -> tuple[int, int]:
+    """After planning: all outputs together, and all the work. -> (output values, work)"""
     outputs = sum(prod(p.shape) for p in plans)
-    work = sum(p.multiply_adds for p in plans)
-    work += sum(prod(p.shape) * prod(as_pair(layer.size, "size", 1))
-                for layer, p in zip(layers, plans, strict=True) if isinstance(layer, Pool2d))
+    work = sum(p.work for p in plans)
     check_totals(settings, outputs, work)
     return outputs, work

@@ -17,16 +17,16 @@ from .conv import applied_kernel, conv2d, conv_geometry
 from .conv_naive import conv2d_naive
 from .dense import dense, flatten
 from .geometry import PADDING_MODES, ParameterError, WindowGeometry, output_size, window_geometry
-from .layers import Activation, Conv2d, Dense, Flatten, Layer, Pool2d
-from .network import LayerError, LayerPlan, forward, plan
+from .graph import INPUT, LayerError, LayerPlan, Node, forward, plan
+from .kinds import KINDS, Activation, Conv2d, Dense, Flatten, Layer, LayerKind, Pool2d, kind_of
 from .pool import PoolResult, global_avg_pool, pool2d, pool_geometry
 from .trace import ConvTrace, PoolTrace, conv_trace, pool_trace
 
 __all__ = [
-    "ACTIVATIONS", "PADDING_MODES", "Activation", "Conv2d", "ConvTrace", "Dense", "Flatten", "Layer",
-    "LayerError", "LayerPlan", "ParameterError", "Pool2d", "PoolResult", "PoolTrace", "WindowGeometry",
-    "activate", "applied_kernel", "conv2d", "conv2d_naive", "conv_geometry", "conv_trace", "dense", "elu",
-    "flatten", "forward", "gelu", "global_avg_pool", "identity", "leaky_relu", "output_size", "plan",
-    "pool2d", "pool_geometry", "pool_trace", "relu", "sigmoid", "softmax", "softmax_steps", "tanh",
-    "window_geometry",
+    "ACTIVATIONS", "Activation", "Conv2d", "ConvTrace", "Dense", "Flatten", "INPUT", "KINDS", "Layer",
+    "LayerError", "LayerKind", "LayerPlan", "Node", "PADDING_MODES", "ParameterError", "Pool2d", "PoolResult",
+    "PoolTrace", "WindowGeometry", "activate", "applied_kernel", "conv2d", "conv2d_naive", "conv_geometry",
+    "conv_trace", "dense", "elu", "flatten", "forward", "gelu", "global_avg_pool", "identity", "kind_of",
+    "leaky_relu", "output_size", "plan", "pool2d", "pool_geometry", "pool_trace", "relu", "sigmoid",
+    "softmax", "softmax_steps", "tanh", "window_geometry",
 ]

@@ -14,24 +14,17 @@ from typing import Any
 
 import numpy as np
 
-from .activations import activate
-from .conv import conv2d
-from .dense import dense, flatten
-from .grad import activation_backward, conv2d_backward, dense_backward, flatten_backward, pool2d_backward
-from .layers import Activation, Conv2d, Dense, Flatten, Layer, Pool2d
-from .network import plan
-from .pool import pool2d
+from .graph import plan
+from .kinds import BY_RECORD, Layer, kind_of
 
-_ARRAYS = ("kernel", "weight", "bias")  # the fields that hold parameters
-_KINDS = {kind.__name__: kind for kind in (Conv2d, Pool2d, Activation, Flatten, Dense)}
 Params = dict[str, np.ndarray]
-Cache = tuple[np.ndarray, np.ndarray | None]  # (the layer's input, max pooling's winners)
+Cache = tuple[np.ndarray, object]  # (the layer's input, what its kind's backward needs besides)
 
 
 def parameters(layers: Sequence[Layer]) -> Params:
     """Every parameter array by name, in layer order."""
     return {f"{i}.{name}": getattr(layer, name) for i, layer in enumerate(layers)
-            for name in _ARRAYS if getattr(layer, name, None) is not None}
+            for name in kind_of(layer).arrays if getattr(layer, name) is not None}
 
 
 def with_parameters(layers: Sequence[Layer], params: Params) -> list[Layer]:
@@ -42,23 +35,16 @@ def with_parameters(layers: Sequence[Layer], params: Params) -> list[Layer]:
     for name, value in params.items():
         if value.shape != old[name].shape:
             raise ValueError(f"parameter {name} must have shape {old[name].shape}, got {value.shape}")
-    return [replace(layer, **{name: params[f"{i}.{name}"] for name in _ARRAYS if f"{i}.{name}" in params})
+    return [replace(layer, **{name: params[f"{i}.{name}"] for name in kind_of(layer).arrays if f"{i}.{name}" in params})
             for i, layer in enumerate(layers)]
 
 
-def _forward_layer(layer: Layer, x: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-    """One layer on a batch, and the winners if it is a max pool. x: (N, ...) -> (N, ...)"""
-    if isinstance(layer, Conv2d):
-        return conv2d(x, layer.kernel, layer.bias, layer.stride, layer.padding, layer.dilation,
-                      layer.padding_mode, layer.mode), None
-    if isinstance(layer, Pool2d):
-        result = pool2d(x, layer.kind, layer.size, layer.stride, layer.padding, winners=layer.kind == "max")
-        return result.output, result.winners
-    if isinstance(layer, Activation):
-        return activate(x, layer.function, layer.alpha, layer.axis if layer.axis < 0 else layer.axis + 1), None
-    if isinstance(layer, Flatten):
-        return flatten(x), None
-    return dense(x, layer.weight, layer.bias), None
+def _forward_layer(layer: Layer, x: np.ndarray) -> tuple[np.ndarray, object]:
+    """One layer on a batch, and what its backward needs besides the input. x: (N, ...) -> (N, ...)"""
+    kind = kind_of(layer)
+    if kind.train is not None:
+        return kind.train(layer, x)
+    return kind.run(layer, [x]), None
 
 
 def forward(layers: Sequence[Layer], x: np.ndarray) -> tuple[np.ndarray, list[Cache]]:
@@ -69,28 +55,19 @@ def forward(layers: Sequence[Layer], x: np.ndarray) -> tuple[np.ndarray, list[Ca
     plan(x.shape[1:], layers)
     caches = []
     for layer in layers:
-        y, winners = _forward_layer(layer, x)
-        caches.append((x, winners))
+        y, extra = _forward_layer(layer, x)
+        caches.append((x, extra))
         x = y
     return x, caches
 
 
 def _backward_layer(layer: Layer, cache: Cache, dy: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """One layer's input gradient and its parameter gradients by field name."""
-    x, winners = cache
-    if isinstance(layer, Conv2d):
-        grads = conv2d_backward(dy, x, layer.kernel, layer.stride, layer.padding, layer.dilation,
-                                layer.padding_mode, layer.mode)
-        return grads.dx, {"kernel": grads.dweight, "bias": grads.dbias}
-    if isinstance(layer, Pool2d):
-        return pool2d_backward(dy, x.shape, layer.kind, layer.size, layer.stride, layer.padding, winners), {}
-    if isinstance(layer, Activation):
-        axis = layer.axis if layer.axis < 0 else layer.axis + 1  # a sample's axis k is the batch's axis k + 1
-        return activation_backward(dy, x, layer.function, layer.alpha, axis), {}
-    if isinstance(layer, Flatten):
-        return flatten_backward(dy, x.shape), {}
-    grads = dense_backward(dy, x, layer.weight)
-    return grads.dx, {"weight": grads.dweight, "bias": grads.dbias}
+    kind = kind_of(layer)
+    if kind.backward is None:
+        raise ValueError(f"{layer.type} layers cannot be trained: they have no backward pass")
+    x, extra = cache
+    return kind.backward(layer, x, extra, dy)
 
 
 def backward(layers: Sequence[Layer], caches: Sequence[Cache], dy: np.ndarray) -> tuple[np.ndarray, Params]:
@@ -107,7 +84,7 @@ def backward(layers: Sequence[Layer], caches: Sequence[Cache], dy: np.ndarray) -
 
 def describe(layer: Layer) -> dict[str, Any]:
     """A layer's settings without its arrays, as JSON-ready values: {"layer": "Conv2d", "stride": 1, ...}."""
-    settings = {f.name: getattr(layer, f.name) for f in fields(layer) if f.name not in (*_ARRAYS, "type")}
+    settings = {f.name: getattr(layer, f.name) for f in fields(layer) if f.name not in (*kind_of(layer).arrays, "type")}
     return {"layer": type(layer).__name__,
             **{k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()}}
 
@@ -126,6 +103,7 @@ def load(path: Path) -> list[Layer]:
     layers = []
     for i, spec in enumerate(specs):
         settings = {k: v for k, v in spec.items() if k != "layer"}
-        own = {name: arrays[f"{i}.{name}"] for name in _ARRAYS if f"{i}.{name}" in arrays}
-        layers.append(_KINDS[spec["layer"]](**settings, **own))
+        kind = BY_RECORD[spec["layer"]]
+        own = {name: arrays[key] for name in kind.arrays if (key := f"{i}.{name}") in arrays}
+        layers.append(kind.record(**settings, **own))
     return layers

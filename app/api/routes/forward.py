@@ -18,31 +18,33 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=JSONBodyRoute
 @router.post("/forward", response_model=ForwardResponse, response_class=ArrayJSONResponse,
              responses=ERROR_RESPONSES)
 async def forward(body: ForwardRequest, settings: SettingsDep):
-    """Run an input through a list of layers and return every layer's output."""
-    layers = body.engine_layers()
-    plans, estimate = _check(body, layers, settings)
-    return await run_work(estimate, _forward, body, layers, plans)
+    """Run an input through a graph of layers and return the layers' outputs."""
+    nodes = body.nodes()
+    plans, estimate = _check(body, nodes, settings)
+    return await run_work(estimate, _forward, body, nodes, plans)
 
 
-def _check(body: ForwardRequest, layers: list, settings: Settings) -> tuple[list, int]:
-    """Every limit, and every layer's shape, before any work. -> (the layers' plans, the work estimate)"""
+def _check(body: ForwardRequest, nodes: list[engine.Node], settings: Settings) -> tuple[list, int]:
+    """Every limit, and every layer's name, inputs and shape, before any work.
+    -> (the layers' plans, the work estimate)"""
     x_shape = body.batch().shape  # (1, C, H, W)
     limits.check_array(settings, x_shape, "input")
-    limits.check_layers(settings, layers)
-    plans = engine.plan(x_shape[1:], layers)
-    outputs, multiply_adds = limits.check_plan(settings, layers, plans)
+    limits.check_layers(settings, [node.layer for node in nodes])
+    plans = engine.plan(x_shape[1:], nodes)
+    outputs, multiply_adds = limits.check_plan(settings, plans)
     return plans, work(multiply_adds, outputs)
 
 
-def _forward(body: ForwardRequest, layers: list, plans: list) -> ArrayJSONResponse:
-    x = body.batch()  # (1, C, H, W)
+def _forward(body: ForwardRequest, nodes: list[engine.Node], plans: list[engine.LayerPlan]) -> ArrayJSONResponse:
+    answered = body.answered([p.name for p in plans])
     with finite_results():
-        outputs = [out[0] for out in engine.forward(x, layers)]  # drop the batch axis
-    ensure_finite(*outputs)
+        outputs = engine.forward(body.batch(), nodes, keep=answered | {plans[-1].name})  # (1, ...) each
+    kept = [(p, out[0]) for p, out in zip(plans, outputs, strict=True) if out is not None]  # batch axis dropped
+    ensure_finite(*(out for _, out in kept))
     return ArrayJSONResponse({
-        "layers": [{"type": p.type, "shape": list(p.shape), "parameters": p.parameters,
-                    "multiply_adds": p.multiply_adds, "output": encode(out, body.encoding)}
-                   for p, out in zip(plans, outputs, strict=True)],
-        "output": encode(outputs[-1], body.encoding),
+        "layers": [{"name": p.name, "type": p.type, "inputs": list(p.inputs), "shape": list(p.shape),
+                    "parameters": p.parameters, "multiply_adds": p.multiply_adds,
+                    "output": encode(out, body.encoding)} for p, out in kept if p.name in answered],
+        "output": encode(kept[-1][1], body.encoding),
         "shape": list(plans[-1].shape),
     })

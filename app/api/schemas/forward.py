@@ -1,4 +1,4 @@
-"""POST /api/forward: a layer list (tagged by "type") run on one input."""
+"""POST /api/forward: a graph of layers (each tagged by "type") run on one input."""
 
 from __future__ import annotations
 
@@ -6,16 +6,27 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ...engine import layers as engine
+from ... import engine
 from ...settings import LAYERS_CAP
 from ..encoding import Array, EncodingOption
+from ..errors import ClientError
 from .activate import ActivationParameters, Function
 from .convolve import ConvolutionParameters
 from .fields import ArrayOf, ImageInput
 from .pool import PoolParameters
 
+LayerName = Annotated[str, Field(min_length=1, max_length=100, strict=True)]
 
-class ConvLayer(ConvolutionParameters):
+
+class InGraph(BaseModel):
+    """Where a layer sits in the graph; every layer type has these two fields."""
+
+    name: LayerName | None = Field(None, description="unique; default: the layer's index, as a string")
+    inputs: list[LayerName] | None = Field(None, min_length=1, max_length=LAYERS_CAP, description=(
+        'names of earlier layers, or "input" for the network\'s input; default: the layer before'))
+
+
+class ConvLayer(ConvolutionParameters, InGraph):
     type: Literal["conv2d"]
     kernel: ArrayOf(4, 4, "F×C×kh×kw")
     bias: ArrayOf(1, 1, "F") | None = None
@@ -25,14 +36,14 @@ class ConvLayer(ConvolutionParameters):
                              self.padding_mode, self.mode)
 
 
-class PoolLayer(PoolParameters):
+class PoolLayer(PoolParameters, InGraph):
     type: Literal["maxpool", "avgpool"]
 
     def to_engine(self) -> engine.Pool2d:
         return engine.Pool2d(self.type.removesuffix("pool"), self.size, self.stride, self.padding)
 
 
-class ActivationLayer(ActivationParameters):
+class ActivationLayer(ActivationParameters, InGraph):
     type: Function
 
     @model_validator(mode="after")
@@ -44,7 +55,7 @@ class ActivationLayer(ActivationParameters):
         return engine.Activation(self.type, self.alpha, self.axis)
 
 
-class FlattenLayer(BaseModel):
+class FlattenLayer(InGraph):
     model_config = ConfigDict(extra="forbid")
     type: Literal["flatten"]
 
@@ -52,7 +63,7 @@ class FlattenLayer(BaseModel):
         return engine.Flatten()
 
 
-class DenseLayer(BaseModel):
+class DenseLayer(InGraph):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
     type: Literal["dense"]
     weight: ArrayOf(2, 2, "out×in (PyTorch Linear layout)")
@@ -64,7 +75,6 @@ class DenseLayer(BaseModel):
 
 LayerModel = Annotated[ConvLayer | PoolLayer | ActivationLayer | FlattenLayer | DenseLayer,
                        Field(discriminator="type")]
-LAYER_TYPES = ("conv2d", "maxpool", "avgpool", "flatten", "dense") + Function.__args__
 
 _TINY_CNN = {
     "input": [[0, 0, 0, 0], [0, 1, 1, 0], [0, 1, 1, 0], [0, 0, 0, 0]],
@@ -80,17 +90,51 @@ _TINY_CNN = {
 }
 
 
+_RESIDUAL = {
+    "input": [[1, 2, 0], [0, 1, 3], [2, 0, 1]],
+    "layers": [
+        {"type": "conv2d", "name": "conv", "kernel": [[[[0, 1, 0], [1, -4, 1], [0, 1, 0]]]], "padding": 1},
+        {"type": "relu", "name": "relu"},
+        {"type": "add", "name": "residual", "inputs": ["relu", "input"]},
+    ],
+    "outputs": ["relu", "residual"],
+}
+Outputs = Literal["all", "final"] | Annotated[list[LayerName], Field(min_length=1, max_length=LAYERS_CAP)]
+
+
 class ForwardRequest(ImageInput, EncodingOption):
     model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN]})
 
-    layers: list[LayerModel] = Field(min_length=1, max_length=LAYERS_CAP, description="applied in order")
+    layers: list[LayerModel] = Field(min_length=1, max_length=LAYERS_CAP,
+                                     description="run in order; each takes earlier layers' outputs")
+    outputs: Outputs = Field("all", description='the layers answered: "all", "final" (the last one), '
+                                                'or a list of layer names')
 
-    def engine_layers(self) -> list[engine.Layer]:
-        return [layer.to_engine() for layer in self.layers]
+    def nodes(self) -> list[engine.Node]:
+        """The layers as graph nodes, with the default names and inputs filled in."""
+        nodes, previous = [], engine.INPUT
+        for index, layer in enumerate(self.layers):
+            name = str(index) if layer.name is None else layer.name
+            nodes.append(engine.Node(layer.to_engine(), name, tuple(layer.inputs or (previous,))))
+            previous = name
+        return nodes
+
+    def answered(self, names: list[str]) -> set[str]:
+        """The names of the layers to answer, given every layer's name in order."""
+        if self.outputs == "all":
+            return set(names)
+        if self.outputs == "final":
+            return {names[-1]}
+        for position, name in enumerate(self.outputs):
+            if name not in names:
+                raise ClientError(("body", "outputs", position), f'there is no layer named "{name}"')
+        return set(self.outputs)
 
 
 class LayerOutput(BaseModel):
+    name: str
     type: str
+    inputs: list[str]
     shape: list[int]
     parameters: int
     multiply_adds: int
@@ -98,6 +142,6 @@ class LayerOutput(BaseModel):
 
 
 class ForwardResponse(BaseModel):
-    layers: list[LayerOutput]
+    layers: list[LayerOutput] = Field(description="the layers asked for by outputs, in order")
     output: Array = Field(description="the last layer's output")
     shape: list[int]
