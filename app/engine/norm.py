@@ -9,10 +9,10 @@ import numpy as np
 from .geometry import ParameterError
 
 
-def _needs_rank(x: np.ndarray, rank: int, what: str) -> None:
-    if x.ndim < rank:
+def _needs_rank(shape: tuple[int, ...], rank: int, what: str) -> None:
+    if len(shape) < rank:
         raise ParameterError("input", f"{what} needs an input of at least {rank} axes (N, C, ...), "
-                                      f"got shape {x.shape}")
+                                      f"got shape {tuple(shape)}")
 
 
 def batch_norm_check(channels: int, mean_shape: tuple[int, ...], var_shape: tuple[int, ...],
@@ -46,7 +46,7 @@ def batch_norm(x: np.ndarray, mean: np.ndarray, var: np.ndarray, weight: np.ndar
     x: (N, C, ...); mean, var, weight, bias: (C,), weight and bias optional (1 and 0) -> (N, C, ...)
     The parameters are taken in x's precision, as PyTorch requires them to be.
     """
-    _needs_rank(x, 2, "batch norm")
+    _needs_rank(x.shape, 2, "batch norm")
     dtype = np.result_type(x, 0.0)
     mean, var = np.asarray(mean, dtype), np.asarray(var, dtype)
     weight = None if weight is None else np.asarray(weight, dtype)
@@ -61,9 +61,13 @@ def batch_norm(x: np.ndarray, mean: np.ndarray, var: np.ndarray, weight: np.ndar
     return x * scale.reshape(per_channel) + shift.reshape(per_channel)
 
 
-def lrn_check(size: int, alpha: float = 1e-4, beta: float = 0.75, k: float = 1.0) -> None:
+def lrn_check(size: int, alpha: float = 1e-4, beta: float = 0.75, k: float = 1.0, *,
+              shape: tuple[int, ...] | None = None) -> None:
     """size >= 1 channels; alpha >= 0 and k > 0 keep the base k + alpha·mean(x²) positive, so every power
-    of it is finite (PyTorch takes any alpha and k, and returns nan or inf where the base is <= 0)."""
+    of it is finite (PyTorch takes any alpha and k, and returns nan or inf where the base is <= 0).
+    shape: the input's, when known: (N, C, ...) with at least one axis after C, as PyTorch requires."""
+    if shape is not None:
+        _needs_rank(shape, 3, "local response norm")
     if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1:
         raise ParameterError("size", f"size must be a whole number of channels, at least 1 (got {size!r})")
     if not (math.isfinite(alpha) and alpha >= 0):
@@ -81,8 +85,7 @@ def local_response_norm(x: np.ndarray, size: int, alpha: float = 1e-4, beta: flo
     Channel c's window is c − size//2 … c + (size − 1)//2; channels past either end count as 0.
     x: (N, C, ...) with at least one axis after C -> same shape
     """
-    _needs_rank(x, 3, "local response norm")
-    lrn_check(size, alpha, beta, k)
+    lrn_check(size, alpha, beta, k, shape=x.shape)
     squares = x * x
     channels = x.shape[1]
     sums = np.zeros_like(squares)

@@ -180,3 +180,5 @@ def test_lrn_refuses_an_input_without_an_axis_after_the_channels():
                                              r"got shape \(2, 3\)") as error:
         local_response_norm(np.ones((2, 3)), 2)
     assert error.value.param == "input"
+    with pytest.raises(ParameterError, match=r"got shape \(2, 3\)"):
+        lrn_check(2, shape=(2, 3))
