@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .geometry import ParameterError
+from .tensor_ops import check_axis
 
 
-def flatten(x: np.ndarray) -> np.ndarray:
-    """Keep the batch axis, join the rest in C-order (as torch.flatten(x, 1)). x: (N, ...) -> (N, prod(...))"""
-    return x.reshape(x.shape[0], -1)
+def flatten_shape(shape: tuple[int, ...], start_axis: int = 1) -> tuple[int, ...]:
+    """The shape after joining the axes from `start_axis` on (negative counts from the end)."""
+    start = check_axis(start_axis, len(shape), "start_axis")
+    return (*shape[:start], math.prod(shape[start:]))
+
+
+def flatten(x: np.ndarray, start_axis: int = 1) -> np.ndarray:
+    """Join the axes from `start_axis` on in C order (as torch.flatten(x, start_axis)); 1 keeps the batch.
+
+    x: (N, ...) -> (N, prod(...)) for start_axis 1; (d0, …, d(s−1), prod(ds…)) in general
+    """
+    return x.reshape(flatten_shape(x.shape, start_axis))
 
 
 def dense_check(in_features: int, weight_shape: tuple[int, ...], bias_shape: tuple[int, ...] | None) -> int:
