@@ -29,11 +29,21 @@ def test_a_single_number(client):
 
 @pytest.mark.parametrize("body, detail", [
     ({"input": [1], "function": "swish"},
-     "function must be 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh', 'gelu', 'softmax' or 'identity' "
+     "function must be 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh', 'gelu', 'softmax', 'identity', 'relu6', "
+     "'hardtanh', 'hardsigmoid', 'hardswish', 'silu', 'selu', 'softplus', 'log_softmax' or 'prelu' "
      "(got \"swish\")."),
     ({"input": [1], "function": "relu", "alpha": 0.2}, "alpha applies only to leaky_relu and elu, not to relu."),
-    ({"input": [1], "function": "tanh", "axis": 0}, "axis applies only to softmax, not to tanh."),
-    ({"input": [[1, 2]], "function": "softmax", "axis": 2}, "axis 2 is out of range for an input with 2 axes."),
+    ({"input": [1], "function": "tanh", "axis": 0}, "axis applies only to softmax and log_softmax, not to tanh."),
+    ({"input": [1], "function": "relu", "beta": 2}, "beta applies only to softplus, not to relu."),
+    ({"input": [1], "function": "prelu", "min": 0}, "min applies only to hardtanh, not to prelu."),
+    ({"input": [1, 2], "function": "prelu", "weight": [1, 2]},
+     "weight: one weight per channel needs a C×H×W (or N×C×H×W) input; give one number."),
+    ({"input": [[[1]], [[2]]], "function": "prelu", "weight": [1, 2, 3]},
+     "weight: prelu's weight must hold 1 number or 2 (one per channel along axis 0 of shape (2, 1, 1)), got 3."),
+    ({"input": [1], "function": "hardtanh", "min": 2, "max": 1},
+     "max: hardtanh's max must be at least its min (got min 2.0, max 1.0)."),
+    ({"input": [[1, 2]], "function": "softmax", "axis": 2},
+     "axis 2 is out of range for an input with 2 axes (allowed: -2 to 1)."),
     ({"input": [[[[[1]]]]], "function": "relu"},
      "input must have 0 to 4 dimensions (a number or an array of up to 4 dimensions), got 5 (shape [1, 1, 1, 1, 1])."),
 ])

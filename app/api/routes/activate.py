@@ -25,7 +25,8 @@ async def activate(body: ActivateRequest, settings: SettingsDep):
 
 def _activate(body: ActivateRequest) -> ArrayJSONResponse:
     with finite_results():
-        output = engine.activate(body.input, body.function, body.alpha, body.axis)
+        channel_axis = max(body.input.ndim - 3, 0)  # C×H×W: 0, N×C×H×W: 1
+        output = engine.activate(body.input, body.function, **body.engine_arguments(body.function, channel_axis))
     ensure_finite(output)
     # A 0-d array would serialise as a one-item list; a number in gives a number out.
     answer = {"output": encode(output, body.encoding) if output.ndim else float(output), "shape": list(output.shape)}

@@ -52,7 +52,7 @@ class ActivationLayer(ActivationParameters, InGraph):
         return self
 
     def to_engine(self) -> engine.Activation:
-        return engine.Activation(self.type, self.alpha, self.axis)
+        return engine.Activation(self.type, self.alpha, self.axis, self.min, self.max, self.beta, self.weight)
 
 
 class FlattenLayer(InGraph):

@@ -66,6 +66,9 @@ def activation_backward(dy: np.ndarray, x: np.ndarray, function: str, alpha: flo
     """
     if function not in ACTIVATIONS:
         raise ParameterError("function", f"function must be one of {', '.join(ACTIVATIONS)} (got \"{function}\")")
+    if function not in _SLOPES and function != "softmax":
+        raise ParameterError("function", f"{function} has no backward pass: training takes "
+                                          f"{', '.join([*_SLOPES, 'softmax'])}")
     check_grad(function, dy, x.shape)
     if function == "softmax":
         y = softmax(x, axis)
