@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 from ...engine.geometry import PADDING_WORDS, ParameterError, as_pair
 
 
-def _invalid(message: str) -> PydanticCustomError:
+def invalid(message: str) -> PydanticCustomError:
     return PydanticCustomError("invalid", message)
 
 
@@ -47,26 +47,26 @@ _NESTED_NUMBERS = [_nested_numbers(rank) for rank in range(5)]  # ranks 0 to 4, 
 def to_array(value: Any, min_rank: int, max_rank: int, shape_names: str) -> np.ndarray:
     """JSON nested lists -> float64 array, refusing ragged rows, non-numbers and NaN/Infinity."""
     if isinstance(value, (str, bytes, dict)) or value is None:
-        raise _invalid(f"must be an array of numbers ({shape_names})")
+        raise invalid(f"must be an array of numbers ({shape_names})")
     shape = _first_path(value)
     if 0 in shape:
-        raise _invalid(f"must not be empty (shape {shape})")
+        raise invalid(f"must not be empty (shape {shape})")
     if not min_rank <= len(shape) <= max_rank:
-        raise _invalid(f"must have {_rank_words(min_rank, max_rank)} ({shape_names}), got {len(shape)} "
+        raise invalid(f"must have {_rank_words(min_rank, max_rank)} ({shape_names}), got {len(shape)} "
                        f"(shape {shape})")
     try:
         _NESTED_NUMBERS[len(shape)].validate_python(value)
     except ValidationError as error:
         first = error.errors()[0]
         if first["type"] == "list_type" or isinstance(first["input"], list):
-            raise _invalid(_RAGGED) from None
-        raise _invalid("must contain only numbers (no strings, true, false or null)") from None
+            raise invalid(_RAGGED) from None
+        raise invalid("must contain only numbers (no strings, true, false or null)") from None
     try:
         array = np.asarray(value, dtype=np.float64)
     except (ValueError, OverflowError):
-        raise _invalid(_RAGGED) from None
+        raise invalid(_RAGGED) from None
     if not np.isfinite(array).all():
-        raise _invalid("must contain only finite numbers (no NaN or Infinity)")
+        raise invalid("must contain only finite numbers (no NaN or Infinity)")
     return array
 
 
@@ -102,7 +102,7 @@ def _pair(name: str, minimum: int):
         try:
             return as_pair(value, name, minimum)
         except ParameterError as error:
-            raise _invalid(error.message) from None
+            raise invalid(error.message) from None
     return validate
 
 
@@ -122,7 +122,7 @@ def _padding(value: Any):
         return value
     if isinstance(value, str):
         words = " or ".join(f'"{word}"' for word in PADDING_WORDS)
-        raise _invalid(f'padding must be an integer, a pair [h, w], {words} (got "{value}")')
+        raise invalid(f'padding must be an integer, a pair [h, w], {words} (got "{value}")')
     return _pair("padding", 0)(value)
 
 

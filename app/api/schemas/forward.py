@@ -1,80 +1,17 @@
-"""POST /api/forward: a graph of layers (each tagged by "type") run on one input."""
+"""POST /api/forward: a graph of layers (schemas/layers.py) run on one input."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from ... import engine
 from ...settings import LAYERS_CAP
 from ..encoding import Array, EncodingOption
 from ..errors import ClientError
-from .activate import ActivationParameters, Function
-from .convolve import ConvolutionParameters
-from .fields import ArrayOf, ImageInput
-from .pool import PoolParameters
-
-LayerName = Annotated[str, Field(min_length=1, max_length=100, strict=True)]
-
-
-class InGraph(BaseModel):
-    """Where a layer sits in the graph; every layer type has these two fields."""
-
-    name: LayerName | None = Field(None, description="unique; default: the layer's index, as a string")
-    inputs: list[LayerName] | None = Field(None, min_length=1, max_length=LAYERS_CAP, description=(
-        'names of earlier layers, or "input" for the network\'s input; default: the layer before'))
-
-
-class ConvLayer(ConvolutionParameters, InGraph):
-    type: Literal["conv2d"]
-    kernel: ArrayOf(4, 4, "F×C×kh×kw")
-    bias: ArrayOf(1, 1, "F") | None = None
-
-    def to_engine(self) -> engine.Conv2d:
-        return engine.Conv2d(self.kernel, self.bias, self.stride, self.padding, self.dilation,
-                             self.padding_mode, self.mode)
-
-
-class PoolLayer(PoolParameters, InGraph):
-    type: Literal["maxpool", "avgpool"]
-
-    def to_engine(self) -> engine.Pool2d:
-        return engine.Pool2d(self.type.removesuffix("pool"), self.size, self.stride, self.padding)
-
-
-class ActivationLayer(ActivationParameters, InGraph):
-    type: Function
-
-    @model_validator(mode="after")
-    def _parameters_apply(self) -> ActivationLayer:
-        self._check_applies(self.type)
-        return self
-
-    def to_engine(self) -> engine.Activation:
-        return engine.Activation(self.type, self.alpha, self.axis, self.min, self.max, self.beta, self.weight)
-
-
-class FlattenLayer(InGraph):
-    model_config = ConfigDict(extra="forbid")
-    type: Literal["flatten"]
-
-    def to_engine(self) -> engine.Flatten:
-        return engine.Flatten()
-
-
-class DenseLayer(InGraph):
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
-    type: Literal["dense"]
-    weight: ArrayOf(2, 2, "out×in (PyTorch Linear layout)")
-    bias: ArrayOf(1, 1, "out") | None = None
-
-    def to_engine(self) -> engine.Dense:
-        return engine.Dense(self.weight, self.bias)
-
-
-LayerModel = Annotated[ConvLayer | PoolLayer | ActivationLayer | FlattenLayer | DenseLayer,
-                       Field(discriminator="type")]
+from .fields import ImageInput
+from .layers import LayerModel, LayerName
 
 _TINY_CNN = {
     "input": [[0, 0, 0, 0], [0, 1, 1, 0], [0, 1, 1, 0], [0, 0, 0, 0]],
@@ -103,7 +40,7 @@ Outputs = Literal["all", "final"] | Annotated[list[LayerName], Field(min_length=
 
 
 class ForwardRequest(ImageInput, EncodingOption):
-    model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN]})
+    model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN, _RESIDUAL]})
 
     layers: list[LayerModel] = Field(min_length=1, max_length=LAYERS_CAP,
                                      description="run in order; each takes earlier layers' outputs")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from . import activation, conv, dense, pool
+from . import activation, conv, dense, merge, norm, pool, tensor
 from .activation import Activation
 from .base import Layer, LayerKind, Shape, Sizes
 from .conv import Conv2d
 from .dense import Dense, Flatten
+from .merge import Binary, Concat
+from .norm import BatchNorm, LocalResponseNorm
 from .pool import Pool2d
+from .tensor import Dropout, Reshape, Upsample
 
-_ALL = (*conv.KINDS, *pool.KINDS, *dense.KINDS, *activation.KINDS)
+_ALL = (*conv.KINDS, *pool.KINDS, *dense.KINDS, *activation.KINDS, *norm.KINDS, *merge.KINDS, *tensor.KINDS)
 KINDS: dict[str, LayerKind] = {name: kind for kind in _ALL for name in kind.types}  # "type" -> kind
 BY_RECORD: dict[str, LayerKind] = {kind.record.__name__: kind for kind in _ALL}  # "Conv2d" -> its kind
 
@@ -18,5 +21,6 @@ def kind_of(layer: Layer) -> LayerKind:
     return KINDS[layer.type]
 
 
-__all__ = ["BY_RECORD", "KINDS", "Activation", "Conv2d", "Dense", "Flatten", "Layer", "LayerKind", "Pool2d",
-           "Shape", "Sizes", "kind_of"]
+__all__ = ["BY_RECORD", "KINDS", "Activation", "BatchNorm", "Binary", "Concat", "Conv2d", "Dense", "Dropout",
+           "Flatten", "Layer", "LayerKind", "LocalResponseNorm", "Pool2d", "Reshape", "Shape", "Sizes", "Upsample",
+           "kind_of"]

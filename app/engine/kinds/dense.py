@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import prod
 
 import numpy as np
 
-from ..dense import dense, dense_check, flatten
+from ..dense import dense, dense_check, flatten, flatten_shape
 from ..geometry import ParameterError
 from ..grad import dense_backward, flatten_backward
-from .base import LayerKind, Shape
+from .base import LayerKind, Shape, sample_axis
 
 
 @dataclass(frozen=True)
 class Flatten:
+    axis: int = 0  # the first axis joined, counting the sample's axes: 0 makes a vector
     type: str = "flatten"
 
 
@@ -40,8 +40,8 @@ def _dense_backward(layer: Dense, x: np.ndarray, cache: None, dy: np.ndarray):
 
 FLATTEN = LayerKind(
     types=("flatten",), record=Flatten,
-    output_shape=lambda layer, shapes: (prod(shapes[0]),),
-    run=lambda layer, xs: flatten(xs[0]),
+    output_shape=lambda layer, shapes: flatten_shape(shapes[0], layer.axis),
+    run=lambda layer, xs: flatten(xs[0], sample_axis(layer.axis)),
     backward=lambda layer, x, cache, dy: (flatten_backward(dy, x.shape), {}),
 )
 

@@ -1,0 +1,170 @@
+"""The layers of a forward pass, one schema per kind of the engine's registry, told apart by "type"."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+
+from ... import engine
+from ...engine.elementwise import BINARY_OPS
+from ...engine.resample import MODES as UPSAMPLE_MODES
+from ...settings import LAYERS_CAP
+from .activate import ActivationParameters, Function
+from .convolve import ConvolutionParameters
+from .fields import ArrayOf, PairOf, invalid
+from .pool import PoolParameters
+
+LayerName = Annotated[str, Field(min_length=1, max_length=100, strict=True)]
+
+
+class InGraph(BaseModel):
+    """Where a layer sits in the graph; every layer type has these two fields."""
+
+    name: LayerName | None = Field(None, description="unique; default: the layer's index, as a string")
+    inputs: list[LayerName] | None = Field(None, min_length=1, max_length=LAYERS_CAP, description=(
+        'names of earlier layers, or "input" for the network\'s input; default: the layer before'))
+
+
+class ConvLayer(ConvolutionParameters, InGraph):
+    type: Literal["conv2d"]
+    kernel: ArrayOf(4, 4, "F×C×kh×kw")
+    bias: ArrayOf(1, 1, "F") | None = None
+
+    def to_engine(self) -> engine.Conv2d:
+        return engine.Conv2d(self.kernel, self.bias, self.stride, self.padding, self.dilation,
+                             self.padding_mode, self.mode)
+
+
+class PoolLayer(PoolParameters, InGraph):
+    type: Literal["maxpool", "avgpool"]
+
+    def to_engine(self) -> engine.Pool2d:
+        return engine.Pool2d(self.type.removesuffix("pool"), self.size, self.stride, self.padding)
+
+
+class ActivationLayer(ActivationParameters, InGraph):
+    type: Function
+
+    @model_validator(mode="after")
+    def _parameters_apply(self) -> ActivationLayer:
+        self._check_applies(self.type)
+        return self
+
+    def to_engine(self) -> engine.Activation:
+        return engine.Activation(self.type, self.alpha, self.axis, self.min, self.max, self.beta, self.weight)
+
+
+class FlattenLayer(InGraph):
+    model_config = ConfigDict(extra="forbid")
+    type: Literal["flatten"]
+    axis: int = Field(0, strict=True, description="the first axis joined (0: everything, as a vector)")
+
+    def to_engine(self) -> engine.Flatten:
+        return engine.Flatten(self.axis)
+
+
+class DenseLayer(InGraph):
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    type: Literal["dense"]
+    weight: ArrayOf(2, 2, "out×in (PyTorch Linear layout)")
+    bias: ArrayOf(1, 1, "out") | None = None
+
+    def to_engine(self) -> engine.Dense:
+        return engine.Dense(self.weight, self.bias)
+
+
+class Layer(InGraph):
+    """Fields every layer schema below shares."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+
+PerChannel = ArrayOf(1, 1, "C")
+PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)]
+Number = Annotated[float, Field(allow_inf_nan=False, strict=True)]
+
+
+class BatchNormLayer(Layer):
+    type: Literal["batchnorm"]
+    mean: PerChannel = Field(description="running mean, one per channel")
+    var: PerChannel = Field(description="running variance, one per channel")
+    weight: PerChannel | None = Field(None, description="γ, default 1")
+    bias: PerChannel | None = Field(None, description="β, default 0")
+    eps: PositiveNumber = 1e-5
+
+    def to_engine(self) -> engine.BatchNorm:
+        return engine.BatchNorm(self.mean, self.var, self.weight, self.bias, self.eps)
+
+
+class LRNLayer(Layer):
+    type: Literal["lrn"]
+    size: int = Field(ge=1, le=LAYERS_CAP, strict=True, description="channels in each window")
+    alpha: Annotated[float, Field(ge=0, allow_inf_nan=False, strict=True)] = 1e-4
+    beta: Number = 0.75
+    k: PositiveNumber = 1.0
+
+    def to_engine(self) -> engine.LocalResponseNorm:
+        return engine.LocalResponseNorm(self.size, self.alpha, self.beta, self.k)
+
+
+class BinaryLayer(Layer):
+    type: Literal[BINARY_OPS] = Field(description="inputs[0] op inputs[1], with NumPy broadcasting")
+
+    def to_engine(self) -> engine.Binary:
+        return engine.Binary(self.type)
+
+
+class ConcatLayer(Layer):
+    type: Literal["concat"]
+    axis: int = Field(0, strict=True, description="0: the channel axis of C×H×W")
+
+    def to_engine(self) -> engine.Concat:
+        return engine.Concat(self.axis)
+
+
+class ReshapeLayer(Layer):
+    type: Literal["reshape"]
+    shape: list[Annotated[int, Field(strict=True)]] = Field(min_length=1, max_length=8, description=(
+        "one sample's new shape; one −1 takes what is left"))
+
+    def to_engine(self) -> engine.Reshape:
+        return engine.Reshape(tuple(self.shape))
+
+
+def _scale(value: Any) -> float | tuple[float, float]:
+    numbers = value if isinstance(value, list) and len(value) == 2 else [value]
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < math.inf for v in numbers):
+        raise invalid(f"scale must be a number above 0, or a pair of them [sh, sw] (got {json.dumps(value)})")
+    return float(value) if len(numbers) == 1 else (float(value[0]), float(value[1]))
+
+
+Scale = Annotated[Any, PlainValidator(_scale), WithJsonSchema({"anyOf": [
+    {"type": "number", "exclusiveMinimum": 0},
+    {"type": "array", "items": {"type": "number", "exclusiveMinimum": 0}, "minItems": 2, "maxItems": 2}]})]
+
+
+class UpsampleLayer(Layer):
+    type: Literal["upsample"]
+    size: PairOf("size", 1) | None = Field(None, description="the output's side, or [oh, ow]")
+    scale: Scale | None = Field(None, description="or a factor, or [sh, sw]: output side = floor(input side × factor)")
+    mode: Literal[UPSAMPLE_MODES] = "nearest"
+    align_corners: bool | None = Field(None, strict=True, description="bilinear only (default false)")
+
+    def to_engine(self) -> engine.Upsample:
+        return engine.Upsample(self.size, self.scale, self.mode, self.align_corners)
+
+
+class DropoutLayer(Layer):
+    type: Literal["dropout"]
+    p: Annotated[float, Field(ge=0, lt=1, strict=True)] = Field(0.5, description="unused: the identity at inference")
+
+    def to_engine(self) -> engine.Dropout:
+        return engine.Dropout(self.p)
+
+
+LayerModel = Annotated[ConvLayer | PoolLayer | ActivationLayer | FlattenLayer | DenseLayer | BatchNormLayer
+                       | LRNLayer | BinaryLayer | ConcatLayer | ReshapeLayer | UpsampleLayer | DropoutLayer,
+                       Field(discriminator="type")]

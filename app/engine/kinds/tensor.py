@@ -1,0 +1,65 @@
+"""Layers that only rearrange values: reshape, upsample and dropout (the identity at inference)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import prod
+
+from ..geometry import IntOrPair
+from ..resample import upsample, upsample_size
+from ..tensor_ops import dropout, reshape, reshape_shape
+from .base import LayerKind, Shape, elementwise
+from .conv import needs_image
+
+
+@dataclass(frozen=True)
+class Reshape:
+    shape: tuple[int, ...]  # one sample's new shape; one −1 takes what is left
+    type: str = "reshape"
+
+
+@dataclass(frozen=True)
+class Upsample:
+    size: IntOrPair | None = None  # the output's (OH, OW)
+    scale: float | tuple[float, float] | None = None  # or a factor per side
+    mode: str = "nearest"  # or "bilinear"
+    align_corners: bool | None = None  # bilinear only; None is False
+    type: str = "upsample"
+
+    def settings(self) -> dict:
+        return dict(size=self.size, scale=self.scale, mode=self.mode, align_corners=self.align_corners)
+
+
+@dataclass(frozen=True)
+class Dropout:
+    p: float = 0.5  # the training-time drop rate; inference passes every value through
+    type: str = "dropout"
+
+
+def _upsample_shape(layer: Upsample, shapes: list[Shape]) -> Shape:
+    (shape,) = shapes
+    needs_image(layer.type, shape)
+    return (shape[0], *upsample_size(shape[1:], **layer.settings()))
+
+
+RESHAPE = LayerKind(
+    types=("reshape",), record=Reshape,
+    output_shape=lambda layer, shapes: reshape_shape(shapes[0], layer.shape),
+    run=lambda layer, xs: reshape(xs[0], layer.shape),
+)
+
+UPSAMPLE = LayerKind(
+    types=("upsample",), record=Upsample,
+    output_shape=_upsample_shape,
+    run=lambda layer, xs: upsample(xs[0], **layer.settings()),
+    multiply_adds=lambda layer, shapes, out: prod(out) * (4 if layer.mode == "bilinear" else 0),
+    extra_work=lambda layer, shapes, out: prod(out),
+)
+
+DROPOUT = LayerKind(
+    types=("dropout",), record=Dropout,
+    output_shape=lambda layer, shapes: elementwise(shapes),
+    run=lambda layer, xs: dropout(xs[0]),
+)
+
+KINDS = (RESHAPE, UPSAMPLE, DROPOUT)
