@@ -182,3 +182,16 @@ def global_avg_pool(x: np.ndarray) -> np.ndarray:
     """Mean of each feature map. x: (N, C, H, W) -> (N, C)"""
     return x.mean(axis=(2, 3))
 
+
+def global_pool(x: np.ndarray, kind: str) -> np.ndarray:
+    """Max or mean of each feature map, kept 4-D (ONNX's GlobalMaxPool / GlobalAveragePool).
+
+    x: (N, C, H, W) -> (N, C, 1, 1); the max's winner is pool2d(x, "max", (H, W))'s.
+    """
+    if kind not in KINDS:
+        raise ParameterError("kind", f'kind must be "max" or "avg" (got "{kind}")')
+    if x.ndim != 4:
+        raise ParameterError("input", f"global pooling needs input (N, C, H, W), got {x.shape}")
+    if kind == "max":
+        return x.max(axis=(2, 3), keepdims=True)
+    return x.mean(axis=(2, 3), keepdims=True)

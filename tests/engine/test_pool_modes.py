@@ -1,5 +1,5 @@
-"""Pooling's modes: ceil mode, dilated max pooling and count_include_pad, against a loop definition,
-hand-worked cases and, where PyTorch is installed, PyTorch itself."""
+"""Pooling's modes (ceil mode, dilated max pooling, count_include_pad) and global and adaptive pooling,
+against loop definitions, hand-worked cases and, where PyTorch is installed, PyTorch itself."""
 
 import importlib.util
 import math
@@ -9,8 +9,10 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from app.engine import ParameterError, output_size, pool2d, pool_geometry, pool_trace
+from app.engine import ParameterError, global_avg_pool, output_size, pool2d, pool_geometry, pool_trace
+from app.engine.adaptive_pool import adaptive_avg_pool2d, adaptive_pool_size
 from app.engine.grad import pool2d_backward
+from app.engine.pool import global_pool
 
 from ..strategies import distinct_values, normal_values, pool_cases, seeds, tied_values
 
@@ -430,3 +432,111 @@ def test_pytorch_answers_minus_infinity_where_a_dilated_window_reads_only_paddin
     # cells, and PyTorch answers -inf with index 6, outside the 2×2 input.
     out, indices = torch_pool(np.ones((1, 1, 2, 2)), "max", 2, None, 1, False, 3, True)
     assert out.tolist() == [[[[-np.inf]]]] and indices.tolist() == [[[[6]]]]
+
+
+# --- global and adaptive pooling ------------------------------------------------------------------------
+
+def adaptive_twin(x, oh, ow):
+    """Loop definition: window (i, j) spans rows [floor(i·H/OH), ceil((i+1)·H/OH)), columns likewise."""
+    n, c, h, w = x.shape
+    out = np.zeros((n, c, oh, ow))
+    for i, j in np.ndindex(oh, ow):
+        top, bottom = math.floor(i * h / oh), math.ceil((i + 1) * h / oh)
+        left, right = math.floor(j * w / ow), math.ceil((j + 1) * w / ow)
+        out[:, :, i, j] = x[:, :, top:bottom, left:right].sum(axis=(2, 3)) / ((bottom - top) * (right - left))
+    return out
+
+
+@given(st.integers(1, 2), st.integers(1, 3), st.integers(1, 12), st.integers(1, 12),
+       st.one_of(st.none(), st.integers(1, 14)), st.one_of(st.none(), st.integers(1, 14)), st.booleans(), seeds)
+def test_adaptive_avg_pool_equals_the_loop_definition(n, c, h, w, oh, ow, as_int, seed):
+    x = np.random.default_rng(seed).standard_normal((n, c, h, w))
+    output_size = (oh or 1) if as_int else [oh, ow]  # None keeps that side
+    expected_hw = ((oh or 1), (oh or 1)) if as_int else (oh or h, ow or w)
+    assert adaptive_pool_size((h, w), output_size) == expected_hw
+    got = adaptive_avg_pool2d(x, output_size)
+    np.testing.assert_allclose(got, adaptive_twin(x, *expected_hw), rtol=1e-12, atol=1e-14)  # running totals
+
+
+@given(st.sampled_from(["max", "avg"]), st.integers(1, 2), st.integers(1, 3), st.integers(1, 9), st.integers(1, 9),
+       seeds)
+def test_global_pooling_is_the_whole_window(kind, n, c, h, w, seed):
+    x = np.random.default_rng(seed).integers(-3, 4, (n, c, h, w)).astype(float)
+    got = global_pool(x, kind)
+    assert got.shape == (n, c, 1, 1)
+    np.testing.assert_allclose(got, pool2d(x, kind, (h, w)).output, rtol=1e-12)
+    if kind == "avg":
+        np.testing.assert_allclose(got, adaptive_avg_pool2d(x, 1), rtol=1e-12)
+        np.testing.assert_array_equal(got[:, :, 0, 0], global_avg_pool(x))
+
+
+def test_adaptive_windows_overlap_where_the_ratio_is_not_whole():
+    # 5 cells to 3: windows [0, 2), [1, 4), [3, 5)
+    #   [1 2 3 4 5] -> (1+2)/2, (2+3+4)/3, (4+5)/2 = 1.5, 3, 4.5
+    x = np.arange(1.0, 6.0).reshape(1, 1, 1, 5)
+    np.testing.assert_allclose(adaptive_avg_pool2d(x, [1, 3])[0, 0, 0], [1.5, 3, 4.5])
+
+
+def test_adaptive_pooling_can_grow_the_input():
+    # 2 cells to 3: windows [0, 1), [0, 2), [1, 2): [1 3] -> 1, 2, 3
+    x = np.array([1.0, 3.0]).reshape(1, 1, 1, 2)
+    np.testing.assert_array_equal(adaptive_avg_pool2d(x, [1, 3])[0, 0, 0], [1, 2, 3])
+
+
+def test_adaptive_pooling_keeps_a_side_given_as_none():
+    x = np.arange(24.0).reshape(1, 1, 4, 6)
+    got = adaptive_avg_pool2d(x, [None, 2])  # 4×6 -> 4×2: each row's halves
+    np.testing.assert_allclose(got[0, 0], [[1, 4], [7, 10], [13, 16], [19, 22]])
+
+
+def test_adaptive_pooling_keeps_float32():
+    assert adaptive_avg_pool2d(np.ones((1, 1, 5, 5), dtype=np.float32), 2).dtype == np.float32
+
+
+@pytest.mark.parametrize(("output_size", "message"), [
+    (0, "output_size must be at least 1 (got 0)"),
+    ([2, -1], "output_size must be at least 1 (got [2, -1])"),
+    ([None, 0], "output_size must be at least 1 (got [None, 0])"),
+    ([2], "output_size must be an integer or a pair [h, w] of integers (null keeps that side of the input)"),
+    ("3", "output_size must be an integer or a pair [h, w] of integers (null keeps that side of the input)"),
+    (True, "output_size must be an integer or a pair [h, w] of integers (null keeps that side of the input)"),
+    (None, "output_size must be an integer or a pair [h, w] of integers (null keeps that side of the input)"),
+])
+def test_a_bad_adaptive_output_size_is_refused(output_size, message):
+    with pytest.raises(ParameterError) as error:
+        adaptive_pool_size((4, 4), output_size)
+    assert error.value.param == "output_size"
+    assert str(error.value) == message
+
+
+def test_adaptive_pooling_needs_a_batch_of_feature_maps():
+    with pytest.raises(ParameterError) as error:
+        adaptive_avg_pool2d(np.ones((3, 4, 4)), 2)
+    assert error.value.param == "input"
+    assert str(error.value) == "adaptive pooling needs input (N, C, H, W), got (3, 4, 4)"
+
+
+def test_global_pooling_refuses_an_unknown_kind():
+    with pytest.raises(ParameterError) as error:
+        global_pool(np.ones((1, 1, 2, 2)), "min")
+    assert error.value.param == "kind"
+    assert str(error.value) == 'kind must be "max" or "avg" (got "min")'
+
+
+def test_global_pooling_needs_a_batch_of_feature_maps():
+    with pytest.raises(ParameterError) as error:
+        global_pool(np.ones((4, 4)), "max")
+    assert error.value.param == "input"
+    assert str(error.value) == "global pooling needs input (N, C, H, W), got (4, 4)"
+
+
+@needs_torch
+@given(st.integers(1, 2), st.integers(1, 3), st.integers(1, 12), st.integers(1, 12),
+       st.one_of(st.none(), st.integers(1, 14)), st.integers(1, 14), seeds)
+def test_adaptive_avg_pool_equals_pytorch(n, c, h, w, oh, ow, seed):
+    import torch
+    import torch.nn.functional as F
+
+    x = np.random.default_rng(seed).standard_normal((n, c, h, w))
+    expected = F.adaptive_avg_pool2d(torch.tensor(x), (oh, ow)).numpy()
+    np.testing.assert_allclose(adaptive_avg_pool2d(x, [oh, ow]), expected, rtol=1e-12, atol=1e-14)
