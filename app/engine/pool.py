@@ -73,7 +73,8 @@ def pool_pads(geometry: WindowGeometry) -> tuple[int, int, int, int]:
 
 def avg_divisor(geometry: WindowGeometry, count_include_pad: bool = True) -> int | np.ndarray:
     """What each window's sum is divided by, as PyTorch's avg_pool2d: (OH, OW) counts, or the int KH·KW
-    when every window has that many (the usual case, and a scalar divides a third faster).
+    when every window has that many (the usual case: building the array would add a fifth to the time
+    of a 2×2 average over 3×224×224).
 
     count_include_pad counts the zero padding but not ceil mode's overhang; without it, only input cells count.
     """
@@ -148,7 +149,7 @@ def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None =
     first = np.zeros(best.shape, dtype=np.int64)  # m·dh·width + k·dw: the winning cell's offset in its window
     for m, k, part in reversed(list(offset_slices(x_padded, geometry))):
         np.copyto(first, m * dh * width + k * dw, where=part == best)
-    down, across = np.divmod(first, width)  # (N, C, OH, OW) each: rows and columns below the window's corner
+    down, across = np.divmod(first, width)  # (N, C, OH, OW) each: the winner's offset from the window's corner
     (sh, sw), (oh, ow) = geometry.stride, geometry.out
     top, _, left, _ = geometry.pads
     rows = np.arange(oh).reshape(oh, 1) * sh + down - top  # (N, C, OH, OW)
