@@ -89,11 +89,14 @@ def conv_cases(draw, *, max_side: int = 8, max_kernel: int = 4, max_padding: int
 
 @st.composite
 def pool_cases(draw, *, max_size: int = 4, max_padding: int = 2, max_side: int = 8, max_channels: int = 3,
-               only_possible: bool = False, values: Values = normal_values):
+               only_possible: bool = False, modes: bool = False, values: Values = normal_values):
     """(x, params): x (N, C, H, W); params kind, size, stride (None: the size) and padding.
 
     With only_possible, parameters pool2d refuses are assumed away. Without it, most paddings stay
     within half the window, the most PyTorch allows, and the rest may go past it.
+    With modes, params also hold ceil_mode, dilation and count_include_pad: dilation is drawn for max
+    pooling and count_include_pad for avg, and without only_possible each sometimes comes to the
+    other kind too, to be refused.
     """
     kind, size = draw(st.sampled_from(POOL_KINDS)), draw(int_or_pair(1, max_size))
     stride = draw(st.one_of(st.none(), int_or_pair(1, 3)))
@@ -104,9 +107,16 @@ def pool_cases(draw, *, max_size: int = 4, max_padding: int = 2, max_side: int =
     padding = draw(paddings)
     shape = (draw(st.integers(1, 2)), draw(st.integers(1, max_channels)),
              draw(st.integers(1, max_side)), draw(st.integers(1, max_side)))
+    params = dict(kind=kind, size=size, stride=stride, padding=padding)
+    if modes:
+        wrong_kind = not only_possible and draw(st.integers(0, 7)) == 0  # one draw in eight
+        dilated = kind == "max" or wrong_kind
+        params.update(ceil_mode=draw(st.booleans()),
+                      dilation=draw(int_or_pair(1, 3)) if dilated else draw(st.sampled_from([1, [1, 1]])),
+                      count_include_pad=draw(st.booleans()) if kind == "avg" or wrong_kind else True)
     if only_possible:
         try:
-            pool_geometry(shape, kind, size, stride, padding)
+            pool_geometry(shape, **{k: v for k, v in params.items() if k != "count_include_pad"})
         except ParameterError:
             assume(False)
-    return draw(values(shape)), dict(kind=kind, size=size, stride=stride, padding=padding)
+    return draw(values(shape)), params

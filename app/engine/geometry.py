@@ -3,6 +3,10 @@
 The output-size rule lives here and nowhere else:
 
     O = floor((I + P_before + P_after - D*(K - 1) - 1) / S) + 1
+
+and in pooling's ceil mode (PyTorch's rule), which lets a last, partial window run past the end:
+
+    O = ceil((I + P_before + P_after - D*(K - 1) - 1) / S) + 1, less one if (O - 1)*S >= I + P_before
 """
 
 from __future__ import annotations
@@ -26,11 +30,16 @@ class ParameterError(ValueError):
 
 
 def output_size(size: int, kernel: int, stride: int = 1, pad_before: int = 0,
-                pad_after: int | None = None, dilation: int = 1) -> int:
-    """Number of window positions along one axis (PyTorch's floor rule); < 1 means none fit."""
+                pad_after: int | None = None, dilation: int = 1, ceil_mode: bool = False) -> int:
+    """Number of window positions along one axis (PyTorch's floor or ceil rule); < 1 means none fit."""
     if pad_after is None:
         pad_after = pad_before
-    return (size + pad_before + pad_after - dilation * (kernel - 1) - 1) // stride + 1
+    span = size + pad_before + pad_after - dilation * (kernel - 1) - 1  # room for the window to slide
+    if not ceil_mode:
+        return span // stride + 1
+    out = -(-span // stride) + 1
+    # The last window must start inside the input or the left padding, never in the right padding.
+    return out - 1 if (out - 1) * stride >= size + pad_before else out
 
 
 def as_pair(value: IntOrPair, param: str, minimum: int) -> Pair:
@@ -80,6 +89,15 @@ class WindowGeometry(NamedTuple):
         (kh, kw), (dh, dw) = self.kernel, self.dilation
         return dh * (kh - 1) + 1, dw * (kw - 1) + 1
 
+    @property
+    def overhang(self) -> Pair:
+        """Rows and columns the last windows run past the padded input: ceil mode's partial windows, else 0."""
+        (oh, ow), (sh, sw), (kh, kw), (dh, dw) = self.out, self.stride, self.kernel, self.dilation
+        top, bottom, left, right = self.pads  # inlined extent and padded: pooling asks on every call
+        over_h = (oh - 1) * sh + dh * (kh - 1) + 1 - (self.in_h + top + bottom)
+        over_w = (ow - 1) * sw + dw * (kw - 1) + 1 - (self.in_w + left + right)
+        return max(0, over_h), max(0, over_w)
+
 
 def resolve_padding(padding: Padding, kernel: Pair, stride: Pair, dilation: Pair) -> tuple[int, int, int, int]:
     """padding (int, pair, "valid" or "same") -> (top, bottom, left, right).
@@ -100,11 +118,16 @@ def resolve_padding(padding: Padding, kernel: Pair, stride: Pair, dilation: Pair
 
 
 def window_geometry(in_hw: Pair, kernel_hw: Pair, stride: IntOrPair = 1, padding: Padding = 0,
-                    dilation: IntOrPair = 1, padding_mode: str = "zeros", window: str = "kernel") -> WindowGeometry:
+                    dilation: IntOrPair = 1, padding_mode: str = "zeros", window: str = "kernel",
+                    ceil_mode: bool = False) -> WindowGeometry:
     """Check every sliding-window parameter against the input size and return the geometry.
 
     `window` names the parameter that sets the window's size: "kernel", or pooling's "size".
+    `ceil_mode` (pooling) keeps a last, partial window; the cells it runs past the padded input
+    (WindowGeometry.overhang) count as padding.
     """
+    if type(ceil_mode) is not bool:
+        raise ParameterError("ceil_mode", f"ceil_mode must be true or false (got {ceil_mode!r})")
     stride_hw = as_pair(stride, "stride", minimum=1)
     dilation_hw = as_pair(dilation, "dilation", minimum=1)
     if padding_mode not in PADDING_MODES:
@@ -112,15 +135,19 @@ def window_geometry(in_hw: Pair, kernel_hw: Pair, stride: IntOrPair = 1, padding
                                              f'(got "{padding_mode}")')
     pads = resolve_padding(padding, kernel_hw, stride_hw, dilation_hw)
     top, bottom, left, right = pads
-    out = (output_size(in_hw[0], kernel_hw[0], stride_hw[0], top, bottom, dilation_hw[0]),
-           output_size(in_hw[1], kernel_hw[1], stride_hw[1], left, right, dilation_hw[1]))
+    out = (output_size(in_hw[0], kernel_hw[0], stride_hw[0], top, bottom, dilation_hw[0], ceil_mode),
+           output_size(in_hw[1], kernel_hw[1], stride_hw[1], left, right, dilation_hw[1], ceil_mode))
     geometry = WindowGeometry(in_hw[0], in_hw[1], kernel_hw, stride_hw, dilation_hw, pads, out)
     _check_padding_mode(geometry, padding_mode)
-    (ph, pw), (eh, ew) = geometry.padded, geometry.extent
-    if eh > ph or ew > pw:
+    if out[0] < 1 or out[1] < 1:  # in floor mode: the window is larger than the padded input
+        (ph, pw), (eh, ew) = geometry.padded, geometry.extent
         noun = "kernel" if window == "kernel" else "window"
         what = f"dilated {noun}" if dilation_hw != (1, 1) else noun
-        raise ParameterError(window, f"the {what} ({eh}×{ew}) is larger than the padded input ({ph}×{pw})")
+        message = f"the {what} ({eh}×{ew}) is larger than the padded input ({ph}×{pw})"
+        if ceil_mode:
+            (sh, sw) = stride_hw
+            message += f" by more than ceil mode allows (stride - 1: {sh - 1}×{sw - 1})"
+        raise ParameterError(window, message)
     return geometry
 
 

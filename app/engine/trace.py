@@ -14,7 +14,7 @@ import numpy as np
 from .conv import applied_kernel, conv_geometry, windows
 from .geometry import IntOrPair, Padding, WindowGeometry
 from .padding import pad2d
-from .pool import pool2d, pool_geometry
+from .pool import avg_divisor, check_count_include_pad, pool2d, pool_geometry, pool_pads
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,16 @@ class ConvTrace:
 @dataclass(frozen=True)
 class PoolTrace:
     padded_input: np.ndarray  # (C, Hp, Wp); max pooling pads with -inf
-    pads: tuple[int, int, int, int]
+    pads: tuple[int, int, int, int]  # around padded_input: bottom and right include ceil mode's overhang
     cell: np.ndarray  # (S, 3) [channel, row, col]
-    rows: np.ndarray  # (S, KH)
+    rows: np.ndarray  # (S, KH) padded-input row under each window row (dilation included)
     cols: np.ndarray  # (S, KW)
     values: np.ndarray  # (S, KH, KW)
     value: np.ndarray  # (S,)
     winner: np.ndarray | None  # (S, 2) [row, col] in the padded input, max only
     sum: np.ndarray | None  # (S,) avg only
-    count: int | None  # cells per window, avg only (zero padding counts)
+    count: int | None  # avg only: the divisor every window shares (KH·KW by default), None when they differ
+    divisor: np.ndarray | None = None  # (S,) avg only: what each window's sum is divided by
 
 
 def _step_grid(leading: int, geometry: WindowGeometry):
@@ -78,19 +79,25 @@ def conv_trace(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None
 
 
 def pool_trace(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None = None,
-               padding: IntOrPair = 0) -> PoolTrace:
-    """Trace every pooling window. x: (C, H, W) -> PoolTrace"""
-    geometry = pool_geometry((1, *x.shape), kind, size, stride, padding)
+               padding: IntOrPair = 0, ceil_mode: bool = False, dilation: IntOrPair = 1,
+               count_include_pad: bool = True) -> PoolTrace:
+    """Trace every pooling window (parameters as pool2d). x: (C, H, W) -> PoolTrace"""
+    geometry = pool_geometry((1, *x.shape), kind, size, stride, padding, ceil_mode, dilation)
+    check_count_include_pad(kind, count_include_pad)
     c = x.shape[0]
     kh, kw = geometry.kernel
-    padded = pad2d(x, geometry.pads, value=-np.inf if kind == "max" else 0.0)  # (C, Hp, Wp)
+    pads = pool_pads(geometry)  # ceil mode's overhang shows as padding
+    padded = pad2d(x, pads, value=-np.inf if kind == "max" else 0.0)  # (C, Hp, Wp)
     values = windows(padded, geometry).reshape(-1, kh, kw)  # (C, OH, OW, KH, KW) -> (S, KH, KW)
     cell, rows, cols = _step_grid(c, geometry)
-    result = pool2d(x[None], kind, size, stride, padding)
+    result = pool2d(x[None], kind, size, stride, padding, ceil_mode=ceil_mode, dilation=dilation,
+                    count_include_pad=count_include_pad)
     value = result.output.reshape(-1)  # (S,)
     if kind == "max":
-        top, _, left, _ = geometry.pads
+        top, _, left, _ = pads
         winner = result.winners.reshape(-1, 2) + np.array([top, left])  # unpadded -> padded coordinates
-        return PoolTrace(padded, geometry.pads, cell, rows, cols, values, value, winner, None, None)
-    return PoolTrace(padded, geometry.pads, cell, rows, cols, values, value, None,
-                     values.sum(axis=(1, 2)), kh * kw)
+        return PoolTrace(padded, pads, cell, rows, cols, values, value, winner, None, None)
+    divisor = np.broadcast_to(avg_divisor(geometry, count_include_pad), (c, *geometry.out)).reshape(-1)  # (S,)
+    shared = np.unique(divisor)
+    return PoolTrace(padded, pads, cell, rows, cols, values, value, None, values.sum(axis=(1, 2)),
+                     int(shared[0]) if len(shared) == 1 else None, divisor)

@@ -41,13 +41,14 @@ def test_the_node_tests_pass(node):
 
 
 def test_the_js_output_size_rule_agrees_with_the_engine(node):
-    cases = list(itertools.product(range(1, 9), range(1, 5), range(1, 4), range(0, 3), range(0, 2), range(1, 4)))
+    cases = list(itertools.product(range(1, 9), range(1, 5), range(1, 4), range(0, 3), range(0, 2), range(1, 4),
+                                   (False, True)))  # floor and ceil mode
     script = """
         const { outputSize } = await import("./static/js/core/geometry.js");
         const cases = JSON.parse(process.argv[1]);
-        console.log(JSON.stringify(cases.map(([i, k, s, p0, p1, d]) => outputSize(i, k, s, p0, p1, d))));
+        console.log(JSON.stringify(cases.map(([i, k, s, p0, p1, d, c]) => outputSize(i, k, s, p0, p1, d, c))));
     """
     run = subprocess.run([node, "--input-type=module", "-e", script, json.dumps(cases)],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout) == [output_size(i, k, s, p0, p1, d) for i, k, s, p0, p1, d in cases]
+    assert json.loads(run.stdout) == [output_size(i, k, s, p0, p1, d, c) for i, k, s, p0, p1, d, c in cases]

@@ -1,8 +1,15 @@
 // Window geometry for drawing. Mirrors app/engine/geometry.py (tests/js checks they agree).
 
-/** Window positions along one axis: floor((I + P0 + P1 − D(K − 1) − 1) / S) + 1; < 1 means none fit. */
-export function outputSize(size, kernel, stride = 1, padBefore = 0, padAfter = padBefore, dilation = 1) {
-  return Math.floor((size + padBefore + padAfter - dilation * (kernel - 1) - 1) / stride) + 1;
+/**
+ * Window positions along one axis: floor((I + P0 + P1 − D(K − 1) − 1) / S) + 1; < 1 means none fit.
+ * Pooling's ceil mode rounds up instead, keeping a last partial window, but only one that starts
+ * inside the input or the left padding (PyTorch's rule).
+ */
+export function outputSize(size, kernel, stride = 1, padBefore = 0, padAfter = padBefore, dilation = 1, ceilMode = false) {
+  const span = size + padBefore + padAfter - dilation * (kernel - 1) - 1;
+  if (!ceilMode) return Math.floor(span / stride) + 1;
+  const out = Math.ceil(span / stride) + 1;
+  return (out - 1) * stride >= size + padBefore ? out - 1 : out;
 }
 
 /** [top, bottom, left, right] for padding = number pair, "valid" or "same" (odd pixel bottom/right). */
@@ -17,10 +24,10 @@ export function resolvePadding(padding, kernel, dilation) {
 }
 
 /** How many windows read each cell of the unpadded input: an H×W array of counts. */
-export function coverage(height, width, kernel, stride, dilation, pads) {
+export function coverage(height, width, kernel, stride, dilation, pads, ceilMode = false) {
   const [top, bottom, left, right] = pads;
-  const outH = outputSize(height, kernel[0], stride[0], top, bottom, dilation[0]);
-  const outW = outputSize(width, kernel[1], stride[1], left, right, dilation[1]);
+  const outH = outputSize(height, kernel[0], stride[0], top, bottom, dilation[0], ceilMode);
+  const outW = outputSize(width, kernel[1], stride[1], left, right, dilation[1], ceilMode);
   const counts = Array.from({ length: height }, () => new Array(width).fill(0));
   for (let i = 0; i < outH; i++) {
     for (let j = 0; j < outW; j++) {
