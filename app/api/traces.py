@@ -43,6 +43,6 @@ def pool_trace_json(trace: PoolTrace, input_rank: int, encoding: Encoding) -> di
     if trace.winner is not None:
         arrays["winner"] = trace.winner
     else:
-        arrays["sum"], extra["count"] = trace.sum, trace.count
+        arrays["sum"], arrays["divisor"], extra["count"] = trace.sum, trace.divisor, trace.count
     return {"padding": list(trace.pads), "steps": len(trace.value), **extra,
             **{name: encode(array, encoding) for name, array in arrays.items()}}

@@ -13,38 +13,42 @@ from .activations import (
                           softmax_steps,
                           tanh,
 )
+from .adaptive_pool import adaptive_avg_pool2d, adaptive_pool_size
 from .conv import applied_kernel, conv2d, conv_geometry
 from .conv_naive import conv2d_naive
 from .dense import dense, flatten
 from .geometry import PADDING_MODES, ParameterError, WindowGeometry, output_size, window_geometry
 from .graph import INPUT, LayerError, LayerPlan, Node, forward, plan
 from .kinds import (
-    KINDS,
-    Activation,
-    BatchNorm,
-    Binary,
-    Concat,
-    Conv2d,
-    Dense,
-    Dropout,
-    Flatten,
-    Layer,
-    LayerKind,
-    LocalResponseNorm,
-    Pool2d,
-    Reshape,
-    Upsample,
-    kind_of,
+                          KINDS,
+                          Activation,
+                          AdaptiveAvgPool,
+                          BatchNorm,
+                          Binary,
+                          Concat,
+                          Conv2d,
+                          Dense,
+                          Dropout,
+                          Flatten,
+                          GlobalPool,
+                          Layer,
+                          LayerKind,
+                          LocalResponseNorm,
+                          Pool2d,
+                          Reshape,
+                          Upsample,
+                          kind_of,
 )
-from .pool import PoolResult, global_avg_pool, pool2d, pool_geometry
+from .pool import PoolResult, global_avg_pool, global_pool, pool2d, pool_geometry
 from .trace import ConvTrace, PoolTrace, conv_trace, pool_trace
 
 __all__ = [
-    "ACTIVATIONS", "Activation", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvTrace", "Dense", "Dropout",
-    "Flatten", "INPUT", "KINDS", "Layer", "LayerError", "LayerKind", "LayerPlan", "LocalResponseNorm", "Node",
-    "PADDING_MODES", "ParameterError", "Pool2d", "PoolResult", "PoolTrace", "Reshape", "Upsample",
-    "WindowGeometry", "activate", "applied_kernel", "conv2d", "conv2d_naive", "conv_geometry", "conv_trace",
-    "dense", "elu", "flatten", "forward", "gelu", "global_avg_pool", "identity", "kind_of", "leaky_relu",
-    "output_size", "plan", "pool2d", "pool_geometry", "pool_trace", "relu", "sigmoid", "softmax",
-    "softmax_steps", "tanh", "window_geometry",
+    "ACTIVATIONS", "Activation", "AdaptiveAvgPool", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvTrace",
+    "Dense", "Dropout", "Flatten", "GlobalPool", "INPUT", "KINDS", "Layer", "LayerError", "LayerKind",
+    "LayerPlan", "LocalResponseNorm", "Node", "PADDING_MODES", "ParameterError", "Pool2d", "PoolResult",
+    "PoolTrace", "Reshape", "Upsample", "WindowGeometry", "activate", "adaptive_avg_pool2d",
+    "adaptive_pool_size", "applied_kernel", "conv2d", "conv2d_naive", "conv_geometry", "conv_trace", "dense",
+    "elu", "flatten", "forward", "gelu", "global_avg_pool", "global_pool", "identity", "kind_of",
+    "leaky_relu", "output_size", "plan", "pool2d", "pool_geometry", "pool_trace", "relu", "sigmoid",
+    "softmax", "softmax_steps", "tanh", "window_geometry",
 ]

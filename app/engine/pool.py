@@ -21,13 +21,15 @@ class PoolResult:
 
 
 def pool_geometry(x_shape: tuple[int, ...], kind: str, size: IntOrPair, stride: IntOrPair | None = None,
-                  padding: IntOrPair = 0, ceil_mode: bool = False, dilation: IntOrPair = 1) -> WindowGeometry:
+                  padding: IntOrPair = 0, ceil_mode: bool = False, dilation: IntOrPair = 1,
+                  count_include_pad: bool = True) -> WindowGeometry:
     """Check pooling parameters against an input of shape (N, C, H, W) before any work.
 
     x_shape: (N, C, H, W); size, stride, padding, dilation: int or [h, w]; stride None means the size.
     """
     if kind not in KINDS:
         raise ParameterError("kind", f'kind must be "max" or "avg" (got "{kind}")')
+    check_count_include_pad(kind, count_include_pad)
     if len(x_shape) != 4:
         raise ParameterError("input", f"pool2d needs input (N, C, H, W), got {tuple(x_shape)}")
     size_hw = as_pair(size, "size", minimum=1)
@@ -127,8 +129,7 @@ def pool2d(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None =
     `ceil_mode` keeps a last, partial window; its cells past the padded input never win a max and
     never count in a mean. `count_include_pad=False` (avg only) divides by the input cells alone.
     """
-    geometry = pool_geometry(x.shape, kind, size, stride, padding, ceil_mode, dilation)
-    check_count_include_pad(kind, count_include_pad)
+    geometry = pool_geometry(x.shape, kind, size, stride, padding, ceil_mode, dilation, count_include_pad)
     pads = pool_pads(geometry)
     if kind == "avg":
         total = None

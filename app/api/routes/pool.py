@@ -28,21 +28,17 @@ def _check(body: PoolRequest, settings: Settings) -> int:
     x_shape, cells = body.batch().shape, body.size[0] * body.size[1]  # (1, C, H, W), window cells
     limits.check_array(settings, x_shape, "input")
     limits.check_window(settings, body.size, "size")
-    limits.check_spacing(settings, stride=body.stride, padding=body.padding)
-    geometry = engine.pool_geometry(x_shape, **_params(body))
+    limits.check_spacing(settings, stride=body.stride, padding=body.padding, dilation=body.dilation)
+    geometry = engine.pool_geometry(x_shape, **body.pool_settings(body.kind))
     outputs = x_shape[1] * geometry.out[0] * geometry.out[1]
     limits.check_totals(settings, outputs, outputs * cells)
     trace_values = limits.check_trace(settings, outputs, cells) if body.trace else 0
     return work(outputs * cells, 3 * outputs + trace_values)  # output and winners (a pair each)
 
 
-def _params(body: PoolRequest) -> dict:
-    return dict(kind=body.kind, size=body.size, stride=body.stride, padding=body.padding)
-
-
 def _pool(body: PoolRequest) -> ArrayJSONResponse:
     x = body.batch()  # (1, C, H, W)
-    params = _params(body)
+    params = body.pool_settings(body.kind)
     result = engine.pool2d(x, **params)
     squeeze = body.input.ndim == 2  # answer in the input's rank
     output = result.output[0, 0] if squeeze else result.output[0]

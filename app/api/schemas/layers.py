@@ -42,7 +42,7 @@ class PoolLayer(PoolParameters, InGraph):
     type: Literal["maxpool", "avgpool"]
 
     def to_engine(self) -> engine.Pool2d:
-        return engine.Pool2d(self.type.removesuffix("pool"), self.size, self.stride, self.padding)
+        return engine.Pool2d(**self.pool_settings(self.type.removesuffix("pool")))
 
 
 class ActivationLayer(ActivationParameters, InGraph):
@@ -157,6 +157,35 @@ class UpsampleLayer(Layer):
         return engine.Upsample(self.size, self.scale, self.mode, self.align_corners)
 
 
+def _output_size(value: Any) -> int | tuple[int | None, int | None]:
+    sides = value if isinstance(value, list) and len(value) == 2 else [value]
+    if not all(side is None or (type(side) is int and side >= 1) for side in sides) or sides == [None]:
+        raise invalid(f"output_size must be an integer of at least 1, or a pair [oh, ow] of them (null keeps "
+                      f"that side) (got {json.dumps(value)})")
+    return value if len(sides) == 1 else (value[0], value[1])
+
+
+OutputSize = Annotated[Any, PlainValidator(_output_size), WithJsonSchema({"anyOf": [
+    {"type": "integer", "minimum": 1},
+    {"type": "array", "items": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
+     "minItems": 2, "maxItems": 2}]})]
+
+
+class GlobalPoolLayer(Layer):
+    type: Literal["globalavgpool", "globalmaxpool"] = Field(description="each feature map's mean or max, as 1×1")
+
+    def to_engine(self) -> engine.GlobalPool:
+        return engine.GlobalPool(self.type.removeprefix("global").removesuffix("pool"))
+
+
+class AdaptiveAvgPoolLayer(Layer):
+    type: Literal["adaptiveavgpool"]
+    output_size: OutputSize = Field(description="the output's side, or [oh, ow]; windows as PyTorch lays them")
+
+    def to_engine(self) -> engine.AdaptiveAvgPool:
+        return engine.AdaptiveAvgPool(self.output_size)
+
+
 class DropoutLayer(Layer):
     type: Literal["dropout"]
     p: Annotated[float, Field(ge=0, lt=1, strict=True)] = Field(0.5, description="unused: the identity at inference")
@@ -166,5 +195,6 @@ class DropoutLayer(Layer):
 
 
 LayerModel = Annotated[ConvLayer | PoolLayer | ActivationLayer | FlattenLayer | DenseLayer | BatchNormLayer
-                       | LRNLayer | BinaryLayer | ConcatLayer | ReshapeLayer | UpsampleLayer | DropoutLayer,
+                       | LRNLayer | BinaryLayer | ConcatLayer | ReshapeLayer | UpsampleLayer | DropoutLayer
+                       | GlobalPoolLayer | AdaptiveAvgPoolLayer,
                        Field(discriminator="type")]

@@ -13,6 +13,7 @@ from .fields import ImageInput, PairOf
 PoolSize = PairOf("size", 1)
 PoolStride = PairOf("stride", 1)
 PoolPadding = PairOf("padding", 0)
+PoolDilation = PairOf("dilation", 1)
 
 
 class PoolParameters(BaseModel):
@@ -24,6 +25,16 @@ class PoolParameters(BaseModel):
     stride: PoolStride | None = Field(None, description="default: the window size")
     padding: PoolPadding = Field((0, 0), description="at most half the window; max pads with −∞, "
                                                      "avg with zeros that count in the mean")
+    ceil_mode: bool = Field(False, strict=True, description="round the output size up: a last window that "
+                                                           "starts inside the input may run past it")
+    dilation: PoolDilation = Field((1, 1), description="max only: gaps between the window's cells")
+    count_include_pad: bool = Field(True, strict=True, description="avg only: false divides by the cells "
+                                                                   "inside the input")
+
+    def pool_settings(self, kind: str) -> dict:
+        """pool2d's arguments besides the input."""
+        return dict(kind=kind, size=self.size, stride=self.stride, padding=self.padding, ceil_mode=self.ceil_mode,
+                    dilation=self.dilation, count_include_pad=self.count_include_pad)
 
 
 class PoolRequest(PoolParameters, ImageInput, EncodingOption):
@@ -49,7 +60,9 @@ class PoolTraceModel(BaseModel):
     value: Array
     winner: Array | None = Field(None, description="max: [row, col] in the padded input")
     sum: Array | None = Field(None, description="avg: Σ window")
-    count: int | None = Field(None, description="avg: cells per window (zero padding counts)")
+    count: int | None = Field(None, description="avg: what every window's sum is divided by (zero padding counts "
+                                                "unless count_include_pad is false); null when windows differ")
+    divisor: Array | None = Field(None, description="avg: what each window's sum is divided by")
 
 
 class PoolResponse(BaseModel):

@@ -9,7 +9,7 @@ from .conv import Conv2d
 from .dense import Dense, Flatten
 from .merge import Binary, Concat
 from .norm import BatchNorm, LocalResponseNorm
-from .pool import Pool2d
+from .pool import AdaptiveAvgPool, GlobalPool, Pool2d
 from .tensor import Dropout, Reshape, Upsample
 
 _ALL = (*conv.KINDS, *pool.KINDS, *dense.KINDS, *activation.KINDS, *norm.KINDS, *merge.KINDS, *tensor.KINDS)
@@ -21,6 +21,8 @@ def kind_of(layer: Layer) -> LayerKind:
     return KINDS[layer.type]
 
 
-__all__ = ["BY_RECORD", "KINDS", "Activation", "BatchNorm", "Binary", "Concat", "Conv2d", "Dense", "Dropout",
-           "Flatten", "Layer", "LayerKind", "LocalResponseNorm", "Pool2d", "Reshape", "Shape", "Sizes", "Upsample",
-           "kind_of"]
+__all__ = [
+    "Activation", "AdaptiveAvgPool", "BY_RECORD", "BatchNorm", "Binary", "Concat", "Conv2d", "Dense",
+    "Dropout", "Flatten", "GlobalPool", "KINDS", "Layer", "LayerKind", "LocalResponseNorm", "Pool2d",
+    "Reshape", "Shape", "Sizes", "Upsample", "kind_of",
+]
