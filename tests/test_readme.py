@@ -69,6 +69,11 @@ def test_the_api_sections_python_examples_run(client, monkeypatch, capsys):
         exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 (the README's own examples)
     printed = capsys.readouterr().out
     assert "[[13. 17.]\n [25. 29.]]" in printed and "422 layers[1] (dense)" in printed
+    # What each print is said to show (the comment after it, up to a colon; "..." stands for anything).
+    shown = re.findall(r"^# (\[.*\])$", section, re.M) + re.findall(r"print\(.*\)  # ([^:]*?)(?::|$)", section, re.M)
+    for comment in shown:
+        pattern = re.escape(comment.strip()).replace(re.escape("..."), ".*?")
+        assert re.search(pattern, printed.replace("\n ", " ")), comment
 
 
 def test_the_dockerfile_copies_what_exists_and_serves_the_app():
