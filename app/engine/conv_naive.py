@@ -3,9 +3,10 @@
 The readable reference and the test oracle for `conv2d`: it shares no code with it, so it
 resolves padding, padding modes and the output size on its own.
 
-    S[n, f, i, j] = b[f] + Σ_c Σ_m Σ_k  X̃[n, c, i·sh + m·dh, j·sw + k·dw] · K̃[f, c, m, k]
+    S[n, f, i, j] = b[f] + Σ_c Σ_m Σ_k  X̃[n, g·C/G + c, i·sh + m·dh, j·sw + k·dw] · K̃[f, c, m, k]
 
-X̃ is the padded input and K̃ the kernel (turned 180° in convolution mode).
+X̃ is the padded input and K̃ the kernel (turned 180° in convolution mode); with G groups, filter f
+belongs to group g = f // (F/G) and c runs over that group's C/G channels only.
 """
 
 from __future__ import annotations
@@ -33,11 +34,15 @@ def _source_index(p: int, pad_before: int, size: int, padding_mode: str) -> int 
 
 
 def conv2d_naive(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="zeros",
-                 mode="cross-correlation") -> np.ndarray:
-    """Loop-by-loop conv2d. x: (N, C, H, W); weight: (F, C, KH, KW); bias: (F,) -> (N, F, OH, OW)"""
+                 mode="cross-correlation", groups=1) -> np.ndarray:
+    """Loop-by-loop conv2d.
+
+    x: (N, C, H, W); weight: (F, C/groups, KH, KW); bias: (F,) or None -> (N, F, OH, OW)
+    """
     x, weight = np.asarray(x, dtype=np.float64), np.asarray(weight, dtype=np.float64)
-    n_batch, channels, height, width = x.shape
-    n_filters, _, kh, kw = weight.shape
+    n_batch, _, height, width = x.shape
+    n_filters, group_channels, kh, kw = weight.shape
+    group_filters = n_filters // groups
     (sh, sw), (dh, dw) = _pair(stride), _pair(dilation)
     if padding == "valid":
         top = bottom = left = right = 0
@@ -64,9 +69,10 @@ def conv2d_naive(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_
             for i in out_rows:
                 for j in out_cols:
                     total = 0.0 if bias is None else float(bias[f])
-                    for c in range(channels):
+                    first = f // group_filters * group_channels  # the group's first input channel
+                    for c in range(group_channels):
                         for m in range(kh):
                             for k in range(kw):
-                                total += padded(n, c, i * sh + m * dh, j * sw + k * dw) * weight[f, c, m, k]
+                                total += padded(n, first + c, i * sh + m * dh, j * sw + k * dw) * weight[f, c, m, k]
                     out[n, f, i, j] = total
     return out

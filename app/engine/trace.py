@@ -19,7 +19,10 @@ from .pool import pool2d, pool_geometry
 
 @dataclass(frozen=True)
 class ConvTrace:
-    padded_input: np.ndarray  # (C, Hp, Wp) what the window slides over
+    """With G groups the window of filter f covers only its group's C/G input channels, from channel
+    f // (F/G) · C/G on; every "C" below is then C/G (one channel for depthwise)."""
+
+    padded_input: np.ndarray  # (C, Hp, Wp) what the window slides over: every channel
     pads: tuple[int, int, int, int]  # (top, bottom, left, right)
     kernel: np.ndarray  # (F, C, KH, KW) as applied (turned 180° in convolution mode)
     cell: np.ndarray  # (S, 3) [filter, row, col] of the output cell
@@ -31,6 +34,7 @@ class ConvTrace:
     sum: np.ndarray  # (S,) Σ over channels
     bias: np.ndarray  # (S,)
     value: np.ndarray  # (S,) sum + bias
+    groups: int = 1
 
 
 @dataclass(frozen=True)
@@ -59,22 +63,25 @@ def _step_grid(leading: int, geometry: WindowGeometry):
 
 def conv_trace(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, stride: IntOrPair = 1,
                padding: Padding = 0, dilation: IntOrPair = 1, padding_mode: str = "zeros",
-               mode: str = "cross-correlation") -> ConvTrace:
-    """Trace every output cell. x: (C, H, W); weight: (F, C, KH, KW); bias: (F,) -> ConvTrace"""
-    geometry = conv_geometry((1, *x.shape), weight.shape, stride, padding, dilation, padding_mode, mode)
-    f, c, kh, kw = weight.shape
+               mode: str = "cross-correlation", groups: int = 1) -> ConvTrace:
+    """Trace every output cell. x: (C, H, W); weight: (F, C/groups, KH, KW); bias: (F,) or None -> ConvTrace"""
+    geometry = conv_geometry((1, *x.shape), weight.shape, stride, padding, dilation, padding_mode, mode, groups)
+    f, cg, kh, kw = weight.shape
     (oh, ow) = geometry.out
     kernel = applied_kernel(weight, mode)
     padded = pad2d(x, geometry.pads, padding_mode)  # (C, Hp, Wp)
-    win = windows(padded, geometry).transpose(1, 2, 0, 3, 4)  # (C, OH, OW, KH, KW) -> (OH, OW, C, KH, KW)
-    values = np.broadcast_to(win, (f, oh, ow, c, kh, kw)).reshape(-1, c, kh, kw)  # (S, C, KH, KW)
-    products = (win[None] * kernel[:, None, None]).reshape(-1, c, kh, kw)  # (S, C, KH, KW)
-    channel_sums = products.sum(axis=(2, 3))  # (S, C)
+    # (C, OH, OW, KH, KW) -> (G, C/G, OH, OW, KH, KW) -> (G, OH, OW, C/G, KH, KW)
+    win = windows(padded, geometry).reshape(groups, cg, oh, ow, kh, kw).transpose(0, 2, 3, 1, 4, 5)
+    by_group = kernel.reshape(groups, f // groups, 1, 1, cg, kh, kw)  # (F, C/G, KH, KW) -> (G, F/G, 1, 1, C/G, KH, KW)
+    # Each filter's windows, filter-major as the steps run: (G, F/G, OH, OW, C/G, KH, KW) -> (S, C/G, KH, KW)
+    values = np.broadcast_to(win[:, None], (groups, f // groups, oh, ow, cg, kh, kw)).reshape(-1, cg, kh, kw)
+    products = (win[:, None] * by_group).reshape(-1, cg, kh, kw)  # (S, C/G, KH, KW)
+    channel_sums = products.sum(axis=(2, 3))  # (S, C/G)
     sums = channel_sums.sum(axis=1)  # (S,)
     bias_per_step = np.repeat(np.zeros(f) if bias is None else bias, oh * ow)  # (S,)
     cell, rows, cols = _step_grid(f, geometry)
     return ConvTrace(padded, geometry.pads, np.ascontiguousarray(kernel), cell, rows, cols, values,
-                     products, channel_sums, sums, bias_per_step, sums + bias_per_step)
+                     products, channel_sums, sums, bias_per_step, sums + bias_per_step, groups)
 
 
 def pool_trace(x: np.ndarray, kind: str, size: IntOrPair, stride: IntOrPair | None = None,
