@@ -23,8 +23,7 @@ _ROWS_MIN_DEPTH = 30  # C·KW from which conv_rows pays (see _rows_pay)
 # Depthwise convolutions (one channel per group) go by depthwise_rows, in blocks of 1 MiB: on
 # 1×32×112×112 * 32×1×3×3, padding 1, float32, it took 0.75× im2col's time (which copies 9 values
 # per output cell for a product one channel deep) and 0.5× that of KH·KW whole-block multiply-adds;
-# 512 KiB blocks took 1.2× as long. A second thread only slowed it (short products, each waiting
-# for the GIL).
+# 512 KiB blocks took 1.2× as long, and sharing the blocks with a second thread 1.3× as long.
 _DEPTHWISE_BLOCK_BYTES = 1024 * 1024
 # OpenBLAS, on CPUs with AVX-512, multiplies a product of at most 10^6 multiply-adds with kernels
 # that read both operands where they lie; a larger product is first copied into a packed layout of

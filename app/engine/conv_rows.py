@@ -120,21 +120,22 @@ def depthwise_rows(x: np.ndarray, filters: np.ndarray, bias: np.ndarray | None, 
         return out.reshape(n, f, oh, ow)
     # Buffers for the largest block, reused. The padded one starts as zeros; only its padding rows
     # that a block's input overwrote are zeroed again.
-    most_planes = max(len(range(n * c)[block]) for block, _, _ in blocks)
+    most_planes = max(block.stop - block.start for block, _, _ in blocks)
     most_rows = max((bottom - top_row - 1) * sh + reach + 1 for _, top_row, bottom in blocks)
     padded = np.zeros((most_planes, most_rows, wp), dtype=dtype)
     copies = np.empty(most_planes * kw * most_rows * ow, dtype=dtype)
     products = np.empty(most_planes * per_channel * kh * most_rows * ow, dtype=dtype)
     written = 0, 0  # rows of `padded` that hold input
     for block, i0, i1 in blocks:
-        first, r = i0 * sh, (i1 - i0 - 1) * sh + reach + 1  # the padded rows it reads
+        b, first, r = block.stop - block.start, i0 * sh, (i1 - i0 - 1) * sh + reach + 1  # r padded rows from first
         above = min(max(top - first, 0), r)  # of them, in the top padding
         inside = max(min(rows_in - (first + above - top), r - above), 0)  # of them, from the input
         for start, stop in (written[0], min(written[1], above)), (max(written[0], above + inside), written[1]):
-            padded[:, start:stop] = 0  # the last block's rows of input where this one has padding
-        rows = padded[:len(range(n * c)[block]), :r]  # (B, R, Wp)
-        b = rows.shape[0]
-        rows[:, above:above + inside, left:left + cols_in] = planes[block, first + above - top:][:, :inside]
+            if start < stop:
+                padded[:, start:stop] = 0  # the last block's rows of input where this one has padding
+        rows = padded[:b, :r]  # (B, R, Wp)
+        start = first + above - top
+        rows[:, above:above + inside, left:left + cols_in] = planes[block, start:start + inside]
         written = above, above + inside
         s_b, s_r, s_w = rows.strides
         # [b, q, y, j] = rows[b, y, j·sw + q·dw]: every padded row under kernel column q

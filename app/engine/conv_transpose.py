@@ -84,7 +84,7 @@ def conv_transpose_geometry(x_shape: tuple[int, ...], weight_shape: tuple[int, .
                              (out[0], out[1]))
 
 
-def landing(size: int, stride: int, offset: int, out_size: int) -> tuple[int, int, int]:
+def _landing(size: int, stride: int, offset: int, out_size: int) -> tuple[int, int, int]:
     """Input cells i in [0, size) whose i·stride + offset falls inside [0, out_size):
     (first i, how many, the output index of the first)."""
     first = max(0, -(offset // stride))  # the smallest i with i·stride + offset >= 0
@@ -118,9 +118,9 @@ def conv_transpose2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None 
     out[...] = 0 if bias is None else bias.astype(dtype, copy=False).reshape(f, 1, 1)
     # col2im, one kernel cell at a time: within one, no two input cells land on the same output cell
     for m in range(kh):
-        i0, rows, r0 = landing(h, sh, m * dh - ph, oh)
+        i0, rows, r0 = _landing(h, sh, m * dh - ph, oh)
         for k in range(kw):
-            j0, cols, c0 = landing(w, sw, k * dw - pw, ow)
+            j0, cols, c0 = _landing(w, sw, k * dw - pw, ow)
             if rows and cols:
                 out[:, :, r0:r0 + (rows - 1) * sh + 1:sh, c0:c0 + (cols - 1) * sw + 1:sw] += \
                     columns[:, :, m, k, i0:i0 + rows, j0:j0 + cols]
