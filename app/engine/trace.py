@@ -37,7 +37,7 @@ class ConvTrace:
     sum: np.ndarray  # (S,) Σ over channels
     bias: np.ndarray  # (S,)
     value: np.ndarray  # (S,) sum + bias
-    groups: int = 1
+    groups: int = 1  # G: filter f reads channels (f // (F/G))·C/G up to the next group
 
 
 @dataclass(frozen=True)
