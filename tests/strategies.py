@@ -1,10 +1,11 @@
 """Hypothesis strategies for the engine's convolution and pooling cases, written once for every test.
 
-A case is what one call takes: (x, weight, bias, params) for conv2d(x, weight, bias, **params) and
-(x, params) for pool2d(x, **params). Pairs are drawn as lists, as they arrive in JSON (torch_arg in
-tests/torch_reference.py gives PyTorch the tuples it wants). Each test picks the values in the arrays
-(`values=`), because what suits one check spoils another: finite differences need values without
-ties, the comparisons with PyTorch want ties and exact zeros.
+A case is what one call takes: (x, weight, bias, params) for conv2d(x, weight, bias, **params) or
+conv_transpose2d(x, weight, bias, **params), and (x, params) for pool2d(x, **params). Pairs are
+drawn as lists, as they arrive in JSON (torch_arg in tests/torch_reference.py gives PyTorch the
+tuples it wants). Each test picks the values in the arrays (`values=`), because what suits one
+check spoils another: finite differences need values without ties, the comparisons with PyTorch
+want ties and exact zeros.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from hypothesis.extra.numpy import arrays
 from app.engine import ParameterError
 from app.engine.conv import MODES as CONV_MODES
 from app.engine.conv import conv_geometry
+from app.engine.conv_transpose import conv_transpose_geometry
 from app.engine.geometry import PADDING_MODES
 from app.engine.pool import KINDS as POOL_KINDS
 from app.engine.pool import pool_geometry
@@ -58,6 +60,18 @@ def distinct_values(shape: tuple[int, ...]) -> st.SearchStrategy[np.ndarray]:
     return seeds.map(lambda seed: np.random.default_rng(seed).permutation(np.prod(shape)).reshape(shape) * 0.01)
 
 
+def _window_params(draw, max_padding: int, max_dilation: int, only_possible: bool) -> dict:
+    """conv2d's stride, padding, dilation, padding_mode and mode."""
+    padding = draw(st.one_of(int_or_pair(0, max_padding), st.sampled_from(["valid", "same"])))
+    # "same" needs stride 1: always, for possible cases only; else three times in four
+    if padding == "same" and (only_possible or draw(st.integers(0, 3))):
+        stride = draw(st.sampled_from([1, [1, 1]]))
+    else:
+        stride = draw(int_or_pair(1, 3))
+    return dict(stride=stride, padding=padding, dilation=draw(int_or_pair(1, max_dilation)),
+                padding_mode=draw(st.sampled_from(PADDING_MODES)), mode=draw(st.sampled_from(CONV_MODES)))
+
+
 @st.composite
 def conv_cases(draw, *, max_side: int = 8, max_kernel: int = 4, max_padding: int = 3, max_dilation: int = 3,
                only_possible: bool = False, always_bias: bool = False, values: Values = normal_values):
@@ -69,14 +83,7 @@ def conv_cases(draw, *, max_side: int = 8, max_kernel: int = 4, max_padding: int
     n, c, f = draw(st.integers(1, 2)), draw(st.integers(1, 3)), draw(st.integers(1, 3))
     h, w = draw(st.integers(1, max_side)), draw(st.integers(1, max_side))
     kh, kw = draw(st.integers(1, max_kernel)), draw(st.integers(1, max_kernel))
-    padding = draw(st.one_of(int_or_pair(0, max_padding), st.sampled_from(["valid", "same"])))
-    # "same" needs stride 1: always, for possible cases only; else three times in four
-    if padding == "same" and (only_possible or draw(st.integers(0, 3))):
-        stride = draw(st.sampled_from([1, [1, 1]]))
-    else:
-        stride = draw(int_or_pair(1, 3))
-    params = dict(stride=stride, padding=padding, dilation=draw(int_or_pair(1, max_dilation)),
-                  padding_mode=draw(st.sampled_from(PADDING_MODES)), mode=draw(st.sampled_from(CONV_MODES)))
+    params = _window_params(draw, max_padding, max_dilation, only_possible)
     if only_possible:
         try:
             conv_geometry((n, c, h, w), (f, c, kh, kw), **params)
@@ -84,6 +91,59 @@ def conv_cases(draw, *, max_side: int = 8, max_kernel: int = 4, max_padding: int
             assume(False)
     x, weight = draw(values((n, c, h, w))), draw(values((f, c, kh, kw)))
     bias = draw(values((f,))) if always_bias or draw(st.booleans()) else None
+    return x, weight, bias, params
+
+
+@st.composite
+def grouped_conv_cases(draw, *, max_groups: int = 4, max_side: int = 7, max_kernel: int = 4, max_padding: int = 3,
+                       max_dilation: int = 3, values: Values = normal_values):
+    """(x, weight, bias, params) conv2d takes, params with groups: x (N, C, H, W), weight (F, C/groups, KH, KW),
+    bias (F,) or None. One or two channels per group (one: depthwise, when groups > 1) and one to three
+    filters per group; parameters conv2d refuses are assumed away."""
+    groups = draw(st.integers(1, max_groups))
+    n, depth, per_group = draw(st.integers(1, 2)), draw(st.integers(1, 2)), draw(st.integers(1, 3))
+    c, f = groups * depth, groups * per_group
+    h, w = draw(st.integers(1, max_side)), draw(st.integers(1, max_side))
+    kh, kw = draw(st.integers(1, max_kernel)), draw(st.integers(1, max_kernel))
+    params = {**_window_params(draw, max_padding, max_dilation, only_possible=True), "groups": groups}
+    try:
+        conv_geometry((n, c, h, w), (f, depth, kh, kw), **params)
+    except ParameterError:
+        assume(False)
+    x, weight = draw(values((n, c, h, w))), draw(values((f, depth, kh, kw)))
+    bias = draw(values((f,))) if draw(st.booleans()) else None
+    return x, weight, bias, params
+
+
+@st.composite
+def conv_transpose_cases(draw, *, max_groups: int = 3, max_side: int = 5, max_kernel: int = 4, max_stride: int = 3,
+                         max_padding: int = 3, max_dilation: int = 3, only_possible: bool = False,
+                         values: Values = normal_values):
+    """(x, weight, bias, params) for conv_transpose2d(x, weight, bias, **params): x (N, C, H, W),
+    weight (C, F/groups, KH, KW), bias (F,) or None; params stride, padding, output_padding, dilation
+    and groups. Output paddings mostly below the larger of stride and dilation, as PyTorch allows.
+
+    With only_possible, parameters conv_transpose2d refuses are assumed away; without it, some
+    impossible ones come too (paddings that crop everything, output paddings too large).
+    """
+    groups = draw(st.integers(1, max_groups))
+    n, depth, per_group = draw(st.integers(1, 2)), draw(st.integers(1, 2)), draw(st.integers(1, 2))
+    h, w = draw(st.integers(1, max_side)), draw(st.integers(1, max_side))
+    kh, kw = draw(st.integers(1, max_kernel)), draw(st.integers(1, max_kernel))
+    stride, dilation = draw(int_or_pair(1, max_stride)), draw(int_or_pair(1, max_dilation))
+    (sh, sw), (dh, dw) = ((v, v) if isinstance(v, int) else v for v in (stride, dilation))
+    allowed = int_or_pair(0, min(max(sh, dh), max(sw, dw)) - 1)  # within PyTorch's limit on both axes
+    output_padding = draw(allowed if only_possible else st.one_of(allowed, allowed, allowed, int_or_pair(0, 3)))
+    params = dict(stride=stride, padding=draw(int_or_pair(0, max_padding)), output_padding=output_padding,
+                  dilation=dilation, groups=groups)
+    c = groups * depth
+    if only_possible:
+        try:
+            conv_transpose_geometry((n, c, h, w), (c, per_group, kh, kw), **params)
+        except ParameterError:
+            assume(False)
+    x, weight = draw(values((n, c, h, w))), draw(values((c, per_group, kh, kw)))
+    bias = draw(values((groups * per_group,))) if draw(st.booleans()) else None
     return x, weight, bias, params
 
 

@@ -1,11 +1,12 @@
-"""2-D convolution written as its definition, one multiply-add at a time.
+"""2-D convolution and transposed convolution written as their definitions, one multiply-add at a time.
 
-The readable reference and the test oracle for `conv2d`: it shares no code with it, so it
-resolves padding, padding modes and the output size on its own.
+The readable references and the test oracles for `conv2d` and `conv_transpose2d`: they share no
+code with them, so they resolve padding, padding modes and the output sizes on their own.
 
-    S[n, f, i, j] = b[f] + Σ_c Σ_m Σ_k  X̃[n, c, i·sh + m·dh, j·sw + k·dw] · K̃[f, c, m, k]
+    S[n, f, i, j] = b[f] + Σ_c Σ_m Σ_k  X̃[n, g·C/G + c, i·sh + m·dh, j·sw + k·dw] · K̃[f, c, m, k]
 
-X̃ is the padded input and K̃ the kernel (turned 180° in convolution mode).
+X̃ is the padded input and K̃ the kernel (turned 180° in convolution mode); with G groups, filter f
+belongs to group g = f // (F/G) and c runs over that group's C/G channels only.
 """
 
 from __future__ import annotations
@@ -33,11 +34,15 @@ def _source_index(p: int, pad_before: int, size: int, padding_mode: str) -> int 
 
 
 def conv2d_naive(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_mode="zeros",
-                 mode="cross-correlation") -> np.ndarray:
-    """Loop-by-loop conv2d. x: (N, C, H, W); weight: (F, C, KH, KW); bias: (F,) -> (N, F, OH, OW)"""
+                 mode="cross-correlation", groups=1) -> np.ndarray:
+    """Loop-by-loop conv2d.
+
+    x: (N, C, H, W); weight: (F, C/groups, KH, KW); bias: (F,) or None -> (N, F, OH, OW)
+    """
     x, weight = np.asarray(x, dtype=np.float64), np.asarray(weight, dtype=np.float64)
-    n_batch, channels, height, width = x.shape
-    n_filters, _, kh, kw = weight.shape
+    n_batch, _, height, width = x.shape
+    n_filters, group_channels, kh, kw = weight.shape
+    group_filters = n_filters // groups
     (sh, sw), (dh, dw) = _pair(stride), _pair(dilation)
     if padding == "valid":
         top = bottom = left = right = 0
@@ -64,9 +69,44 @@ def conv2d_naive(x, weight, bias=None, stride=1, padding=0, dilation=1, padding_
             for i in out_rows:
                 for j in out_cols:
                     total = 0.0 if bias is None else float(bias[f])
-                    for c in range(channels):
+                    first = f // group_filters * group_channels  # the group's first input channel
+                    for c in range(group_channels):
                         for m in range(kh):
                             for k in range(kw):
-                                total += padded(n, c, i * sh + m * dh, j * sw + k * dw) * weight[f, c, m, k]
+                                total += padded(n, first + c, i * sh + m * dh, j * sw + k * dw) * weight[f, c, m, k]
                     out[n, f, i, j] = total
+    return out
+
+
+def conv_transpose2d_naive(x, weight, bias=None, stride=1, padding=0, output_padding=0, dilation=1,
+                           groups=1) -> np.ndarray:
+    """Loop-by-loop conv_transpose2d: every input cell adds its value times the kernel into the output.
+
+        Y[n, g·F/G + f, i·sh - ph + m·dh, j·sw - pw + k·dw] += X[n, c, i, j] · K[c, f, m, k],  g = c // (C/G)
+
+    and whatever lands outside the output is dropped.
+
+    x: (N, C, H, W); weight: (C, F/groups, KH, KW); bias: (F,) or None -> (N, F, OH, OW)
+    """
+    x, weight = np.asarray(x, dtype=np.float64), np.asarray(weight, dtype=np.float64)
+    n_batch, channels, height, width = x.shape
+    _, group_filters, kh, kw = weight.shape
+    (sh, sw), (ph, pw), (oph, opw), (dh, dw) = _pair(stride), _pair(padding), _pair(output_padding), _pair(dilation)
+    out_h = (height - 1) * sh - 2 * ph + dh * (kh - 1) + oph + 1
+    out_w = (width - 1) * sw - 2 * pw + dw * (kw - 1) + opw + 1
+    group_channels = channels // groups
+    out = np.zeros((n_batch, group_filters * groups, out_h, out_w))
+    if bias is not None:
+        out += np.asarray(bias, dtype=np.float64).reshape(-1, 1, 1)
+    for n in range(n_batch):
+        for c in range(channels):
+            first = c // group_channels * group_filters  # the group's first output channel
+            for i in range(height):
+                for j in range(width):
+                    for f in range(group_filters):
+                        for m in range(kh):
+                            for k in range(kw):
+                                row, col = i * sh - ph + m * dh, j * sw - pw + k * dw
+                                if 0 <= row < out_h and 0 <= col < out_w:
+                                    out[n, first + f, row, col] += x[n, c, i, j] * weight[c, f, m, k]
     return out
