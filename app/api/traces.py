@@ -25,7 +25,8 @@ def conv_trace_json(trace: ConvTrace, input_rank: int, kernel_rank: int, encodin
     }
     if channels:
         arrays["channel_sums"] = trace.channel_sums
-    return {"padding": list(trace.pads), "steps": len(trace.value),
+    grouped = {"groups": trace.groups} if trace.groups != 1 else {}  # today's answers stay as they were
+    return {"padding": list(trace.pads), "steps": len(trace.value), **grouped,
             **{name: encode(array, encoding) for name, array in arrays.items()}}
 
 

@@ -1,54 +1,57 @@
 """ConvScope's engine: pure NumPy, no web imports. Every function takes and returns ndarrays."""
 
 from .activations import (
-                          ACTIVATIONS,
-                          activate,
-                          elu,
-                          gelu,
-                          identity,
-                          leaky_relu,
-                          relu,
-                          sigmoid,
-                          softmax,
-                          softmax_steps,
-                          tanh,
+    ACTIVATIONS,
+    activate,
+    elu,
+    gelu,
+    identity,
+    leaky_relu,
+    relu,
+    sigmoid,
+    softmax,
+    softmax_steps,
+    tanh,
 )
 from .adaptive_pool import adaptive_avg_pool2d, adaptive_pool_size
 from .conv import applied_kernel, conv2d, conv_geometry
-from .conv_naive import conv2d_naive
+from .conv_naive import conv2d_naive, conv_transpose2d_naive
+from .conv_transpose import TransposeGeometry, conv_transpose2d, conv_transpose_geometry
 from .dense import dense, flatten
 from .geometry import PADDING_MODES, ParameterError, WindowGeometry, output_size, window_geometry
 from .graph import INPUT, LayerError, LayerPlan, Node, forward, plan
 from .kinds import (
-                          KINDS,
-                          Activation,
-                          AdaptiveAvgPool,
-                          BatchNorm,
-                          Binary,
-                          Concat,
-                          Conv2d,
-                          Dense,
-                          Dropout,
-                          Flatten,
-                          GlobalPool,
-                          Layer,
-                          LayerKind,
-                          LocalResponseNorm,
-                          Pool2d,
-                          Reshape,
-                          Upsample,
-                          kind_of,
+    KINDS,
+    Activation,
+    AdaptiveAvgPool,
+    BatchNorm,
+    Binary,
+    Concat,
+    Conv2d,
+    ConvTranspose2d,
+    Dense,
+    Dropout,
+    Flatten,
+    GlobalPool,
+    Layer,
+    LayerKind,
+    LocalResponseNorm,
+    Pool2d,
+    Reshape,
+    Upsample,
+    kind_of,
 )
 from .pool import PoolResult, global_avg_pool, global_pool, pool2d, pool_geometry
-from .trace import ConvTrace, PoolTrace, conv_trace, pool_trace
+from .trace import ConvTrace, ConvTransposeTrace, PoolTrace, conv_trace, conv_transpose_trace, pool_trace
 
 __all__ = [
     "ACTIVATIONS", "Activation", "AdaptiveAvgPool", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvTrace",
-    "Dense", "Dropout", "Flatten", "GlobalPool", "INPUT", "KINDS", "Layer", "LayerError", "LayerKind",
-    "LayerPlan", "LocalResponseNorm", "Node", "PADDING_MODES", "ParameterError", "Pool2d", "PoolResult",
-    "PoolTrace", "Reshape", "Upsample", "WindowGeometry", "activate", "adaptive_avg_pool2d",
-    "adaptive_pool_size", "applied_kernel", "conv2d", "conv2d_naive", "conv_geometry", "conv_trace", "dense",
-    "elu", "flatten", "forward", "gelu", "global_avg_pool", "global_pool", "identity", "kind_of",
-    "leaky_relu", "output_size", "plan", "pool2d", "pool_geometry", "pool_trace", "relu", "sigmoid",
-    "softmax", "softmax_steps", "tanh", "window_geometry",
+    "ConvTranspose2d", "ConvTransposeTrace", "Dense", "Dropout", "Flatten", "GlobalPool", "INPUT", "KINDS",
+    "Layer", "LayerError", "LayerKind", "LayerPlan", "LocalResponseNorm", "Node", "PADDING_MODES",
+    "ParameterError", "Pool2d", "PoolResult", "PoolTrace", "Reshape", "TransposeGeometry", "Upsample",
+    "WindowGeometry", "activate", "adaptive_avg_pool2d", "adaptive_pool_size", "applied_kernel", "conv2d",
+    "conv2d_naive", "conv_geometry", "conv_trace", "conv_transpose2d", "conv_transpose2d_naive",
+    "conv_transpose_geometry", "conv_transpose_trace", "dense", "elu", "flatten", "forward", "gelu",
+    "global_avg_pool", "global_pool", "identity", "kind_of", "leaky_relu", "output_size", "plan", "pool2d",
+    "pool_geometry", "pool_trace", "relu", "sigmoid", "softmax", "softmax_steps", "tanh", "window_geometry",
 ]

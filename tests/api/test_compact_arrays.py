@@ -38,6 +38,10 @@ REQUESTS = [
                        "trace": True, "padding": 1}),
     ("/api/pool", {"input": SEED["input"], "kind": "max", "size": 2, "stride": 1, "padding": 1, "trace": True}),
     ("/api/pool", {"input": SEED["input"], "kind": "avg", "size": 2, "trace": True}),
+    ("/api/pool", {"input": SEED["input"], "kind": "avg", "size": 2, "ceil_mode": True, "trace": True}),
+    ("/api/conv_transpose", {**SEED, "stride": 2, "trace": True}),
+    ("/api/conv_transpose", {"input": [SEED["input"]] * 2, "kernel": [[SEED["kernel"]]] * 2, "groups": 2,
+                             "bias": [1, 2], "padding": 1, "trace": True}),
     ("/api/activate", {"input": [[2.0, 1.0, 0.1]], "function": "softmax", "trace": True}),
     ("/api/forward", {"input": SEED["input"], "layers": [{"type": "flatten"}, {"type": "softmax"}]}),
 ]

@@ -1,8 +1,8 @@
 """One router per area of the API."""
 
-from . import activate, convolve, forward, pool
+from . import activate, conv_transpose, convolve, forward, pool
 
-OPERATIONS = (convolve, pool, activate, forward)  # the endpoints that compute from one JSON body
+OPERATIONS = (convolve, conv_transpose, pool, activate, forward)  # the endpoints that compute from one JSON body
 
 
 def operation_names() -> tuple[str, ...]:

@@ -43,7 +43,7 @@ def check(body: ConvolveRequest, settings: Settings) -> int:
 
 def _params(body: ConvolveRequest) -> dict:
     return dict(stride=body.stride, padding=body.padding, dilation=body.dilation,
-                padding_mode=body.padding_mode, mode=body.mode)
+                padding_mode=body.padding_mode, mode=body.mode, groups=body.groups)
 
 
 def _convolve(body: ConvolveRequest) -> ArrayJSONResponse:

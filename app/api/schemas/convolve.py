@@ -30,6 +30,8 @@ class ConvolutionParameters(BaseModel):
     padding_mode: PaddingMode = "zeros"
     dilation: Dilation = Field((1, 1), description="int or [dh, dw]; 1 means no gaps")
     mode: Mode = Field("cross-correlation", description='"convolution" turns the kernel 180° first')
+    groups: int = Field(1, ge=1, strict=True, description="filters read only their group of C/groups channels; "
+                                                          "groups = C is depthwise")
 
 
 class ConvolveRequest(ConvolutionParameters, ImageInput, EncodingOption):
@@ -40,6 +42,7 @@ class ConvolveRequest(ConvolutionParameters, ImageInput, EncodingOption):
         {"input": [[[1, 0, 2], [0, 1, 0], [2, 0, 1]], [[0, 1, 0], [1, 1, 1], [0, 1, 0]]],
          "kernel": [[[[1, 0], [0, 1]], [[0, 1], [1, 0]]]], "bias": [0.5], "padding": 1, "stride": 2,
          "trace": True},
+        {"input": [[[1, 2], [3, 4]], [[5, 6], [7, 8]]], "kernel": [[[[1, -1]]], [[[2, 0]]]], "groups": 2},
     ]})
 
     kernel: ArrayOf(2, 4, "kh×kw, C×kh×kw or F×C×kh×kw")
@@ -95,6 +98,8 @@ class ConvTraceModel(BaseModel):
     products: Array = Field(description="values × kernel, same shape as values")
     channel_sums: Array | None = Field(None, description="Σ products per channel (S×C), "
                                                                     "for a C×H×W input")
+    groups: int | None = Field(None, description="only when above 1: the window of filter f covers channels "
+                                                 "g·C/groups … (g + 1)·C/groups − 1, g = f // (F/groups)")
     sum: Array
     bias: Array
     value: Array = Field(description="sum + bias: the output cell")

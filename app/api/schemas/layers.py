@@ -13,6 +13,7 @@ from ...engine.elementwise import BINARY_OPS
 from ...engine.resample import MODES as UPSAMPLE_MODES
 from ...settings import LAYERS_CAP
 from .activate import ActivationParameters, Function
+from .conv_transpose import TransposeParameters
 from .convolve import ConvolutionParameters
 from .fields import ArrayOf, PairOf, invalid
 from .pool import PoolParameters
@@ -35,7 +36,16 @@ class ConvLayer(ConvolutionParameters, InGraph):
 
     def to_engine(self) -> engine.Conv2d:
         return engine.Conv2d(self.kernel, self.bias, self.stride, self.padding, self.dilation,
-                             self.padding_mode, self.mode)
+                             self.padding_mode, self.mode, self.groups)
+
+
+class ConvTransposeLayer(TransposeParameters, InGraph):
+    type: Literal["conv_transpose2d"]
+    kernel: ArrayOf(4, 4, "C×(F/groups)×kh×kw")
+    bias: ArrayOf(1, 1, "F") | None = None
+
+    def to_engine(self) -> engine.ConvTranspose2d:
+        return engine.ConvTranspose2d(self.kernel, self.bias, **self.settings())
 
 
 class PoolLayer(PoolParameters, InGraph):
@@ -194,7 +204,8 @@ class DropoutLayer(Layer):
         return engine.Dropout(self.p)
 
 
-LayerModel = Annotated[ConvLayer | PoolLayer | ActivationLayer | FlattenLayer | DenseLayer | BatchNormLayer
-                       | LRNLayer | BinaryLayer | ConcatLayer | ReshapeLayer | UpsampleLayer | DropoutLayer
-                       | GlobalPoolLayer | AdaptiveAvgPoolLayer,
-                       Field(discriminator="type")]
+LayerModel = Annotated[
+    ConvLayer | ConvTransposeLayer | PoolLayer | GlobalPoolLayer | AdaptiveAvgPoolLayer | ActivationLayer
+    | BatchNormLayer | LRNLayer | BinaryLayer | ConcatLayer | FlattenLayer | ReshapeLayer | UpsampleLayer
+    | DenseLayer | DropoutLayer,
+    Field(discriminator="type")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import activation, conv, dense, merge, norm, pool, tensor
 from .activation import Activation
 from .base import Layer, LayerKind, Shape, Sizes
-from .conv import Conv2d
+from .conv import Conv2d, ConvTranspose2d
 from .dense import Dense, Flatten
 from .merge import Binary, Concat
 from .norm import BatchNorm, LocalResponseNorm
@@ -22,7 +22,7 @@ def kind_of(layer: Layer) -> LayerKind:
 
 
 __all__ = [
-    "Activation", "AdaptiveAvgPool", "BY_RECORD", "BatchNorm", "Binary", "Concat", "Conv2d", "Dense",
+    "Activation", "AdaptiveAvgPool", "BY_RECORD", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvTranspose2d", "Dense",
     "Dropout", "Flatten", "GlobalPool", "KINDS", "Layer", "LayerKind", "LocalResponseNorm", "Pool2d",
     "Reshape", "Shape", "Sizes", "Upsample", "kind_of",
 ]

@@ -8,6 +8,7 @@ from math import prod
 import numpy as np
 
 from ..conv import conv2d, conv_geometry
+from ..conv_transpose import conv_transpose2d, conv_transpose_geometry
 from ..geometry import IntOrPair, Padding, ParameterError
 from ..grad import conv2d_backward
 from .base import LayerKind, Shape, Sizes
@@ -15,19 +16,41 @@ from .base import LayerKind, Shape, Sizes
 
 @dataclass(frozen=True)
 class Conv2d:
-    kernel: np.ndarray  # (F, C, KH, KW)
+    kernel: np.ndarray  # (F, C/groups, KH, KW)
     bias: np.ndarray | None = None  # (F,)
     stride: IntOrPair = 1
     padding: Padding = 0
     dilation: IntOrPair = 1
     padding_mode: str = "zeros"
     mode: str = "cross-correlation"
+    groups: int = 1
     type: str = "conv2d"
 
     def settings(self) -> dict:
         """The keyword arguments conv2d takes besides the arrays."""
         return dict(stride=self.stride, padding=self.padding, dilation=self.dilation,
-                    padding_mode=self.padding_mode, mode=self.mode)
+                    padding_mode=self.padding_mode, mode=self.mode, groups=self.groups)
+
+
+@dataclass(frozen=True)
+class ConvTranspose2d:
+    kernel: np.ndarray  # (C, F/groups, KH, KW), as torch.nn.ConvTranspose2d.weight
+    bias: np.ndarray | None = None  # (F,)
+    stride: IntOrPair = 1
+    padding: IntOrPair = 0
+    output_padding: IntOrPair = 0
+    dilation: IntOrPair = 1
+    groups: int = 1
+    type: str = "conv_transpose2d"
+
+    @property
+    def filters(self) -> int:
+        return self.kernel.shape[1] * self.groups
+
+    def settings(self) -> dict:
+        """The keyword arguments conv_transpose2d takes besides the arrays."""
+        return dict(stride=self.stride, padding=self.padding, output_padding=self.output_padding,
+                    dilation=self.dilation, groups=self.groups)
 
 
 def needs_image(layer_type: str, shape: Shape) -> None:
@@ -50,7 +73,10 @@ def _conv_shape(layer: Conv2d, shapes: list[Shape]) -> Shape:
 
 
 def _conv_backward(layer: Conv2d, x: np.ndarray, cache: None, dy: np.ndarray):
-    grads = conv2d_backward(dy, x, layer.kernel, **layer.settings())
+    settings = layer.settings()
+    if settings.pop("groups") != 1:
+        raise ParameterError("groups", "grouped convolution has no backward pass: training takes groups 1")
+    grads = conv2d_backward(dy, x, layer.kernel, **settings)
     return grads.dx, {"kernel": grads.dweight, "bias": grads.dbias}
 
 
@@ -64,4 +90,23 @@ CONV2D = LayerKind(
     backward=_conv_backward,
 )
 
-KINDS = (CONV2D,)
+
+def _transposed_shape(layer: ConvTranspose2d, shapes: list[Shape]) -> Shape:
+    (shape,) = shapes
+    needs_image(layer.type, shape)
+    geometry = conv_transpose_geometry((1, *shape), layer.kernel.shape, **layer.settings())
+    check_bias(layer.bias, layer.filters)
+    return (layer.filters, *geometry.out)
+
+
+CONV_TRANSPOSE2D = LayerKind(
+    types=("conv_transpose2d",), record=ConvTranspose2d, arrays=("kernel", "bias"),
+    output_shape=_transposed_shape,
+    run=lambda layer, xs: conv_transpose2d(xs[0], layer.kernel, layer.bias, **layer.settings()),
+    # Every input value meets F/groups·KH·KW kernel values.
+    multiply_adds=lambda layer, shapes, out: prod(shapes[0]) * prod(layer.kernel.shape[1:]),
+    sizes=lambda layer: Sizes(layer.filters, layer.kernel.shape[2:], dict(
+        stride=layer.stride, padding=layer.padding, output_padding=layer.output_padding, dilation=layer.dilation)),
+)
+
+KINDS = (CONV2D, CONV_TRANSPOSE2D)
