@@ -25,6 +25,7 @@ from app.engine.kinds import (
     Binary,
     Concat,
     Conv2d,
+    ConvTranspose2d,
     Dense,
     Dropout,
     Flatten,
@@ -43,7 +44,6 @@ _FLOAT32_MAX = float(np.finfo(np.float32).max)  # Clip's bounds when none is giv
 # The constants PyTorch's layers fix, as ONNX's float attributes hold them (float32).
 _SELU = (np.float32(1.6732632423543772), np.float32(1.0507009873554805))  # alpha, gamma
 _HARDSIGMOID = (np.float32(1 / 6), np.float32(0.5))  # alpha, beta of relu6(x + 3) / 6
-WAITING_FOR_CONV = "waiting for grouped/transposed convolution in the engine"
 
 
 class Unsupported(ValueError):
@@ -252,8 +252,6 @@ def conv(attributes: dict, constants: Constants) -> Conv2d:
     if kernel.ndim != 4:
         raise _Refused(f"a {kernel.ndim - 2}-D convolution (W of shape {list(kernel.shape)}): the engine's "
                        f"convolves 2-D images")
-    if attributes.get("group", 1) != 1:
-        raise _Refused(f"group {attributes['group']}: {WAITING_FOR_CONV}")
     size = kernel.shape[2:]
     if tuple(attributes.get("kernel_shape", size)) != size:
         raise _Refused(f"kernel_shape {list(attributes['kernel_shape'])} is not W's {list(size)}")
@@ -261,11 +259,40 @@ def conv(attributes: dict, constants: Constants) -> Conv2d:
     # PyTorch's padding="same" (stride 1) puts the odd pixel at the end, as SAME_UPPER does.
     same = _text(attributes, "auto_pad", "NOTSET") == "SAME_UPPER" and (pads[0], pads[2]) != (pads[1], pads[3])
     padding = "same" if same else _symmetric(pads, attributes)
-    return Conv2d(kernel, _optional(constants, 2), stride, padding, dilation)
+    return Conv2d(kernel, _optional(constants, 2), stride, padding, dilation, groups=attributes.get("group", 1))
 
 
-def conv_transpose(attributes: dict, constants: Constants) -> Layer:
-    raise _Refused(WAITING_FOR_CONV)
+def conv_transpose(attributes: dict, constants: Constants) -> ConvTranspose2d:
+    kernel = _constant(constants, 1, "W")  # (C, F/group, KH, KW)
+    if kernel.ndim != 4:
+        raise _Refused(f"a {kernel.ndim - 2}-D transposed convolution (W of shape {list(kernel.shape)}): the "
+                       f"engine's convolves 2-D images")
+    size = kernel.shape[2:]
+    if tuple(attributes.get("kernel_shape", size)) != size:
+        raise _Refused(f"kernel_shape {list(attributes['kernel_shape'])} is not W's {list(size)}")
+    if "output_shape" in attributes:
+        raise _Refused(f"output_shape {list(attributes['output_shape'])}: the padding it implies depends on the "
+                       f"input's size, which no layer setting does")
+    stride, dilation = _pair(attributes.get("strides", (1, 1)), "strides"), _pair(attributes.get("dilations", (1, 1)),
+                                                                                 "dilations")
+    auto_pad = _text(attributes, "auto_pad", "NOTSET")
+    if auto_pad not in ("NOTSET", "VALID"):
+        raise _Refused(f"auto_pad {auto_pad}: its padding depends on the input's size, which no layer setting does")
+    pads = attributes.get("pads", (0, 0, 0, 0)) if auto_pad == "NOTSET" else (0, 0, 0, 0)
+    if len(pads) != 4:
+        raise _Refused(f"pads {list(pads)}: the engine's windows slide over 2-D images (N, C, H, W)")
+    extra = _pair(attributes.get("output_padding", (0, 0)), "output_padding")
+    # PyTorch crops `padding` from both ends and then adds output_padding at the end: ONNX's pads
+    # (begin b, end e) are padding b with output_padding grown by b − e, where PyTorch allows it.
+    padding, output_padding = [], []
+    for begin, end, added, s, d in zip(pads[:2], pads[2:], extra, stride, dilation, strict=True):
+        if begin < end or begin - end + added >= max(s, d):
+            raise _Refused(f"pads {list(pads)} with output_padding {list(extra)}: PyTorch crops the same from both "
+                           f"ends, then adds less than the stride or the dilation at the end")
+        padding.append(begin)
+        output_padding.append(begin - end + added)
+    return ConvTranspose2d(kernel, _optional(constants, 2), stride, tuple(padding), tuple(output_padding), dilation,
+                           groups=attributes.get("group", 1))
 
 
 # --- Normalisation ---------------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ skips this file.
 from __future__ import annotations
 
 import os
-import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,7 @@ import numpy as np
 import pytest
 
 from app.engine import LayerError, ParameterError, forward, kind_of, plan
-from app.interchange.onnx_nodes import WAITING_FOR_CONV, Unsupported, data_inputs, layer_for
+from app.interchange.onnx_nodes import Unsupported, data_inputs, layer_for
 
 if os.environ.get("CI"):
     import onnx  # the oracle must be there: a missing onnx fails the run instead of skipping it
@@ -196,7 +195,8 @@ class Why:
 
 # Why each listed case cannot run, grouped: the mapping refuses the node (Unsupported) ...
 NOT_2D = Why(Unsupported, r"2-D images", "1-D or 3-D: the engine's convolution and pooling work on 2-D images")
-WAITING = Why(Unsupported, re.escape(WAITING_FOR_CONV), WAITING_FOR_CONV)
+SIZE_DEPENDENT = Why(Unsupported, r"depends on the input's size", "ConvTranspose's output_shape or auto_pad SAME: "
+                     "the padding depends on the input's size, which no layer setting does")
 SAME_STRIDED = Why(Unsupported, r"depends on the input's size", "auto_pad SAME with a stride above 1: the padding "
                    "depends on the input's size, which no layer setting does")
 ASYMMETRIC = Why(Unsupported, r"pads asymmetrically", "auto_pad SAME around an even window pads one end more than "
@@ -264,6 +264,11 @@ NOT_EXPRESSIBLE: dict[str, Why] = {
     "test_Conv1d": NOT_2D,
     "test_Conv1d_dilated": NOT_2D,
     "test_Conv1d_groups": NOT_2D,
+    "test_convtranspose_1d": NOT_2D,
+    "test_convtranspose_3d": NOT_2D,
+    "test_convtranspose_autopad_same": SIZE_DEPENDENT,
+    "test_convtranspose_kernel_shape": SIZE_DEPENDENT,
+    "test_convtranspose_output_shape": SIZE_DEPENDENT,
     "test_Conv1d_pad1": NOT_2D,
     "test_Conv1d_pad1size1": NOT_2D,
     "test_Conv1d_pad2": NOT_2D,
@@ -320,26 +325,6 @@ NOT_EXPRESSIBLE: dict[str, Why] = {
     "test_training_dropout": TRAINING,
     "test_training_dropout_default": TRAINING,
 
-    "test_Conv2d_depthwise": WAITING,
-    "test_Conv2d_depthwise_padded": WAITING,
-    "test_Conv2d_depthwise_strided": WAITING,
-    "test_Conv2d_depthwise_with_multiplier": WAITING,
-    "test_Conv2d_groups": WAITING,
-    "test_Conv2d_groups_thnn": WAITING,
-    "test_ConvTranspose2d": WAITING,
-    "test_ConvTranspose2d_no_bias": WAITING,
-    "test_convtranspose": WAITING,
-    "test_convtranspose_1d": WAITING,
-    "test_convtranspose_3d": WAITING,
-    "test_convtranspose_autopad_same": WAITING,
-    "test_convtranspose_dilations": WAITING,
-    "test_convtranspose_group_2": WAITING,
-    "test_convtranspose_group_2_image_3": WAITING,
-    "test_convtranspose_kernel_shape": WAITING,
-    "test_convtranspose_output_shape": WAITING,
-    "test_convtranspose_pad": WAITING,
-    "test_convtranspose_pads": WAITING,
-    "test_operator_convtranspose": WAITING,
 
     "test_concat_1d_axis_0": BATCH_AXIS,
     "test_concat_2d_axis_0": BATCH_AXIS,
