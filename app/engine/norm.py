@@ -58,7 +58,9 @@ def batch_norm(x: np.ndarray, mean: np.ndarray, var: np.ndarray, weight: np.ndar
         raise ParameterError("var", f"var must not be negative (channel {channel} has {var[channel]})")
     scale, shift = batch_norm_scale_shift(mean, var, weight, bias, eps)
     per_channel = (-1,) + (1,) * (x.ndim - 2)  # (C,) -> (C, 1, …): broadcasts over (N, C, ...)
-    return x * scale.reshape(per_channel) + shift.reshape(per_channel)
+    y = x * scale.reshape(per_channel)
+    y += shift.reshape(per_channel)  # in place: a second temporary of x's size cost a fifth more time
+    return y
 
 
 def lrn_check(size: int, alpha: float = 1e-4, beta: float = 0.75, k: float = 1.0, *,
