@@ -166,7 +166,7 @@ def _clip(low: float | None, high: float | None) -> Activation:
     named = {(None, None): "identity", (0.0, None): "relu", (0.0, 6.0): "relu6"}
     if (low, high) in named:
         return Activation(named[low, high])
-    return Activation("hardtanh", low=-np.inf if low is None else low, high=np.inf if high is None else high)
+    return Activation("hardtanh", min=-np.inf if low is None else low, max=np.inf if high is None else high)
 
 
 def clip_attributes(attributes: dict, constants: Constants) -> Activation:

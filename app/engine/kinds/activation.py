@@ -17,8 +17,8 @@ class Activation:
     function: str  # a name from activations.ACTIVATIONS
     alpha: float | None = None  # leaky_relu's slope, elu's scale
     axis: int = -1  # softmax and log_softmax; counts the sample's axes, not the batch
-    low: float | None = None  # hardtanh's min
-    high: float | None = None  # hardtanh's max
+    min: float | None = None  # hardtanh's lowest output
+    max: float | None = None  # hardtanh's highest output
     beta: float | None = None  # softplus
     weight: np.ndarray | None = None  # prelu: (1,) or (C,), one slope per channel of a C×H×W input
 
@@ -29,7 +29,7 @@ class Activation:
     def arguments(self, batch: bool) -> dict:
         """activate()'s keyword arguments, for a batch (N, ...) or for one sample's shape."""
         axis = (1 if batch else 0) if self.function == "prelu" else (sample_axis(self.axis) if batch else self.axis)
-        return dict(alpha=self.alpha, axis=axis, low=self.low, high=self.high, beta=self.beta)
+        return dict(alpha=self.alpha, axis=axis, low=self.min, high=self.max, beta=self.beta)
 
 
 def _activation_shape(layer: Activation, shapes: list[Shape]) -> Shape:
