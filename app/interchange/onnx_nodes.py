@@ -247,14 +247,21 @@ def average_pool(attributes: dict, constants: Constants) -> Pool2d:
                   count_include_pad=bool(attributes.get("count_include_pad", 0)))  # ONNX's default: 0
 
 
-def conv(attributes: dict, constants: Constants) -> Conv2d:
-    kernel = _constant(constants, 1, "W")  # (F, C, KH, KW)
+def _kernel_2d(attributes: dict, constants: Constants, what: str) -> np.ndarray:
+    """W, a 2-D convolution's (4 axes) whose kernel_shape, if given, is W's own."""
+    kernel = _constant(constants, 1, "W")
     if kernel.ndim != 4:
-        raise _Refused(f"a {kernel.ndim - 2}-D convolution (W of shape {list(kernel.shape)}): the engine's "
+        raise _Refused(f"a {kernel.ndim - 2}-D {what} (W of shape {list(kernel.shape)}): the engine's "
                        f"convolves 2-D images")
     size = kernel.shape[2:]
     if tuple(attributes.get("kernel_shape", size)) != size:
         raise _Refused(f"kernel_shape {list(attributes['kernel_shape'])} is not W's {list(size)}")
+    return kernel
+
+
+def conv(attributes: dict, constants: Constants) -> Conv2d:
+    kernel = _kernel_2d(attributes, constants, "convolution")  # (F, C/group, KH, KW)
+    size = kernel.shape[2:]
     stride, dilation, pads = _window(attributes, size)
     # PyTorch's padding="same" (stride 1) puts the odd pixel at the end, as SAME_UPPER does.
     same = _text(attributes, "auto_pad", "NOTSET") == "SAME_UPPER" and (pads[0], pads[2]) != (pads[1], pads[3])
@@ -263,13 +270,7 @@ def conv(attributes: dict, constants: Constants) -> Conv2d:
 
 
 def conv_transpose(attributes: dict, constants: Constants) -> ConvTranspose2d:
-    kernel = _constant(constants, 1, "W")  # (C, F/group, KH, KW)
-    if kernel.ndim != 4:
-        raise _Refused(f"a {kernel.ndim - 2}-D transposed convolution (W of shape {list(kernel.shape)}): the "
-                       f"engine's convolves 2-D images")
-    size = kernel.shape[2:]
-    if tuple(attributes.get("kernel_shape", size)) != size:
-        raise _Refused(f"kernel_shape {list(attributes['kernel_shape'])} is not W's {list(size)}")
+    kernel = _kernel_2d(attributes, constants, "transposed convolution")  # (C, F/group, KH, KW)
     if "output_shape" in attributes:
         raise _Refused(f"output_shape {list(attributes['output_shape'])}: the padding it implies depends on the "
                        f"input's size, which no layer setting does")
