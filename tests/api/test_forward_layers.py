@@ -97,6 +97,10 @@ def test_lrn_and_bilinear_upsampling_run(client):
     ([{"type": "upsample", "size": 4, "scale": 2}], "layers[0] (upsample): give size or scale, not both"),
     ([{"type": "upsample", "scale": 2, "align_corners": True}],
      "layers[0] (upsample): align_corners applies only to bilinear, not to nearest"),
+    ([{"type": "conv2d", "name": "dw", "kernel": [[[[1]]]] * 3, "groups": 3}],
+     'layers[0] "dw" (conv2d): groups (3) must divide the input\'s 2 channel(s).'),
+    ([{"type": "conv_transpose2d", "name": "up", "kernel": [[[[1]]]] * 2, "stride": 2, "output_padding": 2}],
+     'layers[0] "up" (conv_transpose2d): output_padding must be smaller than the stride or the dilation'),
 ])
 def test_a_misfit_is_named_by_layer_name_and_type(client, layers, detail):
     response = client.post("/api/forward", json={"input": X, "layers": layers})

@@ -55,3 +55,18 @@ def test_names_and_inputs_are_checked_before_any_work(nodes, message):
 def test_a_shape_misfit_names_the_layer():
     with pytest.raises(LayerError, match=r'layer 1 "conv" \(conv2d\): conv2d needs a C×H×W input, got shape \[16\]'):
         plan((1, 4, 4), [Node(Flatten(), "0", (INPUT,)), Node(DOUBLE, "conv", ("0",))])
+
+
+def test_the_kinds_that_pages_animate_trace_each_output_cell_as_their_forward_computes_it():
+    from app.engine import ConvTranspose2d, kind_of
+
+    x = np.arange(18.0).reshape(2, 3, 3) - 9  # (C, H, W)
+    layers = [Conv2d(np.ones((2, 1, 2, 2)), np.array([1.0, -1.0]), padding=1, groups=2),
+              Pool2d("avg", 2, ceil_mode=True), Pool2d("max", 2, stride=1),
+              ConvTranspose2d(np.ones((2, 1, 2, 2)), None, stride=2, groups=2)]
+    for layer in layers:
+        kind = kind_of(layer)
+        forward_output = kind.run(layer, [x[None]])[0]
+        trace = kind.trace(layer, x)
+        traced = trace.output if hasattr(trace, "output") else trace.value.reshape(forward_output.shape)
+        np.testing.assert_allclose(traced, forward_output, err_msg=layer.type)

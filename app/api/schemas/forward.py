@@ -36,11 +36,26 @@ _RESIDUAL = {
     ],
     "outputs": ["relu", "residual"],
 }
+# A tiny U-Net: down by pooling, up by a transposed convolution, the skip joined by concat.
+_UNET = {
+    "input": [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]],
+    "layers": [
+        {"type": "conv2d", "name": "enc", "kernel": [[[[0.5]]], [[[-0.5]]]], "bias": [0, 8]},
+        {"type": "batchnorm", "name": "norm", "mean": [4, 4], "var": [16, 16]},
+        {"type": "relu", "name": "act"},
+        {"type": "maxpool", "name": "down", "size": 2},
+        {"type": "conv_transpose2d", "name": "up", "kernel": [[[[1, 1], [1, 1]]], [[[1, 1], [1, 1]]]],
+         "stride": 2, "groups": 2},
+        {"type": "concat", "name": "skip", "inputs": ["act", "up"]},
+        {"type": "conv2d", "name": "head", "kernel": [[[[1]], [[1]], [[-1]], [[-1]]]]},
+    ],
+    "outputs": "final",
+}
 Outputs = Literal["all", "final"] | Annotated[list[LayerName], Field(min_length=1, max_length=LAYERS_CAP)]
 
 
 class ForwardRequest(ImageInput, EncodingOption):
-    model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN, _RESIDUAL]})
+    model_config = ConfigDict(json_schema_extra={"examples": [_TINY_CNN, _RESIDUAL, _UNET]})
 
     layers: list[LayerModel] = Field(min_length=1, max_length=LAYERS_CAP,
                                      description="run in order; each takes earlier layers' outputs")

@@ -41,6 +41,9 @@ class PoolRequest(PoolParameters, ImageInput, EncodingOption):
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"input": [[1, 3, 2, 4], [5, 6, 1, 2], [7, 2, 9, 0], [1, 8, 3, 4]], "kind": "max", "size": 2},
         {"input": [[1, 3, 2], [5, 6, 1], [7, 2, 9]], "kind": "avg", "size": 2, "stride": 1, "trace": True},
+        {"input": [[1, 3, 2], [5, 6, 1], [7, 2, 9]], "kind": "avg", "size": 2, "ceil_mode": True,
+         "count_include_pad": False, "trace": True},
+        {"input": [[1, 3, 2, 4], [5, 6, 1, 2], [7, 2, 9, 0], [1, 8, 3, 4]], "kind": "max", "size": 2, "dilation": 2},
     ]})
 
     kind: Literal[KINDS]

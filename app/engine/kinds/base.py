@@ -2,7 +2,8 @@
 
 A layer is a frozen record (a dataclass with a `type` field or property); its kind says what the
 record means: how many inputs it takes, its output shape, its parameter and multiply-add counts,
-how to run it on a batch and, where training needs them, its cached forward and its backward.
+how to run it on a batch, the trace of its arithmetic where a page shows it and, where training
+needs them, its cached forward and its backward.
 Shapes are one sample's (no batch axis); arrays are batches (N, ...).
 """
 
@@ -48,6 +49,8 @@ class LayerKind:
     # Work beyond the multiply-adds that the limits must count (a pooling window's cells), per sample.
     extra_work: Callable[[Layer, list[Shape], Shape], int] = no_count
     sizes: Callable[[Layer], Sizes] = no_sizes
+    # The arithmetic of every output cell of one sample (C, H, W), for the pages: a ConvTrace, a PoolTrace…
+    trace: Callable[[Layer, np.ndarray], Any] | None = None
     # Training: forward keeping what backward needs, and backward -> (input gradient, {field: gradient}).
     train: Callable[[Layer, np.ndarray], tuple[np.ndarray, Any]] | None = None
     backward: Callable[[Layer, np.ndarray, Any, np.ndarray], tuple[np.ndarray, dict[str, np.ndarray]]] | None = None

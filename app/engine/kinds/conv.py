@@ -11,6 +11,7 @@ from ..conv import conv2d, conv_geometry
 from ..conv_transpose import conv_transpose2d, conv_transpose_geometry
 from ..geometry import IntOrPair, Padding, ParameterError
 from ..grad import conv2d_backward
+from ..trace import conv_trace, conv_transpose_trace
 from .base import LayerKind, Shape, Sizes
 
 
@@ -87,6 +88,7 @@ CONV2D = LayerKind(
     multiply_adds=lambda layer, shapes, out: prod(out) * prod(layer.kernel.shape[1:]),
     sizes=lambda layer: Sizes(layer.kernel.shape[0], layer.kernel.shape[2:],
                               dict(stride=layer.stride, padding=layer.padding, dilation=layer.dilation)),
+    trace=lambda layer, x: conv_trace(x, layer.kernel, layer.bias, **layer.settings()),
     backward=_conv_backward,
 )
 
@@ -107,6 +109,7 @@ CONV_TRANSPOSE2D = LayerKind(
     multiply_adds=lambda layer, shapes, out: prod(shapes[0]) * prod(layer.kernel.shape[1:]),
     sizes=lambda layer: Sizes(layer.filters, layer.kernel.shape[2:], dict(
         stride=layer.stride, padding=layer.padding, output_padding=layer.output_padding, dilation=layer.dilation)),
+    trace=lambda layer, x: conv_transpose_trace(x, layer.kernel, layer.bias, **layer.settings()),
 )
 
 KINDS = (CONV2D, CONV_TRANSPOSE2D)

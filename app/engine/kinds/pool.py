@@ -11,6 +11,7 @@ from ..adaptive_pool import adaptive_avg_pool2d, adaptive_pool_size
 from ..geometry import IntOrPair, as_pair
 from ..grad import pool2d_backward
 from ..pool import global_pool, pool2d, pool_geometry
+from ..trace import pool_trace
 from .base import LayerKind, Shape, Sizes
 from .conv import needs_image
 
@@ -57,6 +58,7 @@ POOL2D = LayerKind(
     extra_work=lambda layer, shapes, out: prod(out) * prod(as_pair(layer.size, "size", 1)),
     sizes=lambda layer: Sizes(window=as_pair(layer.size, "size", 1),
                               spacing=dict(stride=layer.stride, padding=layer.padding, dilation=layer.dilation)),
+    trace=lambda layer, x: pool_trace(x, **layer.settings()),
     train=_pool_train, backward=_pool_backward,
 )
 
