@@ -18,7 +18,7 @@ export class ImageMode {
     this.onRegion = onRegion;
     this.onError = onError;
     this.image = null; // {channels, height, width}
-    this.zoom = [0, 0];
+    this.zoom = null; // the region's top-left [row, col]; null: the middle of the image
     this.size = [3, 3];
     this.request = 0; // the newest maps request; older answers are dropped
     this.source.addEventListener("pointerdown", (event) => this.drag(event));
@@ -38,17 +38,20 @@ export class ImageMode {
     this.image = null;
   }
 
-  /** Zoom size (the numeric input's size) and position, clamped to the image. */
+  /** Zoom size (the numeric input's size) and position (null: centred), clamped to the image. */
   setZoom(size, position) {
     this.size = size;
     this.zoom = position;
     if (this.image) this.moveZoom(position);
   }
 
-  moveZoom([row, col]) {
+  /** Put the region's top-left at `position` (null: centre it), show it and send its pixels. */
+  moveZoom(position) {
     const { height, width } = this.image;
     const [h, w] = [Math.min(this.size[0], height), Math.min(this.size[1], width)];
+    const [row, col] = position ?? [Math.floor((height - h) / 2), Math.floor((width - w) / 2)];
     this.zoom = [Math.max(0, Math.min(height - h, row)), Math.max(0, Math.min(width - w, col))];
+    // In percent of the picture as drawn: the box's ring lies outside these edges (explorer.css).
     Object.assign(this.zoomBox.style, {
       left: `${(this.zoom[1] / width) * 100}%`, top: `${(this.zoom[0] / height) * 100}%`,
       width: `${(w / width) * 100}%`, height: `${(h / height) * 100}%`,

@@ -49,6 +49,7 @@ export class ImageSource {
     }
     try {
       const mode = await this.load();
+      if (value !== page.state.source) page.state.zoom = null; // another picture: its region starts in the middle
       this.followZoom(mode);
       if (value === "upload") await mode.load("file", page.form.elements.upload.files[0], this.channels());
       else if (value === "webcam") await mode.load("webcam", null, this.channels());

@@ -17,7 +17,7 @@ export function defaultState() {
     mode: "cross-correlation",
     coverage: false,
     source: "numbers", // or a sample id ("digit-3", "shape-circle", "photo-chelsea"), "upload", "webcam"
-    zoom: [0, 0], // top-left of the image region shown as numbers
+    zoom: null, // top-left of the image region shown as numbers; null: the image's middle
     step: 0,
   };
 }
@@ -72,7 +72,7 @@ export function writeState(state, { present }) {
     m: state.mode === "convolution" ? "conv" : "",
     cov: state.coverage ? "1" : "",
     src: state.source === "numbers" ? "" : state.source,
-    zoom: state.source === "numbers" ? "" : state.zoom.join(","),
+    zoom: state.source === "numbers" || !state.zoom ? "" : state.zoom.join(","),
     step: state.step || "",
     present: present ? "1" : "",
   });
