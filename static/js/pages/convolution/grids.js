@@ -1,12 +1,15 @@
 // The grids for an answer: input channels (editable, hover shows the outputs they feed), kernel
-// slices (editable as shown), output maps (hover or click picks a step), with legends and captions.
+// slices (editable as shown; in convolution mode the kernel as written too, beside the turned one),
+// output maps (hover or click picks a step), with legends, captions and the weight counter.
 import { renderLegend, scaleFor } from "../../core/colormap.js";
 import { fmt } from "../../core/format.js";
 import { Grid, READABLE } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
 import { fitCells, panelGrids } from "../../core/panels.js";
+import { turnedCell } from "./indices.js";
 import { fillForm } from "./settings.js";
 import { stepOf } from "./step.js";
+import { renderWeights } from "./weights.js";
 
 const FLIP_MS = 700;
 // Rem of height and width a panel's cells share, all channels (or filters) stacked together.
@@ -29,12 +32,24 @@ export function buildGrids(page) {
     grid.onCell("mouseout", () => feeds(page, null));
     return grid;
   }, channelCaption);
+  const turned = result.sent.mode === "convolution";
   views.kernels = panelGrids(document.getElementById("kernel-grids"), views.kernels, channels, (holder, c) =>
     new Grid(holder, {
       label: t("page.grid.kernel"), editable: true, testId: `kernel-${c}`,
       cellLabel: (row, col) => t("page.cell.kernel", { row, col }),
-      onEdit: (row, col, value) => editKernel(page, c, row, col, value),
+      onEdit: (row, col, value) => editKernel(page, c, row, col, value, page.result.sent.mode === "convolution"),
     }), channelCaption);
+  document.getElementById("original-panel").hidden = !turned;
+  document.getElementById("turn").hidden = !turned;
+  document.querySelector(".kernel-group").classList.toggle("turned", turned);
+  if (turned) {
+    views.originals = panelGrids(document.getElementById("original-grids"), views.originals, channels, (holder, c) =>
+      new Grid(holder, {
+        label: t("page.grid.kernel.original"), editable: true, testId: `original-${c}`,
+        cellLabel: (row, col) => t("page.cell.original", { row, col }),
+        onEdit: (row, col, value) => editKernel(page, c, row, col, value, false),
+      }), channelCaption);
+  }
   const filterCaption = (f) => t("page.grid.filter", { f: f + 1 });
   views.outputs = panelGrids(document.getElementById("output-grids"), views.outputs, filters, (holder, f) => {
     const grid = new Grid(holder, {
@@ -51,6 +66,7 @@ export function buildGrids(page) {
   const [hp, wp] = [trace.padded_input[0].length, trace.padded_input[0][0].length];
   fitCells(document.getElementById("input-grids"), channels * hp, wp, ROOM);
   fitCells(document.getElementById("kernel-grids"), channels * kh, kw, ROOM);
+  if (turned) fitCells(document.getElementById("original-grids"), channels * kh, kw, ROOM); // scaled down by CSS
   const [oh, ow] = [result.output[0].length, result.output[0][0].length];
   fitCells(document.getElementById("output-grids"), filters * oh, ow, ROOM);
   const pads = trace.padding;
@@ -69,17 +85,17 @@ export function buildGrids(page) {
   renderLegend(document.getElementById("output-legend"), scale);
   document.getElementById("input-caption").textContent =
     pads.some((p) => p > 0) ? t("page.grid.input.padded") : t("page.grid.input");
+  renderWeights(result.sent, result.shape);
   page.show(page.hoverStep ?? page.player.step);
 }
 
-/** The user types into the kernel as it is shown (turned, in convolution mode): store it unturned. */
-function editKernel(page, c, row, col, value) {
+/** The user types into a kernel as it is shown (`turned` 180°, or as written): store it as written. */
+function editKernel(page, c, row, col, value, turned) {
   const { state, result } = page;
   const f = result ? result.trace.cell[page.player.step][0] : 0;
   const slice = state.kernel[f][c];
-  const [kh, kw] = [slice.length, slice[0].length];
-  if (state.mode === "convolution") slice[kh - 1 - row][kw - 1 - col] = value;
-  else slice[row][col] = value;
+  const [m, n] = turned ? turnedCell([row, col], slice.length, slice[0].length) : [row, col];
+  slice[m][n] = value;
   fillForm(page.form, state);
   page.refresh();
 }

@@ -12,15 +12,16 @@ import { bindEquationHover, showStep } from "./step.js";
 
 const form = document.getElementById("settings");
 const grids = document.querySelector(".grids");
+const weights = document.getElementById("weights");
 
 const page = {
   form,
   state: readState(),
-  result: null, // the last answer: {output, shape, trace}
+  result: null, // the last answer: {output, shape, trace, sent: its request body}
   hoverStep: null, // an output cell under the pointer overrides the player's step
-  views: { inputs: [], kernels: [], outputs: [] },
+  views: { inputs: [], kernels: [], originals: [], outputs: [] }, // originals: the kernel as written (convolution)
   images: null, // the ImageSource, once an image has been the source
-  showProblem: problemLine({ framing: "page.error.impossible", stale: [grids] }),
+  showProblem: problemLine({ framing: "page.error.impossible", stale: [grids, weights] }),
   refresh: (options) => refresh(page, options),
   show: (step) => showStep(page, step),
 };

@@ -23,9 +23,10 @@ export async function refresh(page, { flip = false, maps = true } = {}) {
     return;
   }
   try {
-    const answer = await convolve(requestBody(page.state));
+    const body = requestBody(page.state);
+    const answer = await convolve(body);
     page.showProblem(null);
-    page.result = answer;
+    page.result = { ...answer, sent: body }; // what was asked too: the kernel as written, the mode
     buildGrids(page);
     page.setSteps(answer.trace.steps);
     if (flip && !reducedMotion.matches) animateFlip();

@@ -1,9 +1,13 @@
 // One step on screen: the window on the input, the kernel it meets, the output cells done so far,
-// and the step's arithmetic. Hovering a term of the equation points at its input and kernel cells.
+// and the step's arithmetic beside its definition. Hovering a term of the equation points at its
+// input and kernel cells.
 import { renderEquation } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
 import { coverage, resolvePadding } from "../../core/geometry.js";
 import { t } from "../../core/i18n.js";
+import { SHADES, cellsByShade } from "./coverage.js";
+import { renderDefinition } from "./definition.js";
+import { turnedCell } from "./indices.js";
 
 const equation = document.getElementById("equation");
 const live = document.getElementById("live");
@@ -30,10 +34,13 @@ export function showStep({ state, result, views, hoverStep }, step) {
   const cols = trace.cols[s];
   const window = rows.flatMap((r) => cols.map((c) => [r, c]));
   const kernel = trace.kernel[f];
-  const cover = state.coverage ? coverageCounts(state) : null;
+  const cover = state.coverage ? coverageCounts(result.sent) : null; // the geometry of the numbers shown
   const [top, , left] = trace.padding;
+  const shades = cover ? cellsByShade(cover, top, left) : [];
   views.inputs.forEach((grid, c) => {
     grid.mark("win", window);
+    // a heat map shows no counts (its cells are too small), so no shades either
+    if (!grid.isHeat) for (let k = 0; k <= SHADES; k++) grid.mark(`cov-${k}`, shades[k] ?? []);
     grid.badges((r, cc) => {
       const m = rows.indexOf(r);
       const n = cols.indexOf(cc);
@@ -44,9 +51,13 @@ export function showStep({ state, result, views, hoverStep }, step) {
     grid.showWindow([rows[0], cols[0], rows[rows.length - 1], cols[cols.length - 1]]);
   });
   views.kernels.forEach((grid, c) => grid.setData(kernel[c]));
-  const kernelName = state.mode === "convolution" ? t("page.grid.kernel.turned") : t("page.grid.kernel");
+  const { mode, dilation } = result.sent;
+  const turned = mode === "convolution";
+  if (turned) views.originals.forEach((grid, c) => grid.setData(result.sent.kernel[f][c]));
+  const ofFilter = (name) => (trace.kernel.length > 1 ? `${name} · ${t("page.grid.filter", { f: f + 1 })}` : name);
   document.getElementById("kernel-caption").textContent =
-    trace.kernel.length > 1 ? `${kernelName} · ${t("page.grid.filter", { f: f + 1 })}` : kernelName;
+    ofFilter(turned ? t("page.grid.kernel.turned") : t("page.grid.kernel"));
+  document.getElementById("original-caption").textContent = ofFilter(t("page.grid.kernel.original"));
   const oh = result.output[0].length;
   const ow = result.output[0][0].length;
   views.outputs.forEach((grid, g) => {
@@ -56,6 +67,7 @@ export function showStep({ state, result, views, hoverStep }, step) {
     grid.mark("later", later);
   });
   const sentence = renderEquation(equation, trace, s);
+  renderDefinition(trace, s, { mode, dilation });
   document.getElementById("explain-step").textContent = t("page.explain.conv", {
     kh: kernel[0].length, kw: kernel[0][0].length, equation: sentence,
   });
@@ -71,9 +83,12 @@ export function bindEquationHover(page) {
     const { c, m, n } = term.dataset;
     views.inputs[c]?.mark("focus", [[result.trace.rows[s][m], result.trace.cols[s][n]]]);
     views.kernels[c]?.mark("focus", [[Number(m), Number(n)]]);
+    // the term's kernel value is the turned kernel's: as written, it sits at the turned place
+    const [kh, kw] = [result.trace.rows[s].length, result.trace.cols[s].length];
+    if (result.sent.mode === "convolution") views.originals[c]?.mark("focus", [turnedCell([Number(m), Number(n)], kh, kw)]);
   });
   equation.addEventListener("mouseout", () => {
-    page.views.inputs.forEach((grid) => grid.mark("focus", []));
-    page.views.kernels.forEach((grid) => grid.mark("focus", []));
+    const { inputs, kernels, originals } = page.views;
+    for (const grid of [...inputs, ...kernels, ...originals]) grid.mark("focus", []);
   });
 }
