@@ -256,3 +256,17 @@ def test_cells_no_window_reads_are_marked_with_a_zero(page, live_server):
     unread = {(cell["r"], cell["c"]) for cell in coverage_cells(page) if cell["shade"] == "cov-0"}
     assert unread == {(4, c) for c in range(5)} | {(r, 4) for r in range(5)}
     assert {cell["badge"] for cell in coverage_cells(page) if cell["shade"] == "cov-0"} == {"0"}
+
+
+def test_on_a_phone_the_new_lines_stay_inside_the_stage(page, live_server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, live_server, "?m=conv&cov=1")
+    overflow = page.evaluate("""() => {
+      const stage = document.querySelector('.stage');
+      const inner = stage.getBoundingClientRect().right - parseFloat(getComputedStyle(stage).paddingRight);
+      return ['.maths', '#weights', '#definition', '.kernel-group']
+        .filter((selector) => document.querySelector(selector).getBoundingClientRect().right > inner + 0.5);
+    }""")
+    assert overflow == []
+    # the kernel as written keeps cells large enough to read
+    assert page.locator("table[data-testid=original-0] td").first.bounding_box()["width"] >= 24
