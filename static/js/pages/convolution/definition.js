@@ -31,7 +31,8 @@ function index(base, sign, dilation, variable) {
   return row(term(base), mo(sign), ...(dilation === 1 ? [] : [mn(dilation)]), mi(variable));
 }
 
-/** S(i, j) = [Σc] Σm Σn I(i ± m, j ± n)·K(m, n) [= value]; at: [i, j], letters or numbers; bounds: null or [C, kh, kw]. */
+/** S(i, j) = [Σc] Σm Σn I(i ± m, j ± n)·K(m, n) [= value]. at: [i, j], letters or numbers;
+ * bounds: null (the general rule) or [C, kh, kw]. */
 function line({ at, bounds, channels, sign, dilation, value = null }) {
   const channel = (name) => (channels > 1 ? m("msub", mi(name), mi("c")) : mi(name));
   const sums = bounds

@@ -18,7 +18,7 @@ export function stepOf(result, f, row, col) {
   return f * oh * ow + row * ow + col;
 }
 
-/** How many windows read each input cell (shown as badges when the coverage box is ticked). */
+/** How many windows read each input cell (shown when the coverage box is ticked); `state` or a request body. */
 export function coverageCounts(state) {
   const [h, w] = [state.input[0].length, state.input[0][0].length];
   const kernel = [state.kernel[0][0].length, state.kernel[0][0][0].length];
@@ -84,8 +84,10 @@ export function bindEquationHover(page) {
     views.inputs[c]?.mark("focus", [[result.trace.rows[s][m], result.trace.cols[s][n]]]);
     views.kernels[c]?.mark("focus", [[Number(m), Number(n)]]);
     // the term's kernel value is the turned kernel's: as written, it sits at the turned place
-    const [kh, kw] = [result.trace.rows[s].length, result.trace.cols[s].length];
-    if (result.sent.mode === "convolution") views.originals[c]?.mark("focus", [turnedCell([Number(m), Number(n)], kh, kw)]);
+    if (result.sent.mode === "convolution") {
+      const [kh, kw] = [result.trace.rows[s].length, result.trace.cols[s].length];
+      views.originals[c]?.mark("focus", [turnedCell([Number(m), Number(n)], kh, kw)]);
+    }
   });
   equation.addEventListener("mouseout", () => {
     const { inputs, kernels, originals } = page.views;
