@@ -1,13 +1,18 @@
 """Language and presentation mode follow the reader from page to page; Korean reads and breaks as
 Korean should; the network's layers and /docs speak the page's language."""
 
+import json
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
+STRINGS = sorted((Path(__file__).resolve().parents[2] / "app/web/strings").glob("*.json"))
+EXPLORERS = ["/convolution", "/pooling", "/activation", "/signal", "/network"]
+PAGES = ["/", *EXPLORERS]
 TOPBAR = "header.topbar"
 
 
@@ -106,3 +111,106 @@ def test_the_language_switch_keeps_the_view_and_presentation_mode(page, live_ser
     assert query(page) == {**before, "lang": "ko"}
     assert page.locator("h1").text_content() == "풀링"
     assert next(c["value"] for c in page.context.cookies() if c["name"] == "lang") == "ko"
+
+
+# ---- 2. Korean breaks between words; particles agree with the numbers before them ------------------
+
+HANGUL = re.compile("[가-힣]")
+
+
+def open_in_korean(page, live_server, path):
+    page.goto(f"{live_server}{path}?lang=ko")
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_korean_text_keeps_its_words_whole_and_long_tokens_wrap(page, live_server, path):
+    open_in_korean(page, live_server, path)
+    not_keep_all = page.evaluate("""() => [...document.querySelectorAll('body *')]
+      .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && /[가-힣]/.test(n.data)))
+      .filter((e) => getComputedStyle(e).wordBreak !== 'keep-all').map((e) => e.tagName)""")
+    assert not_keep_all == []
+    # The lead paragraph squeezed to a narrow column: every line break falls between words.
+    lead = page.locator(".lead").first
+    pairs = lead.evaluate("""(el) => {
+      el.style.width = '9em';
+      const pairs = [], range = document.createRange();
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let prev = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i++) {
+          range.setStart(node, i); range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          if (prev && rect.top > prev.top + 2) pairs.push(prev.ch + node.data[i]);
+          prev = { ch: node.data[i], top: rect.top };
+        }
+      }
+      return pairs;
+    }""")
+    assert len(pairs) >= 3  # it did wrap
+    assert [pair for pair in pairs if HANGUL.fullmatch(pair[0]) and HANGUL.fullmatch(pair[1])] == []
+    long_token = "conv_transpose2d" * 6
+    overflow = lead.evaluate("(el, token) => { el.append(' ' + token); return el.scrollWidth - el.clientWidth; }",
+                             long_token)
+    assert overflow <= 0
+
+
+# Which particle a number takes depends on how it is read: 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔 end in
+# a consonant (and so do 10, 100, 1000: 십, 백, 천); 2 이, 4 사, 5 오, 9 구 end in a vowel.
+ENDS_IN_CONSONANT = set("013678")
+ENDS_IN_RIEUL = set("178")  # ㄹ takes 로, not 으로
+PARTICLES = {"이": True, "가": False, "을": True, "를": False, "은": True, "는": False, "과": True, "와": False}
+NUMBER_PARTICLE = re.compile(r"[\d.,]*(\d)(으로|로|이|가|을|를|은|는|과|와)(?![가-힣])")
+
+
+def particle_errors(text: str) -> list[str]:
+    """Every number + particle whose particle does not fit the number's last sound ("0가")."""
+    errors = []
+    for match in NUMBER_PARTICLE.finditer(text):
+        digit, particle = match.groups()
+        consonant = digit in ENDS_IN_CONSONANT
+        if particle in ("으로", "로"):
+            wrong = (particle == "으로") != (consonant and digit not in ENDS_IN_RIEUL)
+        else:
+            wrong = PARTICLES[particle] != consonant
+        if wrong:
+            errors.append(match.group(0))
+    return errors
+
+
+def test_the_particle_check_knows_right_from_wrong():
+    assert particle_errors("넓이 0가 아니라 2가 되고, 1로 나누고 3으로 곱하며 13이 남고 0.5를 뺍니다") == ["0가"]
+    assert particle_errors("기울기가 1이라서 2이면 10을 9와 7과") == []
+    assert particle_errors("6로 옮기고 2을 더하고 8으로") == ["6로", "2을", "8으로"]
+
+
+def test_no_korean_string_puts_a_particle_right_after_a_number_it_is_given():
+    """A {placeholder} that stands for a number must not carry 이/가-style particles: no one form fits
+    every number. {where} is a place ("출력 0행 0열"), always ending in 열."""
+    words = {"where"}
+    found = []
+    for path in STRINGS:
+        for key, text in json.loads(path.read_text(encoding="utf-8"))["ko"].items():
+            for name in re.findall(r"\{(\w+)\}(?:으로|로|이|가|을|를|은|는|과|와)(?![가-힣])", text):
+                if name not in words:
+                    found.append(f"{path.stem}:{key}: {{{name}}}")
+    assert found == []
+
+
+@pytest.mark.parametrize("path", EXPLORERS)
+def test_every_step_of_a_korean_page_has_its_particles_right(page, live_server, path):
+    page.goto(f"{live_server}{path}?lang=ko{'&sample=3&map=1,2' if path == '/network' else ''}")
+    page.wait_for_load_state("networkidle")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    texts = []
+    for key in ["Home", *["ArrowRight"] * 6, "End", "ArrowLeft"]:
+        page.keyboard.press(key)
+        page.wait_for_load_state("networkidle")
+        texts.append(page.evaluate("""() => [document.body.innerText, document.getElementById('live').textContent,
+          ...[...document.querySelectorAll('[aria-label], [title]')]
+            .map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''}`)].join('\\n')"""))
+    shown = "\n".join(texts)
+    assert HANGUL.search(shown)
+    assert particle_errors(shown) == []
+    assert page.console_errors == []
