@@ -214,3 +214,20 @@ def test_every_step_of_a_korean_page_has_its_particles_right(page, live_server, 
     assert HANGUL.search(shown)
     assert particle_errors(shown) == []
     assert page.console_errors == []
+
+
+# ---- 3. The network's layers and units in Korean ---------------------------------------------------
+
+def test_the_network_names_its_layers_and_units_in_korean(page, live_server):
+    page.goto(live_server + "/network?lang=ko&sample=0")
+    page.get_by_test_id("prediction").wait_for()
+    heads = page.locator(".column-head strong").all_inner_texts()
+    assert heads == ["입력", "합성곱 1", "ReLU 1", "최대 풀링 1", "합성곱 2", "ReLU 2", "최대 풀링 2", "평탄화",
+                     "완전 연결", "소프트맥스"]
+    conv1 = page.locator(".column-head").nth(1).inner_text()
+    assert "매개변수 80개" in conv1 and "곱셈·덧셈" in conv1
+    columns = page.locator(".network").inner_text()
+    assert not re.search(r"params|mult-adds|conv1|pool1|flatten|dense|softmax", columns)
+    page.get_by_test_id("map-conv1-2").click()
+    assert page.locator("#detail-title").inner_text() == "합성곱 1의 3번 맵"
+    assert page.get_by_test_id("map-conv1-2").get_attribute("aria-label").startswith("합성곱 1의 3번 맵")
