@@ -231,3 +231,14 @@ def test_the_network_names_its_layers_and_units_in_korean(page, live_server):
     page.get_by_test_id("map-conv1-2").click()
     assert page.locator("#detail-title").inner_text() == "합성곱 1의 3번 맵"
     assert page.get_by_test_id("map-conv1-2").get_attribute("aria-label").startswith("합성곱 1의 3번 맵")
+
+
+# ---- 4. Korean fonts that every system has --------------------------------------------------------
+
+def test_the_font_stack_names_the_korean_fonts_of_windows_macos_and_linux(page, live_server):
+    page.goto(live_server + "/?lang=ko")
+    families = page.evaluate("getComputedStyle(document.body).fontFamily")
+    for name in ["Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "NanumGothic"]:
+        assert f'"{name}"' in families or name in families.split(", "), name
+    assert families.endswith("sans-serif")
+    assert page.offsite_requests == []  # no font is fetched: the system's own are used
