@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 STRINGS = sorted((Path(__file__).resolve().parents[2] / "app/web/strings").glob("*.json"))
 EXPLORERS = ["/convolution", "/pooling", "/activation", "/signal", "/network"]
-PAGES = ["/", *EXPLORERS]
+PAGES = ["/", *EXPLORERS, "/docs"]
 TOPBAR = "header.topbar"
 
 
@@ -242,3 +242,28 @@ def test_the_font_stack_names_the_korean_fonts_of_windows_macos_and_linux(page, 
         assert f'"{name}"' in families or name in families.split(", "), name
     assert families.endswith("sans-serif")
     assert page.offsite_requests == []  # no font is fetched: the system's own are used
+
+
+# ---- 5. /docs in the page's language, with a way back ---------------------------------------------
+
+def test_docs_follow_the_language_and_lead_back_to_the_app(page, live_server):
+    page.goto(live_server + "/convolution?lang=ko")
+    nav_link(page, "API 문서").click()
+    page.wait_for_url("**/docs?lang=ko")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    assert page.title().startswith("API 문서")
+    assert page.locator(".docs-head .lead").inner_text().startswith("JSON API의 모든 엔드포인트")
+    assert nav_link(page, "API 문서").get_attribute("aria-current") == "page"
+    page.get_by_text("/api/convolve").first.wait_for()  # Swagger UI still runs inside the frame
+    page.get_by_role("link", name="ConvScope로 돌아가기").click()
+    page.wait_for_url(re.compile(r"/\?lang=ko$"))
+    assert page.get_by_role("heading", level=1).inner_text() == "합성곱 신경망이 하는 일을 눈으로 보세요"
+    assert page.console_errors == [] and page.offsite_requests == []
+
+
+def test_docs_in_english_by_default(page, live_server):
+    page.goto(live_server + "/docs")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.title() == "API reference · ConvScope"
+    back = page.get_by_role("link", name="Back to ConvScope")
+    assert back.get_attribute("href") == "/"
