@@ -7,11 +7,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from fastapi import Request
+from fastapi import Request, Response
 
 from ..paths import STATIC_DIR
 
 LANGUAGES = ("en", "ko")
+LANGUAGE_COOKIE = "lang"
+COOKIE_MAX_AGE = 365 * 24 * 60 * 60  # a year: a lecturer's choice outlives a term
 STRINGS_DIR = Path(__file__).resolve().parent / "strings"
 SCRIPTS_DIR = STATIC_DIR / "js"
 
@@ -47,8 +49,16 @@ def for_scripts(text: dict[str, str]) -> dict[str, str]:
 
 def choose_language(request: Request) -> str:
     """?lang= wins, then the cookie set by the language switch, then the browser's Accept-Language."""
-    for candidate in (request.query_params.get("lang"), request.cookies.get("lang")):
+    for candidate in (request.query_params.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
         if candidate in LANGUAGES:
             return candidate
     accepted = request.headers.get("accept-language", "").lower()
     return "ko" if accepted.startswith("ko") else "en"
+
+
+def remember_language(request: Request, response: Response) -> None:
+    """A page opened with ?lang= sets the cookie, so the pages opened after it (a typed address, a
+    bookmark without ?lang=) come in the same language."""
+    chosen = request.query_params.get("lang")
+    if chosen in LANGUAGES and request.cookies.get(LANGUAGE_COOKIE) != chosen:
+        response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=COOKIE_MAX_AGE, path="/", samesite="lax", httponly=True)

@@ -9,7 +9,7 @@ from ..api.routes import operation_names
 from ..api.schemas.convolve import SEED_EXAMPLE
 from ..paths import TEMPLATES_DIR
 from .assets import asset
-from .i18n import choose_language, for_scripts, strings
+from .i18n import choose_language, for_scripts, remember_language, strings
 from .worked_example import first_step
 
 router = APIRouter(include_in_schema=False)
@@ -36,7 +36,9 @@ def render(request: Request, template: str, page: str | None, **context) -> HTML
             "lang": lang, "t": text, "script_strings": for_scripts(text), "page": page, "version": __version__,
             "explorers": EXPLORERS, **context,
         }).body
-    return HTMLResponse(cache[key], headers={"vary": "Accept-Language, Cookie"})  # the language decides
+    response = HTMLResponse(cache[key], headers={"vary": "Accept-Language, Cookie"})  # the language decides
+    remember_language(request, response)
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -30,9 +30,16 @@ function scales(layers, range) {
   });
 }
 
+/** The layer's name in the page's language (Korean: conv1 is 합성곱 1); a type without a string keeps the model's name. */
+export function layerName(layer) {
+  const key = `page.layer.${layer.type}`;
+  const text = t(key, { name: layer.name, n: layer.name.match(/\d*$/)[0] });
+  return text === key ? layer.name : text.trim(); // trim: a name without a number leaves "{n}" empty
+}
+
 function header(layer) {
   const head = element("header", "column-head");
-  head.append(element("strong", "", layer.name), element("span", "", layer.shape.join("×")));
+  head.append(element("strong", "", layerName(layer)), element("span", "", layer.shape.join("×")));
   // Only layers with weights have parameters and multiply-adds worth a line.
   if (layer.parameters) head.append(element("span", "", t("page.column.params", { params: count(layer.parameters) })));
   if (layer.multiply_adds) head.append(element("span", "", t("page.column.macs", { macs: count(layer.multiply_adds) })));
@@ -70,7 +77,7 @@ export function renderColumns(container, layers, { classes, range, selected, onP
   container.replaceChildren();
   layers.forEach((layer, index) => {
     const column = element("section", `column ${layer.type}`);
-    column.setAttribute("aria-label", `${layer.name} ${layer.shape.join("×")}`);
+    column.setAttribute("aria-label", `${layerName(layer)} ${layer.shape.join("×")}`);
     column.append(header(layer));
     if (layer.maps) {
       const [channels, h, w] = layer.shape;
@@ -79,7 +86,7 @@ export function renderColumns(container, layers, { classes, range, selected, onP
         const button = element("button", "map");
         button.type = "button";
         button.dataset.testid = `map-${layer.name}-${c}`;
-        button.setAttribute("aria-label", t("page.map.label", { layer: layer.name, index: c + 1, h, w }));
+        button.setAttribute("aria-label", t("page.map.label", { layer: layerName(layer), index: c + 1, h, w }));
         button.setAttribute("aria-pressed", String(selected?.layer === index && selected?.map === c));
         const canvas = element("canvas");
         canvas.style.width = `${Math.max(26, Math.min(40, h * 1.45))}px`; // small maps still visible

@@ -6,7 +6,7 @@ import { startExplorer } from "../../core/explorer.js";
 import { t } from "../../core/i18n.js";
 import { errorText, problemLine } from "../../core/problem.js";
 import { readParams, writeParams } from "../../core/urlstate.js";
-import { renderColumns } from "./columns.js";
+import { layerName, renderColumns } from "./columns.js";
 import { renderDetail, stepsOf } from "./detail.js";
 import { Pad } from "./pad.js";
 
@@ -144,8 +144,8 @@ function pick(layer, map) {
   showDetailPanel(true);
   const column = columns[layer];
   document.getElementById("detail-title").textContent = column.shape.length === 3
-    ? t("page.detail.title", { layer: column.name, index: map + 1 })
-    : t("page.detail.class", { layer: column.name, label: model.classes[map] });
+    ? t("page.detail.title", { layer: layerName(column), index: map + 1 })
+    : t("page.detail.class", { layer: layerName(column), label: model.classes[map] });
   const steps = stepsOf(column);
   player.setCount(steps);
   // Bars pick a class (the step); a map starts at its strongest cell.
