@@ -21,10 +21,7 @@ export function randomMatrix(rows, cols, low = 0, high = 9) {
     Array.from({ length: cols }, () => low + Math.floor(Math.random() * (high - low + 1))));
 }
 
-/** The matrix moved by (down, right) cells; what falls off one edge comes back on the other. */
+/** The matrix moved by (down, right) cells: what moves past an edge is gone, and zeros come in on the other side. */
 export function shifted(matrix, down, right) {
-  const rows = matrix.length;
-  const cols = matrix[0].length;
-  return matrix.map((line, r) => line.map((_, c) =>
-    matrix[(r - down + rows) % rows][(c - right + cols) % cols]));
+  return matrix.map((line, r) => line.map((_, c) => matrix[r - down]?.[c - right] ?? 0));
 }
