@@ -1,4 +1,4 @@
-"""Pooling page defects, fixed: a shift brings zeros in."""
+"""Pooling page defects, fixed: a shift brings zeros in, and the Example menu keeps its pick."""
 
 from urllib.parse import unquote
 
@@ -45,3 +45,64 @@ def test_shifting_brings_zeros_in_and_drops_what_leaves_the_edge(page, live_serv
     wait_for_outputs(page, ["1", "3", "7", "9"])
     assert input_rows(page) == [[0, 0, 0, 0], [0, 1, 3, 2], [0, 5, 6, 1], [0, 7, 2, 9]]
     assert "in=0,0,0,0;0,1,3,2;0,5,6,1;0,7,2,9&" in unquote(page.url)
+
+
+def test_the_example_menu_shows_the_pick_until_the_input_is_edited(page, live_server, browser):
+    open_page(page, live_server)
+    menu = page.get_by_label("Example")
+    assert menu.input_value() == "worked"  # the page opens on the worked example
+    menu.select_option("overlap")  # 5×5, 3×3 windows: max(1, 3, 2, 5, 6, 1, 7, 2, 4) = 7 first
+    page.wait_for_function("document.querySelectorAll('[data-testid=input-0] td').length === 25")
+    assert menu.input_value() == "overlap"
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("ArrowRight")  # stepping is no edit
+    page.keyboard.press("Home")
+    assert menu.input_value() == "overlap"
+    assert page.locator("#equation .result").inner_text() == "7"
+    other = browser.new_page()  # a link to the example names it too
+    try:
+        other.goto(page.url)
+        other.locator("#equation .result").wait_for()
+        assert other.get_by_label("Example").input_value() == "overlap"
+    finally:
+        other.close()
+    page.get_by_label("input row 0 column 0").fill("8")
+    page.wait_for_function("document.querySelector('#equation .result').textContent === '8'")
+    assert menu.input_value() == ""
+
+
+def test_a_shift_or_a_setting_ends_the_example_and_setting_it_back_restores_it(page, live_server):
+    open_page(page, live_server)
+    menu = page.get_by_label("Example")
+    menu.select_option("feature")
+    page.wait_for_function("document.querySelectorAll('[data-testid=output-0] td').length === 9")
+    page.get_by_label("average: sum ÷ count").check()
+    assert menu.input_value() == ""
+    page.get_by_label("max: keep the largest").check()
+    assert menu.input_value() == "feature"
+    page.get_by_role("button", name="Shift the input one column right →").click()
+    assert menu.input_value() == ""
+
+
+def test_random_numbers_stay_named_and_the_button_draws_new_ones(page, live_server):
+    open_page(page, live_server)
+    menu = page.get_by_label("Example")
+    reroll = page.get_by_role("button", name="New random numbers")
+    assert reroll.is_hidden()
+    menu.select_option("random")
+    assert menu.input_value() == "random" and reroll.is_visible()
+    drawn = set()
+    for _ in range(4):  # 16 cells of 0…9: four draws are all the same once in 10^48
+        reroll.click()
+        page.wait_for_load_state("networkidle")
+        drawn.add(str(input_rows(page)))
+        assert menu.input_value() == "random"
+    assert len(drawn) > 1
+    page.get_by_label("input row 0 column 0").fill("3")
+    assert menu.input_value() == "" and reroll.is_hidden()
+
+
+def test_korean_names_the_button_that_draws_new_numbers(page, live_server):
+    open_page(page, live_server, "?lang=ko")
+    page.get_by_label("예제").select_option("random")
+    assert page.get_by_role("button", name="새 무작위 숫자 뽑기").is_visible()

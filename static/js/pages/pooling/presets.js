@@ -15,6 +15,19 @@ export const FEATURE = [
   [1, 0, 0, 1, 0, 0],
 ];
 
+/** The examples the menu offers by name (besides random numbers): everything they set. */
+export const EXAMPLES = {
+  worked: { input: [WORKED], kind: "max", size: [2, 2], stride: null, padding: [0, 0] },
+  feature: { input: [FEATURE], kind: "max", size: [2, 2], stride: null, padding: [0, 0] },
+  overlap: { input: [OVERLAP], kind: "max", size: [3, 3], stride: [2, 2], padding: [0, 0] },
+};
+
+/** The name of the example that `state` is, as it was picked, or "" once anything differs. */
+export function exampleOf(state) {
+  const same = (example) => Object.keys(example).every((key) => JSON.stringify(example[key]) === JSON.stringify(state[key]));
+  return Object.keys(EXAMPLES).find((name) => same(EXAMPLES[name])) ?? "";
+}
+
 /** Small integers, so the arithmetic stays readable. */
 export function randomMatrix(rows, cols, low = 0, high = 9) {
   return Array.from({ length: rows }, () =>
