@@ -1,4 +1,5 @@
-"""Pooling page defects, fixed: a shift brings zeros in, and the Example menu keeps its pick."""
+"""Pooling page defects, fixed: a shift brings zeros in, the Example menu keeps its pick, and average
+numbers sit inside their cells."""
 
 from urllib.parse import unquote
 
@@ -106,3 +107,35 @@ def test_korean_names_the_button_that_draws_new_numbers(page, live_server):
     open_page(page, live_server, "?lang=ko")
     page.get_by_label("예제").select_option("random")
     assert page.get_by_role("button", name="새 무작위 숫자 뽑기").is_visible()
+
+
+def margins(page, testid):
+    """For every cell of a grid: its text and the room between the text and the cell's left and right
+    borders, as fractions of the cell's width (an input's text measured in the input's own font)."""
+    return page.evaluate("""testid => [...document.querySelectorAll(`[data-testid=${testid}] td`)].map((td) => {
+        const cell = td.getBoundingClientRect();
+        const input = td.querySelector('input');
+        if (input) {
+            const context = document.createElement('canvas').getContext('2d');
+            context.font = getComputedStyle(input).font;
+            const room = (cell.width - context.measureText(input.value).width) / 2 / cell.width;
+            return [input.value, room, room];
+        }
+        const text = td.querySelector('.v').getBoundingClientRect();
+        return [td.innerText, (text.left - cell.left) / cell.width, (cell.right - text.right) / cell.width];
+    })""", testid)
+
+
+@pytest.mark.parametrize("width, height, present", [(1280, 720, False), (1920, 1080, True)])
+def test_average_numbers_sit_inside_their_cells(page, live_server, width, height, present):
+    page.set_viewport_size({"width": width, "height": height})
+    # 3×3 windows with zero padding: 15 ÷ 9 = 1.67, 29 ÷ 9 = 3.22, …
+    open_page(page, live_server, "?kind=avg&size=3,3&stride=2,2&pad=1,1" + ("&present=1" if present else ""))
+    cells = margins(page, "output-0")
+    assert [text for text, _, _ in cells] == ["1.67", "2", "3.22", "3.89"]
+    for text, left, right in cells:
+        assert left > 0.1 and right > 0.1, (text, left, right)
+    page.get_by_label("input row 0 column 0").fill("0.125")
+    page.wait_for_function("document.querySelector('[data-testid=output-0] td').innerText === '1.57'")
+    for text, left, right in margins(page, "input-0") + margins(page, "output-0"):
+        assert left > 0.1 and right > 0.1, (text, left, right)

@@ -10,6 +10,7 @@ import { fitCells, panelGrids } from "../../core/panels.js";
 import { errorText, problemLine } from "../../core/problem.js";
 import { renderEquation } from "./equation.js";
 import { renderFormula } from "./formula.js";
+import { fitNumbers } from "./cell-text.js";
 import { EXAMPLES, exampleOf, randomMatrix, shifted } from "./presets.js";
 import { pytorchCode } from "./pytorch.js";
 import { LIMITS, readState, requestBody, resize, strideOf, writeState } from "./state.js";
@@ -180,10 +181,14 @@ function build() {
   }, channelCaption);
   const pads = trace.padding;
   const padded = trace.padded_input; // C × Hp × Wp (the request is always C×H×W)
-  views.inputs.forEach((grid, c) => grid.setData(padded[c], { pads }));
+  views.inputs.forEach((grid, c) => {
+    grid.setData(padded[c], { pads });
+    fitNumbers(grid, padded[c]);
+  });
   const scale = scaleFor(outputs.flat(2));
   views.outputs.forEach((grid, c) => {
     grid.setData(outputs[c], { scale });
+    fitNumbers(grid, outputs[c]);
     grid.cells.forEach((line, row) => line.forEach((cell, col) => cell.td.setAttribute("aria-label",
       t("page.cell.output", { row, col, value: fmt(outputs[c][row][col]) }))));
   });
