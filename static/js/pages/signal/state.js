@@ -1,16 +1,15 @@
 // The signal page's state: two functions, the cross-correlation toggle and the step, in the URL.
 import { readParams, writeParams } from "../../core/urlstate.js";
-import { BOUNDS, DRAW_RANGE, DT, KINDS, MIDDLE, N, WIDTH, position, sample } from "./functions.js";
-
-export const DEFAULT_STEP = MIDDLE + 2; // t = 0.4: f and the flipped g already overlap
+import { BOUNDS, DRAW_RANGE, DT, KINDS, N, WIDTH, position, sample } from "./functions.js";
 
 /** One function: a shape with width w, centre c and height a, or drawn samples. */
 export function shape(kind, { w = WIDTH[kind], c = 0, a = 1 } = {}) {
   return { kind, w, c, a, samples: null };
 }
 
+/** Like every page, the signal page opens at its first step (t = −5). */
 export function defaultState() {
-  return { f: shape("box"), g: shape("decay"), xcorr: false, pen: "f", step: DEFAULT_STEP };
+  return { f: shape("box"), g: shape("decay"), xcorr: false, pen: "f", step: 0 };
 }
 
 /** Example pairs: each one shows something worth a minute of a lecture. */
@@ -93,7 +92,7 @@ export function writeState(state, { present }) {
     ...functionParams("g", state.g),
     xc: state.xcorr ? "1" : "",
     pen: state.f.kind === "draw" && state.g.kind === "draw" && state.pen === "g" ? "g" : "",
-    step: state.step,
+    step: state.step || "",
     present: present ? "1" : "",
   });
 }
