@@ -5,6 +5,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 DT = 0.2  # the page samples τ from −5 to 5 every 0.2: step k is t = −5 + 0.2·k
+AT_0_4 = "?step=27"  # t = 0.4, where f and the flipped g (box ∗ decay, the default) overlap
 
 
 def number(text):
@@ -38,13 +39,22 @@ def go_to(page, t):
     assert page.locator('[data-player="position"]').inner_text() == f"step {step_of(t) + 1} / 51"
 
 
-def test_opens_clean_with_nothing_off_the_machine(page, live_server):
+def test_opens_clean_at_the_first_step_with_nothing_off_the_machine(page, live_server):
     open_page(page, live_server)
     assert page.get_by_role("heading", level=1).inner_text() == "Convolution of functions"
-    assert page.locator('[data-player="position"]').inner_text() == "step 28 / 51"  # t = 0.4
+    assert page.locator('[data-player="position"]').inner_text() == "step 1 / 51"  # t = −5, as every page
+    assert "(−5)" in page.locator("#formula").text_content()
+    assert value(page) == 0  # the flipped decay has not reached the box yet
+    assert "step=" not in page.url
+    assert page.console_errors == [] and page.offsite_requests == []
+
+
+def test_an_explicit_step_in_the_link_is_kept(page, live_server):
+    open_page(page, live_server, AT_0_4)
+    assert page.locator('[data-player="position"]').inner_text() == "step 28 / 51"
     # box ∗ exponential decay at t = 0.4: ∫ from −1 to 0.4 of e^−(0.4 − τ) dτ = 1 − e^−1.4 ≈ 0.753
     assert value(page) == pytest.approx(0.753, abs=0.01)
-    assert page.console_errors == [] and page.offsite_requests == []
+    assert "step=27" in page.url
 
 
 def test_box_convolved_with_box_is_a_triangle(page, live_server):
@@ -65,7 +75,7 @@ def test_box_convolved_with_box_is_a_triangle(page, live_server):
 
 
 def test_the_keyboard_moves_t(page, live_server):
-    open_page(page, live_server)
+    open_page(page, live_server, AT_0_4)
     focus_page(page)
     page.keyboard.press("ArrowRight")
     assert page.locator('[data-player="position"]').inner_text() == "step 29 / 51"
@@ -83,7 +93,7 @@ def test_space_plays_and_t_moves_on_its_own(page, live_server):
     open_page(page, live_server)
     focus_page(page)
     page.keyboard.press("Space")
-    page.wait_for_function("!document.querySelector('[data-player=\"position\"]').textContent.startsWith('step 28 ')")
+    page.wait_for_function("!document.querySelector('[data-player=\"position\"]').textContent.startsWith('step 1 ')")
     page.keyboard.press("Space")
     assert page.locator('[data-player="play"]').get_attribute("aria-label") == "Play (Space)"
 
@@ -110,7 +120,7 @@ def test_cross_correlation_differs_only_for_an_asymmetric_g(page, live_server, g
 
 
 def test_swapping_f_and_g_keeps_the_convolution(page, live_server):
-    open_page(page, live_server)
+    open_page(page, live_server, AT_0_4)
     before = value(page)
     page.get_by_role("button", name="Swap f and g").click()
     page.wait_for_function("new URL(location.href).searchParams.get('f') === 'decay'")
@@ -120,7 +130,7 @@ def test_swapping_f_and_g_keeps_the_convolution(page, live_server):
 
 
 def test_a_copied_url_restores_the_state(page, live_server, browser):
-    open_page(page, live_server)
+    open_page(page, live_server, AT_0_4)
     page.locator('select[name="f-kind"]').select_option("triangle")
     page.locator('input[name="g-w"]').fill("0.6")
     page.get_by_label("Also show cross-correlation").check()
@@ -175,7 +185,7 @@ def test_a_drawn_function_changes_the_result_and_stays_in_the_link(page, live_se
 
 
 def test_hovering_the_result_moves_t_and_clicking_keeps_it(page, live_server):
-    open_page(page, live_server)
+    open_page(page, live_server, AT_0_4)
     chart = page.get_by_test_id("plot-outputs")
     box = chart.bounding_box()
 
@@ -209,7 +219,7 @@ def test_presentation_mode_enlarges_the_plots_and_the_formula(page, live_server)
 def test_korean_on_request(page, live_server):
     open_page(page, live_server, "?lang=ko")
     assert page.get_by_role("heading", level=1).inner_text() == "함수의 합성곱"
-    assert page.locator('[data-player="position"]').inner_text() == "51단계 중 28단계"
+    assert page.locator('[data-player="position"]').inner_text() == "51단계 중 1단계"
     assert page.locator("#cap-outputs").inner_text() == "(f∗g)(t): t가 움직이며 그려지는 결과"
     assert page.locator("html").get_attribute("lang") == "ko"
     assert page.console_errors == []

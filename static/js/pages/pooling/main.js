@@ -10,7 +10,8 @@ import { fitCells, panelGrids } from "../../core/panels.js";
 import { errorText, problemLine } from "../../core/problem.js";
 import { renderEquation } from "./equation.js";
 import { renderFormula } from "./formula.js";
-import { FEATURE, OVERLAP, WORKED, randomMatrix, shifted } from "./presets.js";
+import { fitNumbers } from "./cell-text.js";
+import { EXAMPLES, exampleOf, randomMatrix, shifted } from "./presets.js";
 import { pytorchCode } from "./pytorch.js";
 import { LIMITS, readState, requestBody, resize, strideOf, writeState } from "./state.js";
 
@@ -25,6 +26,7 @@ let state = readState();
 let result = null; // the last answer: {output, shape, trace}
 let hoverStep = null; // an output cell under the pointer overrides the player's step
 let shown = null; // the step on screen; the player calls show() every frame, but a step is drawn once
+let example = exampleOf(state); // what the Example menu shows: the one picked, until the input or a setting changes
 const views = { inputs: [], outputs: [] };
 
 const { player, saveUrl, syncTransport, setSteps } = startExplorer({
@@ -43,6 +45,8 @@ function fillForm() {
   form.elements.strideSame.checked = state.stride === null;
   form.elements.sH.disabled = form.elements.sW.disabled = state.stride === null;
   for (const radio of form.querySelectorAll('input[name="kind"]')) radio.checked = radio.value === state.kind;
+  form.elements.example.value = example;
+  document.getElementById("reroll").hidden = example !== "random";
   document.getElementById("pytorch-code").textContent = pytorchCode(state);
 }
 
@@ -66,39 +70,42 @@ function readForm() {
   return next;
 }
 
-const EXAMPLES = {
-  worked: { input: [WORKED], kind: "max", size: [2, 2], stride: null, padding: [0, 0] },
-  feature: { input: [FEATURE], kind: "max", size: [2, 2], stride: null, padding: [0, 0] },
-  overlap: { input: [OVERLAP], kind: "max", size: [3, 3], stride: [2, 2], padding: [0, 0] },
-};
-
 function applyExample(name) {
   if (name === "random") {
     state.input = state.input.map((m) => randomMatrix(m.length, m[0].length));
   } else if (EXAMPLES[name]) {
     state = { ...state, ...structuredClone(EXAMPLES[name]) };
   }
+  example = name;
   player.go(0);
+  fillForm();
+  refresh();
+}
+
+/** After any edit the menu names an example only while the state still is that example. */
+function edited() {
+  example = exampleOf(state);
+  fillForm();
+  refresh();
 }
 
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
   if (event.target.name === "example") {
     applyExample(event.target.value);
-    event.target.value = "";
   } else {
     state = readForm();
+    edited();
   }
-  fillForm();
-  refresh();
 });
+// A menu cannot pick the option it shows again: this button draws new random numbers instead.
+document.getElementById("reroll").addEventListener("click", () => applyExample("random"));
 
 for (const button of form.querySelectorAll("[data-shift]")) {
   button.addEventListener("click", () => {
     const [down, right] = button.dataset.shift.split(",").map(Number);
     state.input = state.input.map((matrix) => shifted(matrix, down, right));
-    fillForm();
-    refresh();
+    edited();
   });
 }
 
@@ -156,7 +163,7 @@ function build() {
       label: channels > 1 ? `${t("page.grid.input")} · ${t("page.grid.channel", { c: c + 1 })}` : t("page.grid.input"),
       editable: true, testId: `input-${c}`,
       cellLabel: (row, col) => t("page.cell.input", { row, col }),
-      onEdit: (row, col, value) => { state.input[c][row][col] = value; refresh(); },
+      onEdit: (row, col, value) => { state.input[c][row][col] = value; edited(); },
     });
     grid.onCell("mouseover", (r, cc) => feeds(c, r, cc));
     grid.onCell("mouseout", () => feeds(c, null, null));
@@ -174,10 +181,14 @@ function build() {
   }, channelCaption);
   const pads = trace.padding;
   const padded = trace.padded_input; // C × Hp × Wp (the request is always C×H×W)
-  views.inputs.forEach((grid, c) => grid.setData(padded[c], { pads }));
+  views.inputs.forEach((grid, c) => {
+    grid.setData(padded[c], { pads });
+    fitNumbers(grid, padded[c]);
+  });
   const scale = scaleFor(outputs.flat(2));
   views.outputs.forEach((grid, c) => {
     grid.setData(outputs[c], { scale });
+    fitNumbers(grid, outputs[c]);
     grid.cells.forEach((line, row) => line.forEach((cell, col) => cell.td.setAttribute("aria-label",
       t("page.cell.output", { row, col, value: fmt(outputs[c][row][col]) }))));
   });

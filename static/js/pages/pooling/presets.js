@@ -15,16 +15,26 @@ export const FEATURE = [
   [1, 0, 0, 1, 0, 0],
 ];
 
+/** The examples the menu offers by name (besides random numbers): everything they set. */
+export const EXAMPLES = {
+  worked: { input: [WORKED], kind: "max", size: [2, 2], stride: null, padding: [0, 0] },
+  feature: { input: [FEATURE], kind: "max", size: [2, 2], stride: null, padding: [0, 0] },
+  overlap: { input: [OVERLAP], kind: "max", size: [3, 3], stride: [2, 2], padding: [0, 0] },
+};
+
+/** The name of the example that `state` is, as it was picked, or "" once anything differs. */
+export function exampleOf(state) {
+  const same = (example) => Object.keys(example).every((key) => JSON.stringify(example[key]) === JSON.stringify(state[key]));
+  return Object.keys(EXAMPLES).find((name) => same(EXAMPLES[name])) ?? "";
+}
+
 /** Small integers, so the arithmetic stays readable. */
 export function randomMatrix(rows, cols, low = 0, high = 9) {
   return Array.from({ length: rows }, () =>
     Array.from({ length: cols }, () => low + Math.floor(Math.random() * (high - low + 1))));
 }
 
-/** The matrix moved by (down, right) cells; what falls off one edge comes back on the other. */
+/** The matrix moved by (down, right) cells: what moves past an edge is gone, and zeros come in on the other side. */
 export function shifted(matrix, down, right) {
-  const rows = matrix.length;
-  const cols = matrix[0].length;
-  return matrix.map((line, r) => line.map((_, c) =>
-    matrix[(r - down + rows) % rows][(c - right + cols) % cols]));
+  return matrix.map((line, r) => line.map((_, c) => matrix[r - down]?.[c - right] ?? 0));
 }

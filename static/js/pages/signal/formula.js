@@ -22,7 +22,8 @@ function upright(text) {
   return element;
 }
 
-function definition(flip) {
+/** (f∗g)(t) = ∫ f(τ) g(t − τ) dτ, or with ⋆ and g(τ − t) for the cross-correlation. */
+export function definition(flip) {
   const op = flip ? "∗" : "⋆";
   const integral = m("msubsup", mo("∫"), m("mrow", mo("−"), mi("∞")), mi("∞"));
   return m("mrow", ...lhs(op, mi("t")), mo("="), integral, ...call("f", mi("τ")),

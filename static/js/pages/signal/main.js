@@ -1,5 +1,6 @@
 // The signal page: two functions -> POST /api/convolve (convolution and cross-correlation, with traces)
-// -> three plots, the formula with the current t and value, and a player that slides t.
+// -> three plots, the formula with the current t and value, and a player that slides t. Its numbers
+// view (numbers.js) does the same with two short sequences, one step per output y[n].
 import { post } from "../../core/api.js";
 import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
@@ -8,11 +9,15 @@ import { errorText, problemLine } from "../../core/problem.js";
 import { bindDrawing } from "./draw.js";
 import { renderFormula } from "./formula.js";
 import { BOUNDS, DRAW_RANGE, MIDDLE, N, nearest, position, sample } from "./functions.js";
+import { NumbersView } from "./numbers.js";
 import { drawInputs, drawOutputs, drawProducts, productHeights } from "./plots.js";
-import { EXAMPLES, clamp, readState, requestBody, shape, writeState } from "./state.js";
+import { SEQUENCE_EXAMPLES, exampleOf, formatSequence, parseSequence } from "./sequences.js";
+import { EXAMPLES, clamp, readState, requestBody, shape, stepCount, writeState } from "./state.js";
 import { Plot, extent } from "./svg.js";
 
-const SPEED_INDEX = 4; // 4 shifts a second: one sweep of t takes about 13 s (signal.html's slider starts here too)
+// Steps a second, by the player's speed index: 4 shifts of t a second sweep it in about 13 s
+// (signal.html's slider starts there too); one output y[n] a second leaves time to read its sum.
+const SPEED_INDEX = { functions: 4, numbers: 2 };
 const form = document.getElementById("settings");
 form.addEventListener("submit", (event) => event.preventDefault()); // Enter in a field must not reload the page
 const showProblem = problemLine({ framing: "page.error.api", stale: [document.getElementById("plots")] });
@@ -31,13 +36,34 @@ let hoverStep = null; // t under the pointer on the bottom plot overrides the pl
 let shownStep = null; // what is on screen: the player's frames redraw only when the step changes
 
 const { player, saveUrl, syncTransport } = startExplorer({
-  state: () => state, write: writeState, count: N, speedIndex: SPEED_INDEX,
-  onFrame: (step) => { if (step !== shownStep) show(step); },
+  state: () => state, write: writeState, count: stepCount(state), speedIndex: SPEED_INDEX[state.view],
+  onFrame: (step) => {
+    if (state.view === "numbers") numbers.show(step);
+    else if (step !== shownStep) show(step);
+  },
+});
+const numbers = new NumbersView({
+  player,
+  onEdit: (k, value) => {
+    state.x[k] = value;
+    fillForm();
+    refresh();
+  },
 });
 
 // ---- settings form <-> state -------------------------------------------------------------------
 
 function fillForm() {
+  for (const radio of form.querySelectorAll('input[name="view"]')) radio.checked = radio.value === state.view;
+  for (const element of document.querySelectorAll("[data-view]")) element.hidden = element.dataset.view !== state.view;
+  for (const name of ["x", "h"]) {
+    const input = form.elements[name];
+    if (document.activeElement !== input) {
+      input.value = formatSequence(state[name]);
+      input.removeAttribute("aria-invalid");
+    }
+  }
+  form.elements["seq-example"].value = exampleOf(state.x, state.h);
   for (const name of ["f", "g"]) {
     const fn = state[name];
     const drawn = fn.kind === "draw";
@@ -71,10 +97,39 @@ function changeKind(name, kind) {
   }
 }
 
+/** Functions or numbers: each view starts at its first step, at its own speed. */
+function setView(view) {
+  state.view = view;
+  player.pause();
+  player.setCount(stepCount(state));
+  player.setSpeedIndex(SPEED_INDEX[view]);
+  player.go(0);
+}
+
+/** A sequence typed into the settings: used once it reads as 1 to 6 numbers, marked invalid until then. */
+function typeSequence(input) {
+  const values = parseSequence(input.value);
+  input.setAttribute("aria-invalid", String(values === null));
+  if (values === null) return false;
+  state[input.name] = values;
+  player.setCount(stepCount(state));
+  return true;
+}
+
 form.addEventListener("input", (event) => {
   const { name, value } = event.target;
   const [which, part] = name.split("-");
-  if (name === "example") {
+  if (name === "view") {
+    setView(value);
+  } else if (name === "x" || name === "h") {
+    if (!typeSequence(event.target)) return;
+  } else if (name === "seq-example") {
+    if (!SEQUENCE_EXAMPLES[value]) return;
+    state.x = SEQUENCE_EXAMPLES[value].x.slice();
+    state.h = SEQUENCE_EXAMPLES[value].h.slice();
+    player.setCount(stepCount(state));
+    player.go(0);
+  } else if (name === "example") {
     if (!EXAMPLES[value]) return;
     Object.assign(state, EXAMPLES[value]());
     state.pen = "f";
@@ -102,13 +157,19 @@ form.addEventListener("input", (event) => {
 });
 // Once a number is committed, the field shows what was used (clamped into range, or the old value if invalid).
 form.addEventListener("change", (event) => {
-  const [which, part] = event.target.name.split("-");
+  const { name } = event.target;
+  const [which, part] = name.split("-");
   if (part in BOUNDS) event.target.value = String(state[which][part]);
+  if (name === "x" || name === "h") {
+    event.target.value = formatSequence(state[name]);
+    event.target.removeAttribute("aria-invalid");
+  }
 });
 
 form.addEventListener("click", (event) => {
   const clear = event.target.closest("[data-clear]");
   if (clear) state[clear.dataset.clear].samples = new Array(N).fill(0);
+  else if (event.target.closest("#swap") && state.view === "numbers") [state.x, state.h] = [state.h, state.x];
   else if (event.target.closest("#swap")) [state.f, state.g] = [state.g, state.f];
   else return;
   fillForm();
@@ -122,6 +183,10 @@ let again = false;
 
 async function refresh() {
   saveUrl();
+  if (state.view === "numbers") {
+    numbers.refresh(state);
+    return;
+  }
   show(player.step);
   if (busy) {
     again = true;

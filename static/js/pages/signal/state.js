@@ -1,16 +1,25 @@
-// The signal page's state: two functions, the cross-correlation toggle and the step, in the URL.
+// The signal page's state, in the URL: the view (functions or numbers), two functions, the
+// cross-correlation toggle, two sequences, and the step.
 import { readParams, writeParams } from "../../core/urlstate.js";
-import { BOUNDS, DRAW_RANGE, DT, KINDS, MIDDLE, N, WIDTH, position, sample } from "./functions.js";
-
-export const DEFAULT_STEP = MIDDLE + 2; // t = 0.4: f and the flipped g already overlap
+import { BOUNDS, DRAW_RANGE, DT, KINDS, N, WIDTH, position, sample } from "./functions.js";
+import { DEFAULT_H, DEFAULT_X, encodeSequence, outputLength, parseSequence } from "./sequences.js";
 
 /** One function: a shape with width w, centre c and height a, or drawn samples. */
 export function shape(kind, { w = WIDTH[kind], c = 0, a = 1 } = {}) {
   return { kind, w, c, a, samples: null };
 }
 
+/** Like every page, the signal page opens at its first step (t = −5, or n = 0). */
 export function defaultState() {
-  return { f: shape("box"), g: shape("decay"), xcorr: false, pen: "f", step: DEFAULT_STEP };
+  return {
+    view: "functions", f: shape("box"), g: shape("decay"), xcorr: false, pen: "f",
+    x: DEFAULT_X.slice(), h: DEFAULT_H.slice(), step: 0,
+  };
+}
+
+/** How many steps the view has: one per t on the τ grid, or one per output y[n]. */
+export function stepCount(state) {
+  return state.view === "numbers" ? outputLength(state.x, state.h) : N;
 }
 
 /** Example pairs: each one shows something worth a minute of a lecture. */
@@ -69,8 +78,11 @@ export function readState() {
   state.g = readFunction(params, "g", state.g);
   state.xcorr = params.get("xc") === "1";
   state.pen = params.get("pen") === "g" ? "g" : "f";
+  if (params.get("view") === "numbers") state.view = "numbers";
+  state.x = parseSequence(params.get("x")) ?? state.x;
+  state.h = parseSequence(params.get("h")) ?? state.h;
   const step = Number(params.get("step"));
-  if (params.has("step") && Number.isInteger(step) && step >= 0 && step < N) state.step = step;
+  if (params.has("step") && Number.isInteger(step) && step >= 0 && step < stepCount(state)) state.step = step;
   return state;
 }
 
@@ -87,13 +99,21 @@ function functionParams(name, fn) {
   };
 }
 
+/** A sequence goes into the URL only when it is not the default one. */
+function sequenceParam(values, fallback) {
+  return encodeSequence(values) === encodeSequence(fallback) ? "" : encodeSequence(values);
+}
+
 export function writeState(state, { present }) {
   writeParams({
+    view: state.view === "numbers" ? "numbers" : "",
     ...functionParams("f", state.f),
     ...functionParams("g", state.g),
     xc: state.xcorr ? "1" : "",
     pen: state.f.kind === "draw" && state.g.kind === "draw" && state.pen === "g" ? "g" : "",
-    step: state.step,
+    x: sequenceParam(state.x, DEFAULT_X),
+    h: sequenceParam(state.h, DEFAULT_H),
+    step: state.step || "",
     present: present ? "1" : "",
   });
 }
