@@ -38,6 +38,7 @@ import torch.nn.functional as F
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
 
+import golden_draw as draw  # noqa: E402
 from golden_file import attempt, count_by, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
@@ -97,20 +98,6 @@ def pool_id(index, x, p, tag="") -> str:
 
 # --- conv2d -------------------------------------------------------------------------------------
 
-def _int_or_pair(low, high, pair_chance=0.35):
-    if rng.random() < pair_chance:
-        return [int(v) for v in rng.integers(low, high + 1, 2)]
-    return int(rng.integers(low, high + 1))
-
-
-def _draw_padding(form):
-    if form == "int":
-        return int(rng.integers(0, 4))
-    if form == "pair":
-        return [int(v) for v in rng.integers(0, 4, 2)]
-    return form
-
-
 def conv_case(x_shape, w_shape, has_bias, **params):
     x, weight = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
     bias = rng.standard_normal(w_shape[0]) if has_bias else None
@@ -126,9 +113,9 @@ def random_conv(form, padding_mode, mode, has_bias):
         h, w = (int(v) for v in rng.integers(1, 10, 2))
         kh = int(rng.integers(1, 5))
         kw = kh if rng.random() < 0.5 else int(rng.integers(1, 5))
-        stride = (1 if rng.random() < 0.5 else [1, 1]) if form == "same" else _int_or_pair(1, 3)
-        dilation = 1 if rng.random() < 0.5 else _int_or_pair(1, 3)
-        case = conv_case((n, c, h, w), (f, c, kh, kw), has_bias, stride=stride, padding=_draw_padding(form),
+        stride = (1 if rng.random() < 0.5 else [1, 1]) if form == "same" else draw.int_or_pair(rng, 1, 3)
+        dilation = 1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 3)
+        case = conv_case((n, c, h, w), (f, c, kh, kw), has_bias, stride=stride, padding=draw.padding(rng, form, 4),
                          dilation=dilation, padding_mode=padding_mode, mode=mode)
         if case[5] is None:
             return case
@@ -229,21 +216,10 @@ def random_pool(kind, values="normal"):
     while True:
         n, c = int(rng.integers(1, 3)), int(rng.integers(1, 4))
         h, w = (int(v) for v in rng.integers(1, 10, 2))
-        size = _int_or_pair(1, 4)
-        kh, kw = (size, size) if isinstance(size, int) else size
-        stride = None if rng.random() < 0.25 else _int_or_pair(1, 3)
-        if rng.random() < 0.4:
-            padding = 0
-        elif isinstance(size, int) or rng.random() < 0.5:
-            padding = int(rng.integers(0, min(kh, kw) // 2 + 1))
-        else:
-            padding = [int(rng.integers(0, kh // 2 + 1)), int(rng.integers(0, kw // 2 + 1))]
-        if values == "ties":  # few distinct values: the first maximum in row-major order must win
-            x = rng.integers(0, 3, (n, c, h, w)).astype(np.float64)
-        elif values == "negative":  # padding must never win a max
-            x = -np.abs(rng.standard_normal((n, c, h, w))) - 1.0
-        else:
-            x = rng.standard_normal((n, c, h, w))
+        size = draw.int_or_pair(rng, 1, 4)
+        stride = None if rng.random() < 0.25 else draw.int_or_pair(rng, 1, 3)
+        padding = 0 if rng.random() < 0.4 else draw.pool_padding(rng, size)
+        x = draw.values(rng, (n, c, h, w), values)
         params = {"kind": kind, "size": size, "stride": stride, "padding": padding}
         if attempt(torch_pool2d, x, kind, size, stride, padding)[1] is None:
             return x, params

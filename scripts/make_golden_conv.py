@@ -37,6 +37,7 @@ import torch.nn.functional as F
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
 
+import golden_draw as draw  # noqa: E402
 from golden_file import attempt, count_by, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
@@ -77,22 +78,8 @@ def torch_conv_transpose2d(x, weight, bias, stride, padding, output_padding, dil
 
 # --- drawing ------------------------------------------------------------------------------------
 
-def _int_or_pair(low, high, pair_chance=0.35):
-    if rng.random() < pair_chance:
-        return [int(v) for v in rng.integers(low, high + 1, 2)]
-    return int(rng.integers(low, high + 1))
-
-
 def _pair(value):
     return (value, value) if isinstance(value, int) else tuple(value)
-
-
-def _draw_padding(form):
-    if form == "int":
-        return int(rng.integers(0, 3))
-    if form == "pair":
-        return [int(v) for v in rng.integers(0, 3, 2)]
-    return form
 
 
 def _name(value) -> str:
@@ -145,10 +132,10 @@ def random_conv(form, padding_mode, mode, kind):
         n = 2 if rng.random() < 0.15 else 1
         h, w = (int(v) for v in rng.integers(2, 6, 2))
         kh, kw = (1, 1) if kind == "1x1" else (int(rng.integers(1, 4)), int(rng.integers(2, 4)))
-        stride = 1 if form == "same" else _int_or_pair(1, 2)
-        dilation = 1 if rng.random() < 0.5 else _int_or_pair(1, 2)
+        stride = 1 if form == "same" else draw.int_or_pair(rng, 1, 2)
+        dilation = 1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 2)
         case = conv_case((n, groups * depth, h, w), (groups * per_group, depth, kh, kw),
-                         rng.random() < 0.5, stride=stride, padding=_draw_padding(form), dilation=dilation,
+                         rng.random() < 0.5, stride=stride, padding=draw.padding(rng, form, 3), dilation=dilation,
                          padding_mode=padding_mode, mode=mode, groups=groups)
         if case[5] is None:
             return case
@@ -235,11 +222,11 @@ def random_transpose(has_bias):
         n = 2 if rng.random() < 0.15 else 1
         h, w = (int(v) for v in rng.integers(1, 5, 2))
         kh, kw = (int(v) for v in rng.integers(1, 5, 2))
-        stride, dilation = _int_or_pair(1, 3), (1 if rng.random() < 0.5 else _int_or_pair(1, 3))
+        stride, dilation = draw.int_or_pair(rng, 1, 3), (1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 3))
         limit = [max(s, d) - 1 for s, d in zip(_pair(stride), _pair(dilation), strict=True)]
         output_padding = [int(rng.integers(0, top + 1)) for top in limit] if rng.random() < 0.6 else 0
-        case = transpose_case((n, groups * depth, h, w), (groups * depth, per_group, kh, kw),
-                              has_bias, stride=stride, padding=_int_or_pair(0, 2), output_padding=output_padding,
+        case = transpose_case((n, groups * depth, h, w), (groups * depth, per_group, kh, kw), has_bias,
+                              stride=stride, padding=draw.int_or_pair(rng, 0, 2), output_padding=output_padding,
                               dilation=dilation, groups=groups)
         if case[5] is None:
             return case

@@ -37,6 +37,7 @@ import torch.nn.functional as F
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: torch_arg from the tests' references
 
+import golden_draw as draw  # noqa: E402
 from golden_file import attempt, count_by, write  # noqa: E402
 
 from tests.torch_reference import torch_arg  # noqa: E402
@@ -79,31 +80,10 @@ def _name(value) -> str:
     return "x".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 
-def _int_or_pair(low, high, pair_chance=0.35):
-    if rng.random() < pair_chance:
-        return [int(v) for v in rng.integers(low, high + 1, 2)]
-    return int(rng.integers(low, high + 1))
-
-
-def _values(shape, values):
-    if values == "ties":  # few distinct values: the first maximum in row-major order must win
-        return rng.integers(0, 3, shape).astype(np.float64)
-    if values == "negative":  # padding and ceil mode's overhang must never win a max
-        return -np.abs(rng.standard_normal(shape)) - 1.0
-    return rng.standard_normal(shape)
-
-
 def _shape():
     n, c = int(rng.integers(1, 3)), int(rng.integers(1, 3))
     h, w = (int(v) for v in rng.integers(1, 10, 2))
     return n, c, h, w
-
-
-def _padding(size):
-    kh, kw = (size, size) if isinstance(size, int) else size
-    if isinstance(size, int) or rng.random() < 0.5:
-        return int(rng.integers(0, min(kh, kw) // 2 + 1))
-    return [int(rng.integers(0, kh // 2 + 1)), int(rng.integers(0, kw // 2 + 1))]
 
 
 def pool_record(index, group, x, params, tag=""):
@@ -130,20 +110,20 @@ def random_pool(group, values="normal", twist=False):
     while True:
         shape = _shape()
         kind = "avg" if group.endswith("avg") else "max"
-        size = _int_or_pair(1, 4)
-        params = {"kind": kind, "size": size, "stride": None if rng.random() < 0.25 else _int_or_pair(1, 3),
-                  "padding": 0 if rng.random() < 0.3 else _padding(size),
+        size = draw.int_or_pair(rng, 1, 4)
+        params = {"kind": kind, "size": size, "stride": None if rng.random() < 0.25 else draw.int_or_pair(rng, 1, 3),
+                  "padding": 0 if rng.random() < 0.3 else draw.pool_padding(rng, size),
                   "ceil_mode": group.startswith("ceil"),
                   "dilation": 1, "count_include_pad": True}
         if group == "dilated-max" or (group == "ceil-max" and twist):
-            params["dilation"] = _int_or_pair(1, 3)
+            params["dilation"] = draw.int_or_pair(rng, 1, 3)
             if params["dilation"] in (1, [1, 1]):
                 continue
         if group == "exclude-pad-avg" or (group == "ceil-avg" and twist):
             params["count_include_pad"] = False
             if params["padding"] in (0, [0, 0]) and group == "exclude-pad-avg":
                 continue  # without padding count_include_pad changes nothing
-        x = _values(shape, values)
+        x = draw.values(rng, shape, values)
         result, error = attempt(torch_pool, x, **params)
         if error is not None or not np.isfinite(result[0]).all():
             continue
@@ -199,13 +179,13 @@ def pool_cases():
             x, params = random_pool(group, values, twist=i % 2 == 1)
             records.append(pool_record(len(records), group, x, params, "" if values == "normal" else values))
     for group, shape, params, tag in POOL_EDGES:
-        record = pool_record(len(records), group, _values(shape, POOL_EDGE_VALUES.get(tag, "normal")),
+        record = pool_record(len(records), group, draw.values(rng, shape, POOL_EDGE_VALUES.get(tag, "normal")),
                              {**POOL_DEFAULTS, **params}, tag)
         if "error" in record:
             raise SystemExit(f"PyTorch rejects the edge case {params}: {record['error']}")
         records.append(record)
     for group, shape, params in POOL_ERRORS:
-        record = pool_record(len(records), group, _values(shape, "normal"), {**POOL_DEFAULTS, **params}, "error")
+        record = pool_record(len(records), group, draw.values(rng, shape), {**POOL_DEFAULTS, **params}, "error")
         if "error" not in record:
             raise SystemExit(f"PyTorch accepts the error case {params}")
         records.append(record)
@@ -246,11 +226,11 @@ def adaptive_cases(start):
             output_size = int(rng.integers(1, 10))
         else:
             output_size = [None if rng.random() < 0.15 else int(v) for v in rng.integers(1, 10, 2)]
-        records.append(adaptive_record(start + len(records), _values(shape, "normal"), output_size))
+        records.append(adaptive_record(start + len(records), draw.values(rng, shape), output_size))
     for shape, output_size, tag in ADAPTIVE_EDGES:
-        records.append(adaptive_record(start + len(records), _values(shape, "normal"), output_size, tag))
+        records.append(adaptive_record(start + len(records), draw.values(rng, shape), output_size, tag))
     for shape, output_size in ADAPTIVE_ERRORS:
-        record = adaptive_record(start + len(records), _values(shape, "normal"), output_size, "error")
+        record = adaptive_record(start + len(records), draw.values(rng, shape), output_size, "error")
         if "error" not in record:
             raise SystemExit(f"PyTorch accepts the adaptive error case {output_size}")
         records.append(record)
@@ -264,7 +244,7 @@ def global_cases(start):
     records = []
     for kind in ("max", "avg"):
         for shape, values in GLOBAL_SHAPES:
-            x = _values(shape, values)
+            x = draw.values(rng, shape, values)
             n, c, h, w = shape
             out, indices = torch_global(x, kind)
             record = {"id": f"global-{kind}{start + len(records):03d}-n{n}c{c}-{h}x{w}"

@@ -1,0 +1,43 @@
+"""Random parameters and inputs for the golden scripts, drawn from the generator each script seeds.
+
+A helper draws the same numbers, in the same order, as the code it replaced in each script, so a
+rerun still writes the same cases.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def int_or_pair(rng: np.random.Generator, low: int, high: int, pair_chance: float = 0.35):
+    """An int in [low, high], or with pair_chance a list of two."""
+    if rng.random() < pair_chance:
+        return [int(v) for v in rng.integers(low, high + 1, 2)]
+    return int(rng.integers(low, high + 1))
+
+
+def padding(rng: np.random.Generator, form: str, below: int):
+    """Convolution padding of a form: "int" or "pair" drawn from [0, below); "valid" and "same" as they are."""
+    if form == "int":
+        return int(rng.integers(0, below))
+    if form == "pair":
+        return [int(v) for v in rng.integers(0, below, 2)]
+    return form
+
+
+def pool_padding(rng: np.random.Generator, size):
+    """Padding PyTorch allows for a pooling window of this size: at most half of it, per side when a pair."""
+    kh, kw = (size, size) if isinstance(size, int) else size
+    if isinstance(size, int) or rng.random() < 0.5:
+        return int(rng.integers(0, min(kh, kw) // 2 + 1))
+    return [int(rng.integers(0, kh // 2 + 1)), int(rng.integers(0, kw // 2 + 1))]
+
+
+def values(rng: np.random.Generator, shape, kind: str = "normal") -> np.ndarray:
+    """An input: standard normal, "ties" (few distinct values: the first maximum in row-major order must
+    win) or "negative" (padding, or ceil mode's overhang, must never win a max)."""
+    if kind == "ties":
+        return rng.integers(0, 3, shape).astype(np.float64)
+    if kind == "negative":
+        return -np.abs(rng.standard_normal(shape)) - 1.0
+    return rng.standard_normal(shape)
