@@ -41,3 +41,9 @@ def values(rng: np.random.Generator, shape, kind: str = "normal") -> np.ndarray:
     if kind == "negative":
         return -np.abs(rng.standard_normal(shape)) - 1.0
     return rng.standard_normal(shape)
+
+
+def weighted(rng: np.random.Generator, x_shape, w_shape, bias_length: int | None):
+    """Standard normal x, weight and (unless bias_length is None) bias, drawn in that order."""
+    x, weight = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
+    return x, weight, None if bias_length is None else rng.standard_normal(bias_length)

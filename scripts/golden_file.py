@@ -22,6 +22,50 @@ def attempt(reference, *args, **kwargs):
         return None, str(error).strip().splitlines()[0][:200]
 
 
+def id_part(value) -> str:
+    """A parameter in a case id: 2 -> "2", [2, 3] -> "2x3", None -> "default"."""
+    if value is None:
+        return "default"
+    return "x".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+
+
+def answered(record: dict, result, error: str | None) -> dict:
+    """The case with what attempt() gave: PyTorch's refusal as "error", or its result as "expected"
+    (an (output, flat indices or None) pair from a max pool also gives "indices")."""
+    if error is not None:
+        record["error"] = error
+        return record
+    out, indices = result if isinstance(result, tuple) else (result, None)
+    record["expected"] = out.tolist()
+    if indices is not None:
+        record["indices"] = indices.tolist()
+    return record
+
+
+def planned(record: dict, rejected: bool) -> dict:
+    """The hand-picked case, if PyTorch rejected it exactly when planned (rejected); otherwise stop."""
+    if ("error" in record) != rejected:
+        raise SystemExit(f"{record['id']}: PyTorch {'rejects' if 'error' in record else 'accepts'} it, "
+                         f"against the plan ({record.get('error')})")
+    return record
+
+
+def weighted_record(case_id: str, op: str, params: dict, x, weight, bias) -> dict:
+    """A case of a layer with weights, before its answer (bias None: no bias)."""
+    return {"id": case_id, "op": op, "params": params, "x": x.tolist(), "weight": weight.tolist(),
+            "bias": None if bias is None else bias.tolist()}
+
+
+def hand_picked(defaults: dict, edges: list, errors: list):
+    """A layer's hand-picked cases as (x shape, weight shape, bias?, params over the defaults, rejected):
+    the edges (x shape, weight shape, bias?, params) PyTorch must accept, then the errors (x shape,
+    weight shape, params; no bias) it must reject."""
+    for x_shape, w_shape, has_bias, params in edges:
+        yield x_shape, w_shape, has_bias, {**defaults, **params}, False
+    for x_shape, w_shape, params in errors:
+        yield x_shape, w_shape, False, {**defaults, **params}, True
+
+
 def count_by(cases: list[dict], key) -> dict[str, int]:
     counts: dict[str, int] = {}
     for case in cases:

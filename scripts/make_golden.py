@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
 
 import golden_draw as draw  # noqa: E402
-from golden_file import attempt, count_by, write  # noqa: E402
+from golden_file import answered, attempt, count_by, hand_picked, id_part, planned, weighted_record, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
 from app.engine.geometry import PADDING_MODES  # noqa: E402
@@ -76,37 +76,33 @@ def torch_dense(x, weight, bias):
 
 # --- naming -------------------------------------------------------------------------------------
 
-def _name(value) -> str:
-    if value is None:
-        return "default"
-    return "x".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-
-
 def conv_id(index, x, weight, bias, p) -> str:
     n, c, h, w = x.shape
     f, _, kh, kw = weight.shape
-    return (f"conv{index:03d}-n{n}c{c}-{h}x{w}-f{f}k{kh}x{kw}-s{_name(p['stride'])}-p{_name(p['padding'])}"
-            f"-d{_name(p['dilation'])}-{p['padding_mode']}-{'conv' if p['mode'] == 'convolution' else 'xcorr'}"
+    return (f"conv{index:03d}-n{n}c{c}-{h}x{w}-f{f}k{kh}x{kw}-s{id_part(p['stride'])}-p{id_part(p['padding'])}"
+            f"-d{id_part(p['dilation'])}-{p['padding_mode']}-{'conv' if p['mode'] == 'convolution' else 'xcorr'}"
             f"-{'bias' if bias is not None else 'nobias'}")
 
 
 def pool_id(index, x, p, tag="") -> str:
     n, c, h, w = x.shape
-    return (f"{p['kind']}{index:03d}-n{n}c{c}-{h}x{w}-k{_name(p['size'])}-s{_name(p['stride'])}"
-            f"-p{_name(p['padding'])}{'-' + tag if tag else ''}")
+    return (f"{p['kind']}{index:03d}-n{n}c{c}-{h}x{w}-k{id_part(p['size'])}-s{id_part(p['stride'])}"
+            f"-p{id_part(p['padding'])}{'-' + tag if tag else ''}")
 
 
 # --- conv2d -------------------------------------------------------------------------------------
 
-def conv_case(x_shape, w_shape, has_bias, **params):
-    x, weight = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
-    bias = rng.standard_normal(w_shape[0]) if has_bias else None
-    expected, error = attempt(torch_conv2d, x, weight, bias, params["stride"], params["padding"],
-                              params["dilation"], params["padding_mode"], params["mode"])
-    return x, weight, bias, params, expected, error
+def conv_record(index, x_shape, w_shape, has_bias, params):
+    """Draw x, weight and bias and ask PyTorch."""
+    x, weight, bias = draw.weighted(rng, x_shape, w_shape, w_shape[0] if has_bias else None)
+    expected, error = attempt(torch_conv2d, x, weight, bias, **params)
+    case_id = conv_id(index, x, weight, bias, params)
+    if error is not None:
+        case_id = case_id.replace("conv", "conv-error", 1)
+    return answered(weighted_record(case_id, "conv2d", params, x, weight, bias), expected, error)
 
 
-def random_conv(form, padding_mode, mode, has_bias):
+def random_conv(index, form, padding_mode, mode, has_bias):
     """One case PyTorch accepts, for this padding form, padding mode and mode."""
     while True:
         n, c, f = int(rng.integers(1, 3)), int(rng.integers(1, 4)), int(rng.integers(1, 5))
@@ -115,10 +111,11 @@ def random_conv(form, padding_mode, mode, has_bias):
         kw = kh if rng.random() < 0.5 else int(rng.integers(1, 5))
         stride = (1 if rng.random() < 0.5 else [1, 1]) if form == "same" else draw.int_or_pair(rng, 1, 3)
         dilation = 1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 3)
-        case = conv_case((n, c, h, w), (f, c, kh, kw), has_bias, stride=stride, padding=draw.padding(rng, form, 4),
-                         dilation=dilation, padding_mode=padding_mode, mode=mode)
-        if case[5] is None:
-            return case
+        record = conv_record(index, (n, c, h, w), (f, c, kh, kw), has_bias,
+                             dict(stride=stride, padding=draw.padding(rng, form, 4), dilation=dilation,
+                                  padding_mode=padding_mode, mode=mode))
+        if "error" not in record:
+            return record
 
 
 # Hand-picked edges: (x shape, weight shape, bias?, params). Each must be accepted by PyTorch.
@@ -162,34 +159,14 @@ CONV_ERRORS = [
 ]
 
 
-def conv_record(index, case):
-    x, weight, bias, params, expected, error = case
-    record = {"id": conv_id(index, x, weight, bias, params), "op": "conv2d", "params": params,
-              "x": x.tolist(), "weight": weight.tolist(), "bias": None if bias is None else bias.tolist()}
-    if error is None:
-        record["expected"] = expected.tolist()
-    else:
-        record["id"] = record["id"].replace("conv", "conv-error", 1)
-        record["error"] = error
-    return record
-
-
 def conv_cases():
     records = []
     combinations = itertools.product(PADDING_FORMS, PADDING_MODES, MODES)
     for form, padding_mode, mode in combinations:
         for k in range(CONV_PER_COMBINATION):
-            records.append(conv_record(len(records), random_conv(form, padding_mode, mode, has_bias=k % 2 == 0)))
-    for x_shape, w_shape, has_bias, params in CONV_EDGES:
-        case = conv_case(x_shape, w_shape, has_bias, **{**CONV_DEFAULTS, **params})
-        if case[5] is not None:
-            raise SystemExit(f"PyTorch rejects the edge case {params}: {case[5]}")
-        records.append(conv_record(len(records), case))
-    for x_shape, w_shape, params in CONV_ERRORS:
-        case = conv_case(x_shape, w_shape, False, **{**CONV_DEFAULTS, **params})
-        if case[5] is None:
-            raise SystemExit(f"PyTorch accepts the error case {params}")
-        records.append(conv_record(len(records), case))
+            records.append(random_conv(len(records), form, padding_mode, mode, has_bias=k % 2 == 0))
+    for *case, rejected in hand_picked(CONV_DEFAULTS, CONV_EDGES, CONV_ERRORS):
+        records.append(planned(conv_record(len(records), *case), rejected))
     return records
 
 
@@ -199,17 +176,8 @@ POOLS_PER_KIND = 34  # random cases per kind, plus the edges below
 
 
 def pool_record(index, x, params, tag=""):
-    expected, error = attempt(torch_pool2d, x, params["kind"], params["size"], params["stride"],
-                              params["padding"])
     record = {"id": pool_id(index, x, params, tag), "op": "pool2d", "params": params, "x": x.tolist()}
-    if error is not None:
-        record["error"] = error
-        return record
-    out, indices = expected
-    record["expected"] = out.tolist()
-    if indices is not None:
-        record["indices"] = indices.tolist()
-    return record
+    return answered(record, *attempt(torch_pool2d, x, **params))
 
 
 def random_pool(kind, values="normal"):
@@ -251,20 +219,10 @@ def pool_cases():
         for values in draws:
             x, params = random_pool(kind, values)
             records.append(pool_record(len(records), x, params, "" if values == "normal" else values))
-        for shape, params, tag in POOL_EDGES:
+        for shape, params, tag in POOL_EDGES + [(shape, params, "error") for shape, params in POOL_ERRORS]:
             full = {"kind": kind, "size": params["size"], "stride": params.get("stride"),
                     "padding": params.get("padding", 0)}
-            record = pool_record(len(records), rng.standard_normal(shape), full, tag)
-            if "error" in record:
-                raise SystemExit(f"PyTorch rejects the edge case {full}: {record['error']}")
-            records.append(record)
-        for shape, params in POOL_ERRORS:
-            full = {"kind": kind, "size": params["size"], "stride": params.get("stride"),
-                    "padding": params.get("padding", 0)}
-            record = pool_record(len(records), rng.standard_normal(shape), full, "error")
-            if "error" not in record:
-                raise SystemExit(f"PyTorch accepts the error case {full}")
-            records.append(record)
+            records.append(planned(pool_record(len(records), rng.standard_normal(shape), full, tag), tag == "error"))
     return records
 
 
@@ -319,7 +277,7 @@ def dense_cases():
         weight = rng.standard_normal((out_features, int(np.prod(x_shape[1:]))))
         bias = rng.standard_normal(out_features) if has_bias else None
         name = "flatten-" if len(x_shape) > 2 else ""
-        records.append({"id": f"dense-{name}{'x'.join(map(str, x_shape))}-to{out_features}-"
+        records.append({"id": f"dense-{name}{id_part(x_shape)}-to{out_features}-"
                               f"{'bias' if has_bias else 'nobias'}",
                         "op": "dense", "x": x.tolist(), "weight": weight.tolist(),
                         "bias": None if bias is None else bias.tolist(),

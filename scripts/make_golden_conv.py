@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
 
 import golden_draw as draw  # noqa: E402
-from golden_file import attempt, count_by, write  # noqa: E402
+from golden_file import answered, attempt, count_by, hand_picked, id_part, planned, weighted_record, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
 from app.engine.geometry import PADDING_MODES  # noqa: E402
@@ -76,14 +76,7 @@ def torch_conv_transpose2d(x, weight, bias, stride, padding, output_padding, dil
                               torch_arg(dilation)).numpy()
 
 
-# --- drawing ------------------------------------------------------------------------------------
-
-def _pair(value):
-    return (value, value) if isinstance(value, int) else tuple(value)
-
-
-def _name(value) -> str:
-    return "x".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+REFERENCES = {"conv2d": torch_conv2d, "conv_transpose2d": torch_conv_transpose2d}
 
 
 # --- conv2d -------------------------------------------------------------------------------------
@@ -98,31 +91,27 @@ def conv_kind(weight_shape, groups) -> str:
     return "depthwise" if groups > 1 and depth == 1 else "grouped"
 
 
-def conv_case(x_shape, w_shape, has_bias, **params):
-    x, weight = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
-    bias = rng.standard_normal(w_shape[0]) if has_bias else None
-    expected, error = attempt(torch_conv2d, x, weight, bias, **params)
-    return x, weight, bias, params, expected, error
-
-
-def conv_record(index, case):
-    x, weight, bias, p, expected, error = case
-    n, c, h, w = x.shape
-    f, _, kh, kw = weight.shape
-    record = {"id": f"{'conv-error' if error else 'conv'}{index:03d}-{conv_kind(weight.shape, p['groups'])}"
-                    f"-n{n}c{c}-{h}x{w}-f{f}k{kh}x{kw}-g{p['groups']}-s{_name(p['stride'])}-p{_name(p['padding'])}"
-                    f"-d{_name(p['dilation'])}-{p['padding_mode']}"
-                    f"-{'conv' if p['mode'] == 'convolution' else 'xcorr'}-{'bias' if bias is not None else 'nobias'}",
-              "op": "conv2d", "params": p, "x": x.tolist(), "weight": weight.tolist(),
-              "bias": None if bias is None else bias.tolist()}
-    if error is None:
-        record["expected"] = expected.tolist()
+def record(index, op, x_shape, w_shape, has_bias, p):
+    """Draw x, weight and bias for a case of op ("conv2d" or "conv_transpose2d") and ask PyTorch."""
+    filters = w_shape[0] if op == "conv2d" else w_shape[1] * p["groups"]
+    x, weight, bias = draw.weighted(rng, x_shape, w_shape, filters if has_bias else None)
+    expected, error = attempt(REFERENCES[op], x, weight, bias, **p)
+    n, c, h, w = x_shape
+    kh, kw = w_shape[2:]
+    if op == "conv2d":
+        case_id = (f"{'conv-error' if error else 'conv'}{index:03d}-{conv_kind(w_shape, p['groups'])}"
+                   f"-n{n}c{c}-{h}x{w}-f{filters}k{kh}x{kw}-g{p['groups']}-s{id_part(p['stride'])}"
+                   f"-p{id_part(p['padding'])}-d{id_part(p['dilation'])}-{p['padding_mode']}"
+                   f"-{'conv' if p['mode'] == 'convolution' else 'xcorr'}")
     else:
-        record["error"] = error
-    return record
+        case_id = (f"{'transpose-error' if error else 'transpose'}{index:03d}-n{n}c{c}-{h}x{w}"
+                   f"-f{filters}k{kh}x{kw}-g{p['groups']}-s{id_part(p['stride'])}"
+                   f"-p{id_part(p['padding'])}-op{id_part(p['output_padding'])}-d{id_part(p['dilation'])}")
+    case_id += "-bias" if has_bias else "-nobias"
+    return answered(weighted_record(case_id, op, p, x, weight, bias), expected, error)
 
 
-def random_conv(form, padding_mode, mode, kind):
+def random_conv(index, form, padding_mode, mode, kind):
     """One case PyTorch accepts: kind "grouped" (2-3 groups of 2-3 channels, kernels from 2×1 up),
     "depthwise" (2-4 groups of one channel, 1-2 filters each) or "1x1"."""
     while True:
@@ -134,10 +123,10 @@ def random_conv(form, padding_mode, mode, kind):
         kh, kw = (1, 1) if kind == "1x1" else (int(rng.integers(1, 4)), int(rng.integers(2, 4)))
         stride = 1 if form == "same" else draw.int_or_pair(rng, 1, 2)
         dilation = 1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 2)
-        case = conv_case((n, groups * depth, h, w), (groups * per_group, depth, kh, kw),
-                         rng.random() < 0.5, stride=stride, padding=draw.padding(rng, form, 3), dilation=dilation,
-                         padding_mode=padding_mode, mode=mode, groups=groups)
-        if case[5] is None:
+        case = record(index, "conv2d", (n, groups * depth, h, w), (groups * per_group, depth, kh, kw),
+                      rng.random() < 0.5, dict(stride=stride, padding=draw.padding(rng, form, 3), dilation=dilation,
+                                               padding_mode=padding_mode, mode=mode, groups=groups))
+        if "error" not in case:
             return case
 
 
@@ -168,21 +157,13 @@ CONV_ERRORS = [
 def conv_cases():
     records = []
     for form, padding_mode, mode in itertools.product(PADDING_FORMS, PADDING_MODES, MODES):
-        records.append(conv_record(len(records), random_conv(form, padding_mode, mode, "grouped")))
+        records.append(random_conv(len(records), form, padding_mode, mode, "grouped"))
     for padding_mode, mode, form in itertools.product(PADDING_MODES, MODES, ("int", "same")):
-        records.append(conv_record(len(records), random_conv(form, padding_mode, mode, "depthwise")))
+        records.append(random_conv(len(records), form, padding_mode, mode, "depthwise"))
     for padding_mode, mode in itertools.product(PADDING_MODES, MODES):
-        records.append(conv_record(len(records), random_conv("int", padding_mode, mode, "1x1")))
-    for x_shape, w_shape, has_bias, params in CONV_EDGES:
-        case = conv_case(x_shape, w_shape, has_bias, **{**CONV_DEFAULTS, **params})
-        if case[5] is not None:
-            raise SystemExit(f"PyTorch rejects the edge case {params}: {case[5]}")
-        records.append(conv_record(len(records), case))
-    for x_shape, w_shape, params in CONV_ERRORS:
-        case = conv_case(x_shape, w_shape, False, **{**CONV_DEFAULTS, **params})
-        if case[5] is None:
-            raise SystemExit(f"PyTorch accepts the error case {params}")
-        records.append(conv_record(len(records), case))
+        records.append(random_conv(len(records), "int", padding_mode, mode, "1x1"))
+    for *case, rejected in hand_picked(CONV_DEFAULTS, CONV_EDGES, CONV_ERRORS):
+        records.append(planned(record(len(records), "conv2d", *case), rejected))
     return records
 
 
@@ -191,31 +172,11 @@ def conv_cases():
 TRANSPOSE_DEFAULTS = dict(stride=1, padding=0, output_padding=0, dilation=1, groups=1)
 
 
-def transpose_case(x_shape, w_shape, has_bias, **params):
-    x, weight = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
-    bias = rng.standard_normal(w_shape[1] * params["groups"]) if has_bias else None
-    expected, error = attempt(torch_conv_transpose2d, x, weight, bias, **params)
-    return x, weight, bias, params, expected, error
+def _pair(value):
+    return (value, value) if isinstance(value, int) else tuple(value)
 
 
-def transpose_record(index, case):
-    x, weight, bias, p, expected, error = case
-    n, c, h, w = x.shape
-    _, per_group, kh, kw = weight.shape
-    record = {"id": f"{'transpose-error' if error else 'transpose'}{index:03d}-n{n}c{c}-{h}x{w}"
-                    f"-f{per_group * p['groups']}k{kh}x{kw}-g{p['groups']}-s{_name(p['stride'])}"
-                    f"-p{_name(p['padding'])}-op{_name(p['output_padding'])}-d{_name(p['dilation'])}"
-                    f"-{'bias' if bias is not None else 'nobias'}",
-              "op": "conv_transpose2d", "params": p, "x": x.tolist(), "weight": weight.tolist(),
-              "bias": None if bias is None else bias.tolist()}
-    if error is None:
-        record["expected"] = expected.tolist()
-    else:
-        record["error"] = error
-    return record
-
-
-def random_transpose(has_bias):
+def random_transpose(index, has_bias):
     """One case PyTorch accepts, output padding below the larger of stride and dilation."""
     while True:
         groups, depth, per_group = int(rng.integers(1, 4)), int(rng.integers(1, 3)), int(rng.integers(1, 3))
@@ -225,10 +186,10 @@ def random_transpose(has_bias):
         stride, dilation = draw.int_or_pair(rng, 1, 3), (1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 3))
         limit = [max(s, d) - 1 for s, d in zip(_pair(stride), _pair(dilation), strict=True)]
         output_padding = [int(rng.integers(0, top + 1)) for top in limit] if rng.random() < 0.6 else 0
-        case = transpose_case((n, groups * depth, h, w), (groups * depth, per_group, kh, kw), has_bias,
-                              stride=stride, padding=draw.int_or_pair(rng, 0, 2), output_padding=output_padding,
-                              dilation=dilation, groups=groups)
-        if case[5] is None:
+        case = record(index, "conv_transpose2d", (n, groups * depth, h, w), (groups * depth, per_group, kh, kw),
+                      has_bias, dict(stride=stride, padding=draw.int_or_pair(rng, 0, 2), output_padding=output_padding,
+                                     dilation=dilation, groups=groups))
+        if "error" not in case:
             return case
 
 
@@ -258,17 +219,9 @@ TRANSPOSE_ERRORS = [
 def transpose_cases():
     records = []
     for k in range(TRANSPOSED_RANDOM):
-        records.append(transpose_record(len(records), random_transpose(has_bias=k % 2 == 0)))
-    for x_shape, w_shape, has_bias, params in TRANSPOSE_EDGES:
-        case = transpose_case(x_shape, w_shape, has_bias, **{**TRANSPOSE_DEFAULTS, **params})
-        if case[5] is not None:
-            raise SystemExit(f"PyTorch rejects the edge case {params}: {case[5]}")
-        records.append(transpose_record(len(records), case))
-    for x_shape, w_shape, params in TRANSPOSE_ERRORS:
-        case = transpose_case(x_shape, w_shape, False, **{**TRANSPOSE_DEFAULTS, **params})
-        if case[5] is None:
-            raise SystemExit(f"PyTorch accepts the error case {params}")
-        records.append(transpose_record(len(records), case))
+        records.append(random_transpose(len(records), has_bias=k % 2 == 0))
+    for *case, rejected in hand_picked(TRANSPOSE_DEFAULTS, TRANSPOSE_EDGES, TRANSPOSE_ERRORS):
+        records.append(planned(record(len(records), "conv_transpose2d", *case), rejected))
     return records
 
 
