@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+PADDING_FORMS = ("int", "pair", "valid", "same")  # what padding() takes
+
 
 def int_or_pair(rng: np.random.Generator, low: int, high: int, pair_chance: float = 0.35):
     """An int in [low, high], or with pair_chance a list of two."""

@@ -1,16 +1,6 @@
-"""Write tests/data/golden.json: random inputs and parameters with PyTorch's outputs for them.
-
-The engine promises PyTorch's conv2d, max_pool2d, avg_pool2d, activations and Linear. PyTorch is
-never a ConvScope dependency, so this script runs where it is installed and the file it writes is
-committed; tests/engine/test_golden.py then checks the engine against PyTorch on every test run,
-with no PyTorch in sight. Run it from the project root:
-
-    pip install torch==2.13.0      # the CPU build is enough
-    python scripts/make_golden.py
-
-The seed is fixed, so a rerun draws the same cases; only the "created" date and PyTorch's last-bit
-rounding can change. Everything is float64 and stored as its full repr (json round-trips float64
-exactly), so the file holds precisely the numbers PyTorch was given and what it returned.
+"""Write tests/data/golden.json, for tests/engine/test_golden.py: PyTorch's conv2d, max_pool2d,
+avg_pool2d, activations and Linear, which the engine promises, on random and hand-picked inputs.
+How to run it, and the file's format: golden_file.py.
 
 Case kinds ("op"):
     conv2d      x, weight, bias (or null), params -> expected; built with torch.nn.Conv2d, so
@@ -19,9 +9,6 @@ Case kinds ("op"):
                 "avg" (count_include_pad=True, floor mode); params.stride null means the default.
     activation  params.function, alpha (null = the default), axis (softmax) -> expected.
     dense       x (flattened first when 4-D, as torch.flatten(x, 1)), weight (out, in), bias.
-A case with "error" instead of "expected" is one PyTorch rejects; the engine must reject it too.
-
-If the counts change, update EXPECTED_COUNTS in tests/engine/test_golden.py.
 """
 
 from __future__ import annotations
@@ -39,15 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
 
 import golden_draw as draw  # noqa: E402
-from golden_file import answered, attempt, count_by, hand_picked, id_part, planned, weighted_record, write  # noqa: E402
+from golden_file import answered, attempt, hand_picked, id_part, planned, weighted_record, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
 from app.engine.geometry import PADDING_MODES  # noqa: E402
 from tests.torch_reference import torch_conv2d, torch_pool2d  # noqa: E402
 
 SEED = 20240614
-OUT = ROOT / "tests" / "data" / "golden.json"
-PADDING_FORMS = ("int", "pair", "valid", "same")
 CONV_PER_COMBINATION = 4  # random cases for each padding form × padding mode × mode
 
 rng = np.random.default_rng(SEED)
@@ -161,7 +146,7 @@ CONV_ERRORS = [
 
 def conv_cases():
     records = []
-    combinations = itertools.product(PADDING_FORMS, PADDING_MODES, MODES)
+    combinations = itertools.product(draw.PADDING_FORMS, PADDING_MODES, MODES)
     for form, padding_mode, mode in combinations:
         for k in range(CONV_PER_COMBINATION):
             records.append(random_conv(len(records), form, padding_mode, mode, has_bias=k % 2 == 0))
@@ -297,7 +282,7 @@ def main() -> None:
         # Expected for even kernels with padding="same"; says nothing about the result.
         warnings.filterwarnings("ignore", message="Using padding='same'")
         cases = conv_cases() + pool_cases() + activation_cases() + dense_cases()
-    write(OUT, cases, SEED, count_by(cases, _key), "scripts/make_golden.py")
+    write("golden", cases, SEED, _key, "scripts/make_golden.py")
 
 
 if __name__ == "__main__":

@@ -1,15 +1,6 @@
-"""Write tests/data/golden_conv.json: grouped and transposed convolutions with PyTorch's outputs for them.
-
-The engine promises PyTorch's grouped conv2d (depthwise and 1×1 among them) and conv_transpose2d.
-PyTorch is never a ConvScope dependency, so this script runs where it is installed and the file
-it writes is committed; tests/engine/test_golden_conv.py then checks the engine against it on
-every test run, with no PyTorch in sight. Run it from the project root:
-
-    pip install torch==2.13.0      # the CPU build is enough
-    python scripts/make_golden_conv.py
-
-The seed is fixed, so a rerun draws the same cases; only the "created" date and PyTorch's last-bit
-rounding can change. Everything is float64 and stored as its full repr.
+"""Write tests/data/golden_conv.json, for tests/engine/test_golden_conv.py: PyTorch's grouped conv2d
+(depthwise and 1×1 among them) and conv_transpose2d on random and hand-picked inputs. How to run it,
+and the file's format: golden_file.py.
 
 Case kinds ("op"):
     conv2d            x, weight (F, C/groups, KH, KW), bias (or null), params (conv2d's, with groups)
@@ -18,9 +9,6 @@ Case kinds ("op"):
                       per group, groups > 1), 1x1 (a 1×1 kernel) or grouped (the rest).
     conv_transpose2d  x, weight (C, F/groups, KH, KW), bias, params stride, padding, output_padding,
                       dilation, groups -> expected, from torch.nn.functional.conv_transpose2d.
-A case with "error" instead of "expected" is one PyTorch rejects; the engine must reject it too.
-
-If the counts change, update EXPECTED_COUNTS in tests/engine/test_golden_conv.py.
 """
 
 from __future__ import annotations
@@ -38,15 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
 
 import golden_draw as draw  # noqa: E402
-from golden_file import answered, attempt, count_by, hand_picked, id_part, planned, weighted_record, write  # noqa: E402
+from golden_file import answered, attempt, hand_picked, id_part, planned, weighted_record, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
 from app.engine.geometry import PADDING_MODES  # noqa: E402
 from tests.torch_reference import torch_arg  # noqa: E402
 
 SEED = 20250302
-OUT = ROOT / "tests" / "data" / "golden_conv.json"
-PADDING_FORMS = ("int", "pair", "valid", "same")
 TRANSPOSED_RANDOM = 48
 
 rng = np.random.default_rng(SEED)
@@ -156,7 +142,7 @@ CONV_ERRORS = [
 
 def conv_cases():
     records = []
-    for form, padding_mode, mode in itertools.product(PADDING_FORMS, PADDING_MODES, MODES):
+    for form, padding_mode, mode in itertools.product(draw.PADDING_FORMS, PADDING_MODES, MODES):
         records.append(random_conv(len(records), form, padding_mode, mode, "grouped"))
     for padding_mode, mode, form in itertools.product(PADDING_MODES, MODES, ("int", "same")):
         records.append(random_conv(len(records), form, padding_mode, mode, "depthwise"))
@@ -240,7 +226,7 @@ def main() -> None:
         # Expected for even kernels with padding="same"; says nothing about the result.
         warnings.filterwarnings("ignore", message="Using padding='same'")
         cases = conv_cases() + transpose_cases()
-    write(OUT, cases, SEED, count_by(cases, _key), "scripts/make_golden_conv.py")
+    write("golden_conv", cases, SEED, _key, "scripts/make_golden_conv.py")
 
 
 if __name__ == "__main__":

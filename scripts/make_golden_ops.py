@@ -1,16 +1,9 @@
-"""Write tests/data/golden_ops.json: PyTorch's outputs for the engine's pointwise, normalisation, tensor and
-resampling operations.
+"""Write tests/data/golden_ops.json, for tests/engine/test_golden_ops.py: PyTorch's outputs for the engine's
+pointwise, normalisation, tensor and resampling operations. How to run it, and the file's format: golden_file.py.
 
 make_golden.py covers convolution, pooling, the first eight activations and Linear; this script covers the rest
 of what real networks use: the newer activations, batch norm, local response norm, upsampling, the binary
-operations, concat, flatten from any axis, reshape and dropout. PyTorch is never a ConvScope dependency, so it
-runs where PyTorch is installed and the file it writes is committed; tests/engine/test_golden_ops.py then checks
-the engine against it on every run. From the project root:
-
-    pip install torch==2.13.0      # the CPU build is enough
-    python scripts/make_golden_ops.py
-
-The seed is fixed and everything is float64, stored as full reprs (json round-trips them exactly).
+operations, concat, flatten from any axis, reshape and dropout.
 
 Case kinds ("op"), each with "params" and the input arrays:
     activation  x; params.function and activate()'s keywords for it (low, high, beta, weight, axis)
@@ -22,23 +15,16 @@ Case kinds ("op"), each with "params" and the input arrays:
     flatten     x; params.start_axis
     reshape     x; params.shape, one sample's (the batch axis kept)
     dropout     x (F.dropout with training=False)
-A case with "error" instead of "expected" is one PyTorch rejects; the engine must reject it too.
-
-If the counts change, update EXPECTED_COUNTS in tests/engine/test_golden_ops.py.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import torch
 import torch.nn.functional as F
-from golden_file import answered, attempt, count_by, id_part, planned, write
+from golden_file import answered, attempt, id_part, planned, write
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = 20250301
-OUT = ROOT / "tests" / "data" / "golden_ops.json"
 
 rng = np.random.default_rng(SEED)
 
@@ -291,7 +277,7 @@ def _key(case) -> str:
 def main() -> None:
     cases = (activation_cases() + batch_norm_cases() + lrn_cases() + upsample_cases() + binary_cases()
              + concat_cases() + flatten_cases() + reshape_cases() + dropout_cases())
-    write(OUT, cases, SEED, count_by(cases, _key), "scripts/make_golden_ops.py")
+    write("golden_ops", cases, SEED, _key, "scripts/make_golden_ops.py")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,9 @@
-"""Write tests/data/golden_pool.json: PyTorch's answers for pooling's modes, global and adaptive pooling.
+"""Write tests/data/golden_pool.json, for tests/engine/test_golden_pool.py: PyTorch's answers for
+pooling's modes, global and adaptive pooling. How to run it, and the file's format: golden_file.py.
 
-The companion of scripts/make_golden.py (which covers floor-mode max and avg pooling): ceil mode,
-dilated max pooling, count_include_pad=False, F.adaptive_avg_pool2d and global pooling, each with
-random and hand-picked cases, and cases PyTorch rejects. tests/engine/test_golden_pool.py checks the
-engine against the file with no PyTorch in sight. Run it from the project root where PyTorch is installed:
-
-    pip install torch==2.13.0      # the CPU build is enough
-    python scripts/make_golden_pool.py
-
-The seed is fixed, so a rerun draws the same cases; everything is float64, stored as full reprs.
+The companion of make_golden.py (which covers floor-mode max and avg pooling): ceil mode, dilated
+max pooling, count_include_pad=False, F.adaptive_avg_pool2d and global pooling, each with random and
+hand-picked cases, and cases PyTorch rejects.
 
 Case kinds ("op"), each with a "group" that EXPECTED_COUNTS counts by:
     pool2d               params kind, size, stride (null: the size), padding, ceil_mode, dilation,
@@ -18,11 +13,8 @@ Case kinds ("op"), each with a "group" that EXPECTED_COUNTS counts by:
     adaptive_avg_pool2d  params output_size (int, or [h, w] with null keeping that side) -> expected.
     global_pool          params kind -> expected (N, C, 1, 1), from F.adaptive_max_pool2d(x, 1) (with
                          indices) or F.adaptive_avg_pool2d(x, 1).
-A case with "error" instead of "expected" is one PyTorch rejects; the engine must reject it too.
 Random cases are only drawn where PyTorch answers without -inf: a dilated window over padding alone
 gets -inf and an index outside the input from PyTorch, and the engine refuses it.
-
-If the counts change, update EXPECTED_COUNTS in tests/engine/test_golden_pool.py.
 """
 
 from __future__ import annotations
@@ -38,12 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: torch_arg from the tests' references
 
 import golden_draw as draw  # noqa: E402
-from golden_file import answered, attempt, count_by, id_part, planned, write  # noqa: E402
+from golden_file import answered, attempt, id_part, planned, write  # noqa: E402
 
 from tests.torch_reference import torch_arg  # noqa: E402
 
 SEED = 20250117
-OUT = ROOT / "tests" / "data" / "golden_pool.json"
 POOL_DEFAULTS = dict(stride=None, padding=0, ceil_mode=False, dilation=1, count_include_pad=True)
 
 rng = np.random.default_rng(SEED)
@@ -234,7 +225,7 @@ def main() -> None:
     cases = pool_cases()
     cases += adaptive_cases(len(cases))
     cases += global_cases(len(cases))
-    write(OUT, cases, SEED, count_by(cases, _key), "scripts/make_golden_pool.py")
+    write("golden_pool", cases, SEED, _key, "scripts/make_golden_pool.py")
 
 
 if __name__ == "__main__":
