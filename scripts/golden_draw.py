@@ -1,7 +1,7 @@
 """Random parameters and inputs for the golden scripts, drawn from the generator each script seeds.
 
-A helper draws the same numbers, in the same order, as the code it replaced in each script, so a
-rerun still writes the same cases.
+How many numbers a helper draws, and in what order, is part of every golden file: change it and a
+rerun writes other cases.
 """
 
 from __future__ import annotations
