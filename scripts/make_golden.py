@@ -1,16 +1,6 @@
-"""Write tests/data/golden.json: random inputs and parameters with PyTorch's outputs for them.
-
-The engine promises PyTorch's conv2d, max_pool2d, avg_pool2d, activations and Linear. PyTorch is
-never a ConvScope dependency, so this script runs where it is installed and the file it writes is
-committed; tests/engine/test_golden.py then checks the engine against PyTorch on every test run,
-with no PyTorch in sight. Run it from the project root:
-
-    pip install torch==2.13.0      # the CPU build is enough
-    python scripts/make_golden.py
-
-The seed is fixed, so a rerun draws the same cases; only the "created" date and PyTorch's last-bit
-rounding can change. Everything is float64 and stored as its full repr (json round-trips float64
-exactly), so the file holds precisely the numbers PyTorch was given and what it returned.
+"""Write tests/data/golden.json, for tests/engine/test_golden.py: PyTorch's conv2d, max_pool2d,
+avg_pool2d, activations and Linear, which the engine promises, on random and hand-picked inputs.
+How to run it, and the file's format: golden_file.py.
 
 Case kinds ("op"):
     conv2d      x, weight, bias (or null), params -> expected; built with torch.nn.Conv2d, so
@@ -19,9 +9,6 @@ Case kinds ("op"):
                 "avg" (count_include_pad=True, floor mode); params.stride null means the default.
     activation  params.function, alpha (null = the default), axis (softmax) -> expected.
     dense       x (flattened first when 4-D, as torch.flatten(x, 1)), weight (out, in), bias.
-A case with "error" instead of "expected" is one PyTorch rejects; the engine must reject it too.
-
-If the counts change, update EXPECTED_COUNTS in tests/engine/test_golden.py.
 """
 
 from __future__ import annotations
@@ -38,15 +25,14 @@ import torch.nn.functional as F
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
 
-from golden_file import attempt, count_by, write  # noqa: E402
+import golden_draw as draw  # noqa: E402
+from golden_file import answered, attempt, hand_picked, id_part, planned, weighted_record, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
 from app.engine.geometry import PADDING_MODES  # noqa: E402
 from tests.torch_reference import torch_conv2d, torch_pool2d  # noqa: E402
 
 SEED = 20240614
-OUT = ROOT / "tests" / "data" / "golden.json"
-PADDING_FORMS = ("int", "pair", "valid", "same")
 CONV_PER_COMBINATION = 4  # random cases for each padding form × padding mode × mode
 
 rng = np.random.default_rng(SEED)
@@ -75,63 +61,46 @@ def torch_dense(x, weight, bias):
 
 # --- naming -------------------------------------------------------------------------------------
 
-def _name(value) -> str:
-    if value is None:
-        return "default"
-    return "x".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-
-
 def conv_id(index, x, weight, bias, p) -> str:
     n, c, h, w = x.shape
     f, _, kh, kw = weight.shape
-    return (f"conv{index:03d}-n{n}c{c}-{h}x{w}-f{f}k{kh}x{kw}-s{_name(p['stride'])}-p{_name(p['padding'])}"
-            f"-d{_name(p['dilation'])}-{p['padding_mode']}-{'conv' if p['mode'] == 'convolution' else 'xcorr'}"
+    return (f"conv{index:03d}-n{n}c{c}-{h}x{w}-f{f}k{kh}x{kw}-s{id_part(p['stride'])}-p{id_part(p['padding'])}"
+            f"-d{id_part(p['dilation'])}-{p['padding_mode']}-{'conv' if p['mode'] == 'convolution' else 'xcorr'}"
             f"-{'bias' if bias is not None else 'nobias'}")
 
 
 def pool_id(index, x, p, tag="") -> str:
     n, c, h, w = x.shape
-    return (f"{p['kind']}{index:03d}-n{n}c{c}-{h}x{w}-k{_name(p['size'])}-s{_name(p['stride'])}"
-            f"-p{_name(p['padding'])}{'-' + tag if tag else ''}")
+    return (f"{p['kind']}{index:03d}-n{n}c{c}-{h}x{w}-k{id_part(p['size'])}-s{id_part(p['stride'])}"
+            f"-p{id_part(p['padding'])}{'-' + tag if tag else ''}")
 
 
 # --- conv2d -------------------------------------------------------------------------------------
 
-def _int_or_pair(low, high, pair_chance=0.35):
-    if rng.random() < pair_chance:
-        return [int(v) for v in rng.integers(low, high + 1, 2)]
-    return int(rng.integers(low, high + 1))
+def conv_record(index, x_shape, w_shape, has_bias, params):
+    """Draw x, weight and bias and ask PyTorch."""
+    x, weight, bias = draw.weighted(rng, x_shape, w_shape, w_shape[0] if has_bias else None)
+    expected, error = attempt(torch_conv2d, x, weight, bias, **params)
+    case_id = conv_id(index, x, weight, bias, params)
+    if error is not None:
+        case_id = case_id.replace("conv", "conv-error", 1)
+    return answered(weighted_record(case_id, "conv2d", params, x, weight, bias), expected, error)
 
 
-def _draw_padding(form):
-    if form == "int":
-        return int(rng.integers(0, 4))
-    if form == "pair":
-        return [int(v) for v in rng.integers(0, 4, 2)]
-    return form
-
-
-def conv_case(x_shape, w_shape, has_bias, **params):
-    x, weight = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
-    bias = rng.standard_normal(w_shape[0]) if has_bias else None
-    expected, error = attempt(torch_conv2d, x, weight, bias, params["stride"], params["padding"],
-                              params["dilation"], params["padding_mode"], params["mode"])
-    return x, weight, bias, params, expected, error
-
-
-def random_conv(form, padding_mode, mode, has_bias):
+def random_conv(index, form, padding_mode, mode, has_bias):
     """One case PyTorch accepts, for this padding form, padding mode and mode."""
     while True:
         n, c, f = int(rng.integers(1, 3)), int(rng.integers(1, 4)), int(rng.integers(1, 5))
         h, w = (int(v) for v in rng.integers(1, 10, 2))
         kh = int(rng.integers(1, 5))
         kw = kh if rng.random() < 0.5 else int(rng.integers(1, 5))
-        stride = (1 if rng.random() < 0.5 else [1, 1]) if form == "same" else _int_or_pair(1, 3)
-        dilation = 1 if rng.random() < 0.5 else _int_or_pair(1, 3)
-        case = conv_case((n, c, h, w), (f, c, kh, kw), has_bias, stride=stride, padding=_draw_padding(form),
-                         dilation=dilation, padding_mode=padding_mode, mode=mode)
-        if case[5] is None:
-            return case
+        stride = (1 if rng.random() < 0.5 else [1, 1]) if form == "same" else draw.int_or_pair(rng, 1, 3)
+        dilation = 1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 3)
+        record = conv_record(index, (n, c, h, w), (f, c, kh, kw), has_bias,
+                             dict(stride=stride, padding=draw.padding(rng, form, 4), dilation=dilation,
+                                  padding_mode=padding_mode, mode=mode))
+        if "error" not in record:
+            return record
 
 
 # Hand-picked edges: (x shape, weight shape, bias?, params). Each must be accepted by PyTorch.
@@ -175,34 +144,14 @@ CONV_ERRORS = [
 ]
 
 
-def conv_record(index, case):
-    x, weight, bias, params, expected, error = case
-    record = {"id": conv_id(index, x, weight, bias, params), "op": "conv2d", "params": params,
-              "x": x.tolist(), "weight": weight.tolist(), "bias": None if bias is None else bias.tolist()}
-    if error is None:
-        record["expected"] = expected.tolist()
-    else:
-        record["id"] = record["id"].replace("conv", "conv-error", 1)
-        record["error"] = error
-    return record
-
-
 def conv_cases():
     records = []
-    combinations = itertools.product(PADDING_FORMS, PADDING_MODES, MODES)
+    combinations = itertools.product(draw.PADDING_FORMS, PADDING_MODES, MODES)
     for form, padding_mode, mode in combinations:
         for k in range(CONV_PER_COMBINATION):
-            records.append(conv_record(len(records), random_conv(form, padding_mode, mode, has_bias=k % 2 == 0)))
-    for x_shape, w_shape, has_bias, params in CONV_EDGES:
-        case = conv_case(x_shape, w_shape, has_bias, **{**CONV_DEFAULTS, **params})
-        if case[5] is not None:
-            raise SystemExit(f"PyTorch rejects the edge case {params}: {case[5]}")
-        records.append(conv_record(len(records), case))
-    for x_shape, w_shape, params in CONV_ERRORS:
-        case = conv_case(x_shape, w_shape, False, **{**CONV_DEFAULTS, **params})
-        if case[5] is None:
-            raise SystemExit(f"PyTorch accepts the error case {params}")
-        records.append(conv_record(len(records), case))
+            records.append(random_conv(len(records), form, padding_mode, mode, has_bias=k % 2 == 0))
+    for *case, rejected in hand_picked(CONV_DEFAULTS, CONV_EDGES, CONV_ERRORS):
+        records.append(planned(conv_record(len(records), *case), rejected))
     return records
 
 
@@ -212,38 +161,18 @@ POOLS_PER_KIND = 34  # random cases per kind, plus the edges below
 
 
 def pool_record(index, x, params, tag=""):
-    expected, error = attempt(torch_pool2d, x, params["kind"], params["size"], params["stride"],
-                              params["padding"])
     record = {"id": pool_id(index, x, params, tag), "op": "pool2d", "params": params, "x": x.tolist()}
-    if error is not None:
-        record["error"] = error
-        return record
-    out, indices = expected
-    record["expected"] = out.tolist()
-    if indices is not None:
-        record["indices"] = indices.tolist()
-    return record
+    return answered(record, *attempt(torch_pool2d, x, **params))
 
 
 def random_pool(kind, values="normal"):
     while True:
         n, c = int(rng.integers(1, 3)), int(rng.integers(1, 4))
         h, w = (int(v) for v in rng.integers(1, 10, 2))
-        size = _int_or_pair(1, 4)
-        kh, kw = (size, size) if isinstance(size, int) else size
-        stride = None if rng.random() < 0.25 else _int_or_pair(1, 3)
-        if rng.random() < 0.4:
-            padding = 0
-        elif isinstance(size, int) or rng.random() < 0.5:
-            padding = int(rng.integers(0, min(kh, kw) // 2 + 1))
-        else:
-            padding = [int(rng.integers(0, kh // 2 + 1)), int(rng.integers(0, kw // 2 + 1))]
-        if values == "ties":  # few distinct values: the first maximum in row-major order must win
-            x = rng.integers(0, 3, (n, c, h, w)).astype(np.float64)
-        elif values == "negative":  # padding must never win a max
-            x = -np.abs(rng.standard_normal((n, c, h, w))) - 1.0
-        else:
-            x = rng.standard_normal((n, c, h, w))
+        size = draw.int_or_pair(rng, 1, 4)
+        stride = None if rng.random() < 0.25 else draw.int_or_pair(rng, 1, 3)
+        padding = 0 if rng.random() < 0.4 else draw.pool_padding(rng, size)
+        x = draw.values(rng, (n, c, h, w), values)
         params = {"kind": kind, "size": size, "stride": stride, "padding": padding}
         if attempt(torch_pool2d, x, kind, size, stride, padding)[1] is None:
             return x, params
@@ -275,20 +204,10 @@ def pool_cases():
         for values in draws:
             x, params = random_pool(kind, values)
             records.append(pool_record(len(records), x, params, "" if values == "normal" else values))
-        for shape, params, tag in POOL_EDGES:
+        for shape, params, tag in POOL_EDGES + [(shape, params, "error") for shape, params in POOL_ERRORS]:
             full = {"kind": kind, "size": params["size"], "stride": params.get("stride"),
                     "padding": params.get("padding", 0)}
-            record = pool_record(len(records), rng.standard_normal(shape), full, tag)
-            if "error" in record:
-                raise SystemExit(f"PyTorch rejects the edge case {full}: {record['error']}")
-            records.append(record)
-        for shape, params in POOL_ERRORS:
-            full = {"kind": kind, "size": params["size"], "stride": params.get("stride"),
-                    "padding": params.get("padding", 0)}
-            record = pool_record(len(records), rng.standard_normal(shape), full, "error")
-            if "error" not in record:
-                raise SystemExit(f"PyTorch accepts the error case {full}")
-            records.append(record)
+            records.append(planned(pool_record(len(records), rng.standard_normal(shape), full, tag), tag == "error"))
     return records
 
 
@@ -343,7 +262,7 @@ def dense_cases():
         weight = rng.standard_normal((out_features, int(np.prod(x_shape[1:]))))
         bias = rng.standard_normal(out_features) if has_bias else None
         name = "flatten-" if len(x_shape) > 2 else ""
-        records.append({"id": f"dense-{name}{'x'.join(map(str, x_shape))}-to{out_features}-"
+        records.append({"id": f"dense-{name}{id_part(x_shape)}-to{out_features}-"
                               f"{'bias' if has_bias else 'nobias'}",
                         "op": "dense", "x": x.tolist(), "weight": weight.tolist(),
                         "bias": None if bias is None else bias.tolist(),
@@ -363,7 +282,7 @@ def main() -> None:
         # Expected for even kernels with padding="same"; says nothing about the result.
         warnings.filterwarnings("ignore", message="Using padding='same'")
         cases = conv_cases() + pool_cases() + activation_cases() + dense_cases()
-    write(OUT, cases, SEED, count_by(cases, _key), "scripts/make_golden.py")
+    write("golden", cases, SEED, _key, "scripts/make_golden.py")
 
 
 if __name__ == "__main__":

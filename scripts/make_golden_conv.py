@@ -1,15 +1,6 @@
-"""Write tests/data/golden_conv.json: grouped and transposed convolutions with PyTorch's outputs for them.
-
-The engine promises PyTorch's grouped conv2d (depthwise and 1×1 among them) and conv_transpose2d.
-PyTorch is never a ConvScope dependency, so this script runs where it is installed and the file
-it writes is committed; tests/engine/test_golden_conv.py then checks the engine against it on
-every test run, with no PyTorch in sight. Run it from the project root:
-
-    pip install torch==2.13.0      # the CPU build is enough
-    python scripts/make_golden_conv.py
-
-The seed is fixed, so a rerun draws the same cases; only the "created" date and PyTorch's last-bit
-rounding can change. Everything is float64 and stored as its full repr.
+"""Write tests/data/golden_conv.json, for tests/engine/test_golden_conv.py: PyTorch's grouped conv2d
+(depthwise and 1×1 among them) and conv_transpose2d on random and hand-picked inputs. How to run it,
+and the file's format: golden_file.py.
 
 Case kinds ("op"):
     conv2d            x, weight (F, C/groups, KH, KW), bias (or null), params (conv2d's, with groups)
@@ -18,9 +9,6 @@ Case kinds ("op"):
                       per group, groups > 1), 1x1 (a 1×1 kernel) or grouped (the rest).
     conv_transpose2d  x, weight (C, F/groups, KH, KW), bias, params stride, padding, output_padding,
                       dilation, groups -> expected, from torch.nn.functional.conv_transpose2d.
-A case with "error" instead of "expected" is one PyTorch rejects; the engine must reject it too.
-
-If the counts change, update EXPECTED_COUNTS in tests/engine/test_golden_conv.py.
 """
 
 from __future__ import annotations
@@ -37,15 +25,14 @@ import torch.nn.functional as F
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: the tests' PyTorch references
 
-from golden_file import attempt, count_by, write  # noqa: E402
+import golden_draw as draw  # noqa: E402
+from golden_file import answered, attempt, hand_picked, id_part, planned, weighted_record, write  # noqa: E402
 
 from app.engine.conv import MODES  # noqa: E402
 from app.engine.geometry import PADDING_MODES  # noqa: E402
 from tests.torch_reference import torch_arg  # noqa: E402
 
 SEED = 20250302
-OUT = ROOT / "tests" / "data" / "golden_conv.json"
-PADDING_FORMS = ("int", "pair", "valid", "same")
 TRANSPOSED_RANDOM = 48
 
 rng = np.random.default_rng(SEED)
@@ -75,28 +62,7 @@ def torch_conv_transpose2d(x, weight, bias, stride, padding, output_padding, dil
                               torch_arg(dilation)).numpy()
 
 
-# --- drawing ------------------------------------------------------------------------------------
-
-def _int_or_pair(low, high, pair_chance=0.35):
-    if rng.random() < pair_chance:
-        return [int(v) for v in rng.integers(low, high + 1, 2)]
-    return int(rng.integers(low, high + 1))
-
-
-def _pair(value):
-    return (value, value) if isinstance(value, int) else tuple(value)
-
-
-def _draw_padding(form):
-    if form == "int":
-        return int(rng.integers(0, 3))
-    if form == "pair":
-        return [int(v) for v in rng.integers(0, 3, 2)]
-    return form
-
-
-def _name(value) -> str:
-    return "x".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+REFERENCES = {"conv2d": torch_conv2d, "conv_transpose2d": torch_conv_transpose2d}
 
 
 # --- conv2d -------------------------------------------------------------------------------------
@@ -111,31 +77,27 @@ def conv_kind(weight_shape, groups) -> str:
     return "depthwise" if groups > 1 and depth == 1 else "grouped"
 
 
-def conv_case(x_shape, w_shape, has_bias, **params):
-    x, weight = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
-    bias = rng.standard_normal(w_shape[0]) if has_bias else None
-    expected, error = attempt(torch_conv2d, x, weight, bias, **params)
-    return x, weight, bias, params, expected, error
-
-
-def conv_record(index, case):
-    x, weight, bias, p, expected, error = case
-    n, c, h, w = x.shape
-    f, _, kh, kw = weight.shape
-    record = {"id": f"{'conv-error' if error else 'conv'}{index:03d}-{conv_kind(weight.shape, p['groups'])}"
-                    f"-n{n}c{c}-{h}x{w}-f{f}k{kh}x{kw}-g{p['groups']}-s{_name(p['stride'])}-p{_name(p['padding'])}"
-                    f"-d{_name(p['dilation'])}-{p['padding_mode']}"
-                    f"-{'conv' if p['mode'] == 'convolution' else 'xcorr'}-{'bias' if bias is not None else 'nobias'}",
-              "op": "conv2d", "params": p, "x": x.tolist(), "weight": weight.tolist(),
-              "bias": None if bias is None else bias.tolist()}
-    if error is None:
-        record["expected"] = expected.tolist()
+def record(index, op, x_shape, w_shape, has_bias, p):
+    """Draw x, weight and bias for a case of op ("conv2d" or "conv_transpose2d") and ask PyTorch."""
+    filters = w_shape[0] if op == "conv2d" else w_shape[1] * p["groups"]
+    x, weight, bias = draw.weighted(rng, x_shape, w_shape, filters if has_bias else None)
+    expected, error = attempt(REFERENCES[op], x, weight, bias, **p)
+    n, c, h, w = x_shape
+    kh, kw = w_shape[2:]
+    if op == "conv2d":
+        case_id = (f"{'conv-error' if error else 'conv'}{index:03d}-{conv_kind(w_shape, p['groups'])}"
+                   f"-n{n}c{c}-{h}x{w}-f{filters}k{kh}x{kw}-g{p['groups']}-s{id_part(p['stride'])}"
+                   f"-p{id_part(p['padding'])}-d{id_part(p['dilation'])}-{p['padding_mode']}"
+                   f"-{'conv' if p['mode'] == 'convolution' else 'xcorr'}")
     else:
-        record["error"] = error
-    return record
+        case_id = (f"{'transpose-error' if error else 'transpose'}{index:03d}-n{n}c{c}-{h}x{w}"
+                   f"-f{filters}k{kh}x{kw}-g{p['groups']}-s{id_part(p['stride'])}"
+                   f"-p{id_part(p['padding'])}-op{id_part(p['output_padding'])}-d{id_part(p['dilation'])}")
+    case_id += "-bias" if has_bias else "-nobias"
+    return answered(weighted_record(case_id, op, p, x, weight, bias), expected, error)
 
 
-def random_conv(form, padding_mode, mode, kind):
+def random_conv(index, form, padding_mode, mode, kind):
     """One case PyTorch accepts: kind "grouped" (2-3 groups of 2-3 channels, kernels from 2×1 up),
     "depthwise" (2-4 groups of one channel, 1-2 filters each) or "1x1"."""
     while True:
@@ -145,12 +107,12 @@ def random_conv(form, padding_mode, mode, kind):
         n = 2 if rng.random() < 0.15 else 1
         h, w = (int(v) for v in rng.integers(2, 6, 2))
         kh, kw = (1, 1) if kind == "1x1" else (int(rng.integers(1, 4)), int(rng.integers(2, 4)))
-        stride = 1 if form == "same" else _int_or_pair(1, 2)
-        dilation = 1 if rng.random() < 0.5 else _int_or_pair(1, 2)
-        case = conv_case((n, groups * depth, h, w), (groups * per_group, depth, kh, kw),
-                         rng.random() < 0.5, stride=stride, padding=_draw_padding(form), dilation=dilation,
-                         padding_mode=padding_mode, mode=mode, groups=groups)
-        if case[5] is None:
+        stride = 1 if form == "same" else draw.int_or_pair(rng, 1, 2)
+        dilation = 1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 2)
+        case = record(index, "conv2d", (n, groups * depth, h, w), (groups * per_group, depth, kh, kw),
+                      rng.random() < 0.5, dict(stride=stride, padding=draw.padding(rng, form, 3), dilation=dilation,
+                                               padding_mode=padding_mode, mode=mode, groups=groups))
+        if "error" not in case:
             return case
 
 
@@ -180,22 +142,14 @@ CONV_ERRORS = [
 
 def conv_cases():
     records = []
-    for form, padding_mode, mode in itertools.product(PADDING_FORMS, PADDING_MODES, MODES):
-        records.append(conv_record(len(records), random_conv(form, padding_mode, mode, "grouped")))
+    for form, padding_mode, mode in itertools.product(draw.PADDING_FORMS, PADDING_MODES, MODES):
+        records.append(random_conv(len(records), form, padding_mode, mode, "grouped"))
     for padding_mode, mode, form in itertools.product(PADDING_MODES, MODES, ("int", "same")):
-        records.append(conv_record(len(records), random_conv(form, padding_mode, mode, "depthwise")))
+        records.append(random_conv(len(records), form, padding_mode, mode, "depthwise"))
     for padding_mode, mode in itertools.product(PADDING_MODES, MODES):
-        records.append(conv_record(len(records), random_conv("int", padding_mode, mode, "1x1")))
-    for x_shape, w_shape, has_bias, params in CONV_EDGES:
-        case = conv_case(x_shape, w_shape, has_bias, **{**CONV_DEFAULTS, **params})
-        if case[5] is not None:
-            raise SystemExit(f"PyTorch rejects the edge case {params}: {case[5]}")
-        records.append(conv_record(len(records), case))
-    for x_shape, w_shape, params in CONV_ERRORS:
-        case = conv_case(x_shape, w_shape, False, **{**CONV_DEFAULTS, **params})
-        if case[5] is None:
-            raise SystemExit(f"PyTorch accepts the error case {params}")
-        records.append(conv_record(len(records), case))
+        records.append(random_conv(len(records), "int", padding_mode, mode, "1x1"))
+    for *case, rejected in hand_picked(CONV_DEFAULTS, CONV_EDGES, CONV_ERRORS):
+        records.append(planned(record(len(records), "conv2d", *case), rejected))
     return records
 
 
@@ -204,44 +158,24 @@ def conv_cases():
 TRANSPOSE_DEFAULTS = dict(stride=1, padding=0, output_padding=0, dilation=1, groups=1)
 
 
-def transpose_case(x_shape, w_shape, has_bias, **params):
-    x, weight = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
-    bias = rng.standard_normal(w_shape[1] * params["groups"]) if has_bias else None
-    expected, error = attempt(torch_conv_transpose2d, x, weight, bias, **params)
-    return x, weight, bias, params, expected, error
+def _pair(value):
+    return (value, value) if isinstance(value, int) else tuple(value)
 
 
-def transpose_record(index, case):
-    x, weight, bias, p, expected, error = case
-    n, c, h, w = x.shape
-    _, per_group, kh, kw = weight.shape
-    record = {"id": f"{'transpose-error' if error else 'transpose'}{index:03d}-n{n}c{c}-{h}x{w}"
-                    f"-f{per_group * p['groups']}k{kh}x{kw}-g{p['groups']}-s{_name(p['stride'])}"
-                    f"-p{_name(p['padding'])}-op{_name(p['output_padding'])}-d{_name(p['dilation'])}"
-                    f"-{'bias' if bias is not None else 'nobias'}",
-              "op": "conv_transpose2d", "params": p, "x": x.tolist(), "weight": weight.tolist(),
-              "bias": None if bias is None else bias.tolist()}
-    if error is None:
-        record["expected"] = expected.tolist()
-    else:
-        record["error"] = error
-    return record
-
-
-def random_transpose(has_bias):
+def random_transpose(index, has_bias):
     """One case PyTorch accepts, output padding below the larger of stride and dilation."""
     while True:
         groups, depth, per_group = int(rng.integers(1, 4)), int(rng.integers(1, 3)), int(rng.integers(1, 3))
         n = 2 if rng.random() < 0.15 else 1
         h, w = (int(v) for v in rng.integers(1, 5, 2))
         kh, kw = (int(v) for v in rng.integers(1, 5, 2))
-        stride, dilation = _int_or_pair(1, 3), (1 if rng.random() < 0.5 else _int_or_pair(1, 3))
+        stride, dilation = draw.int_or_pair(rng, 1, 3), (1 if rng.random() < 0.5 else draw.int_or_pair(rng, 1, 3))
         limit = [max(s, d) - 1 for s, d in zip(_pair(stride), _pair(dilation), strict=True)]
         output_padding = [int(rng.integers(0, top + 1)) for top in limit] if rng.random() < 0.6 else 0
-        case = transpose_case((n, groups * depth, h, w), (groups * depth, per_group, kh, kw),
-                              has_bias, stride=stride, padding=_int_or_pair(0, 2), output_padding=output_padding,
-                              dilation=dilation, groups=groups)
-        if case[5] is None:
+        case = record(index, "conv_transpose2d", (n, groups * depth, h, w), (groups * depth, per_group, kh, kw),
+                      has_bias, dict(stride=stride, padding=draw.int_or_pair(rng, 0, 2), output_padding=output_padding,
+                                     dilation=dilation, groups=groups))
+        if "error" not in case:
             return case
 
 
@@ -271,17 +205,9 @@ TRANSPOSE_ERRORS = [
 def transpose_cases():
     records = []
     for k in range(TRANSPOSED_RANDOM):
-        records.append(transpose_record(len(records), random_transpose(has_bias=k % 2 == 0)))
-    for x_shape, w_shape, has_bias, params in TRANSPOSE_EDGES:
-        case = transpose_case(x_shape, w_shape, has_bias, **{**TRANSPOSE_DEFAULTS, **params})
-        if case[5] is not None:
-            raise SystemExit(f"PyTorch rejects the edge case {params}: {case[5]}")
-        records.append(transpose_record(len(records), case))
-    for x_shape, w_shape, params in TRANSPOSE_ERRORS:
-        case = transpose_case(x_shape, w_shape, False, **{**TRANSPOSE_DEFAULTS, **params})
-        if case[5] is None:
-            raise SystemExit(f"PyTorch accepts the error case {params}")
-        records.append(transpose_record(len(records), case))
+        records.append(random_transpose(len(records), has_bias=k % 2 == 0))
+    for *case, rejected in hand_picked(TRANSPOSE_DEFAULTS, TRANSPOSE_EDGES, TRANSPOSE_ERRORS):
+        records.append(planned(record(len(records), "conv_transpose2d", *case), rejected))
     return records
 
 
@@ -300,7 +226,7 @@ def main() -> None:
         # Expected for even kernels with padding="same"; says nothing about the result.
         warnings.filterwarnings("ignore", message="Using padding='same'")
         cases = conv_cases() + transpose_cases()
-    write(OUT, cases, SEED, count_by(cases, _key), "scripts/make_golden_conv.py")
+    write("golden_conv", cases, SEED, _key, "scripts/make_golden_conv.py")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,9 @@
-"""Write tests/data/golden_pool.json: PyTorch's answers for pooling's modes, global and adaptive pooling.
+"""Write tests/data/golden_pool.json, for tests/engine/test_golden_pool.py: PyTorch's answers for
+pooling's modes, global and adaptive pooling. How to run it, and the file's format: golden_file.py.
 
-The companion of scripts/make_golden.py (which covers floor-mode max and avg pooling): ceil mode,
-dilated max pooling, count_include_pad=False, F.adaptive_avg_pool2d and global pooling, each with
-random and hand-picked cases, and cases PyTorch rejects. tests/engine/test_golden_pool.py checks the
-engine against the file with no PyTorch in sight. Run it from the project root where PyTorch is installed:
-
-    pip install torch==2.13.0      # the CPU build is enough
-    python scripts/make_golden_pool.py
-
-The seed is fixed, so a rerun draws the same cases; everything is float64, stored as full reprs.
+The companion of make_golden.py (which covers floor-mode max and avg pooling): ceil mode, dilated
+max pooling, count_include_pad=False, F.adaptive_avg_pool2d and global pooling, each with random and
+hand-picked cases, and cases PyTorch rejects.
 
 Case kinds ("op"), each with a "group" that EXPECTED_COUNTS counts by:
     pool2d               params kind, size, stride (null: the size), padding, ceil_mode, dilation,
@@ -18,11 +13,8 @@ Case kinds ("op"), each with a "group" that EXPECTED_COUNTS counts by:
     adaptive_avg_pool2d  params output_size (int, or [h, w] with null keeping that side) -> expected.
     global_pool          params kind -> expected (N, C, 1, 1), from F.adaptive_max_pool2d(x, 1) (with
                          indices) or F.adaptive_avg_pool2d(x, 1).
-A case with "error" instead of "expected" is one PyTorch rejects; the engine must reject it too.
 Random cases are only drawn where PyTorch answers without -inf: a dilated window over padding alone
 gets -inf and an index outside the input from PyTorch, and the engine refuses it.
-
-If the counts change, update EXPECTED_COUNTS in tests/engine/test_golden_pool.py.
 """
 
 from __future__ import annotations
@@ -37,12 +29,12 @@ import torch.nn.functional as F
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: torch_arg from the tests' references
 
-from golden_file import attempt, count_by, write  # noqa: E402
+import golden_draw as draw  # noqa: E402
+from golden_file import answered, attempt, id_part, planned, write  # noqa: E402
 
 from tests.torch_reference import torch_arg  # noqa: E402
 
 SEED = 20250117
-OUT = ROOT / "tests" / "data" / "golden_pool.json"
 POOL_DEFAULTS = dict(stride=None, padding=0, ceil_mode=False, dilation=1, count_include_pad=True)
 
 rng = np.random.default_rng(SEED)
@@ -73,55 +65,20 @@ def torch_global(x, kind):
 
 # --- drawing ------------------------------------------------------------------------------------
 
-def _name(value) -> str:
-    if value is None:
-        return "default"
-    return "x".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-
-
-def _int_or_pair(low, high, pair_chance=0.35):
-    if rng.random() < pair_chance:
-        return [int(v) for v in rng.integers(low, high + 1, 2)]
-    return int(rng.integers(low, high + 1))
-
-
-def _values(shape, values):
-    if values == "ties":  # few distinct values: the first maximum in row-major order must win
-        return rng.integers(0, 3, shape).astype(np.float64)
-    if values == "negative":  # padding and ceil mode's overhang must never win a max
-        return -np.abs(rng.standard_normal(shape)) - 1.0
-    return rng.standard_normal(shape)
-
-
 def _shape():
     n, c = int(rng.integers(1, 3)), int(rng.integers(1, 3))
     h, w = (int(v) for v in rng.integers(1, 10, 2))
     return n, c, h, w
 
 
-def _padding(size):
-    kh, kw = (size, size) if isinstance(size, int) else size
-    if isinstance(size, int) or rng.random() < 0.5:
-        return int(rng.integers(0, min(kh, kw) // 2 + 1))
-    return [int(rng.integers(0, kh // 2 + 1)), int(rng.integers(0, kw // 2 + 1))]
-
-
 def pool_record(index, group, x, params, tag=""):
     n, c, h, w = x.shape
     p = params
-    record = {"id": (f"{group}{index:03d}-n{n}c{c}-{h}x{w}-k{_name(p['size'])}-s{_name(p['stride'])}"
-                     f"-p{_name(p['padding'])}-d{_name(p['dilation'])}-{'ceil' if p['ceil_mode'] else 'floor'}"
+    record = {"id": (f"{group}{index:03d}-n{n}c{c}-{h}x{w}-k{id_part(p['size'])}-s{id_part(p['stride'])}"
+                     f"-p{id_part(p['padding'])}-d{id_part(p['dilation'])}-{'ceil' if p['ceil_mode'] else 'floor'}"
                      f"{'' if p['count_include_pad'] else '-excludepad'}{'-' + tag if tag else ''}"),
               "op": "pool2d", "group": group, "params": params, "x": x.tolist()}
-    result, error = attempt(torch_pool, x, **params)
-    if error is not None:
-        record["error"] = error
-        return record
-    out, indices = result
-    record["expected"] = out.tolist()
-    if indices is not None:
-        record["indices"] = indices.tolist()
-    return record
+    return answered(record, *attempt(torch_pool, x, **params))
 
 
 def random_pool(group, values="normal", twist=False):
@@ -130,20 +87,20 @@ def random_pool(group, values="normal", twist=False):
     while True:
         shape = _shape()
         kind = "avg" if group.endswith("avg") else "max"
-        size = _int_or_pair(1, 4)
-        params = {"kind": kind, "size": size, "stride": None if rng.random() < 0.25 else _int_or_pair(1, 3),
-                  "padding": 0 if rng.random() < 0.3 else _padding(size),
+        size = draw.int_or_pair(rng, 1, 4)
+        params = {"kind": kind, "size": size, "stride": None if rng.random() < 0.25 else draw.int_or_pair(rng, 1, 3),
+                  "padding": 0 if rng.random() < 0.3 else draw.pool_padding(rng, size),
                   "ceil_mode": group.startswith("ceil"),
                   "dilation": 1, "count_include_pad": True}
         if group == "dilated-max" or (group == "ceil-max" and twist):
-            params["dilation"] = _int_or_pair(1, 3)
+            params["dilation"] = draw.int_or_pair(rng, 1, 3)
             if params["dilation"] in (1, [1, 1]):
                 continue
         if group == "exclude-pad-avg" or (group == "ceil-avg" and twist):
             params["count_include_pad"] = False
             if params["padding"] in (0, [0, 0]) and group == "exclude-pad-avg":
                 continue  # without padding count_include_pad changes nothing
-        x = _values(shape, values)
+        x = draw.values(rng, shape, values)
         result, error = attempt(torch_pool, x, **params)
         if error is not None or not np.isfinite(result[0]).all():
             continue
@@ -198,17 +155,9 @@ def pool_cases():
         for i, values in enumerate(draws):
             x, params = random_pool(group, values, twist=i % 2 == 1)
             records.append(pool_record(len(records), group, x, params, "" if values == "normal" else values))
-    for group, shape, params, tag in POOL_EDGES:
-        record = pool_record(len(records), group, _values(shape, POOL_EDGE_VALUES.get(tag, "normal")),
-                             {**POOL_DEFAULTS, **params}, tag)
-        if "error" in record:
-            raise SystemExit(f"PyTorch rejects the edge case {params}: {record['error']}")
-        records.append(record)
-    for group, shape, params in POOL_ERRORS:
-        record = pool_record(len(records), group, _values(shape, "normal"), {**POOL_DEFAULTS, **params}, "error")
-        if "error" not in record:
-            raise SystemExit(f"PyTorch accepts the error case {params}")
-        records.append(record)
+    for group, shape, params, tag in POOL_EDGES + [(*case, "error") for case in POOL_ERRORS]:
+        x = draw.values(rng, shape, POOL_EDGE_VALUES.get(tag, "normal"))
+        records.append(planned(pool_record(len(records), group, x, {**POOL_DEFAULTS, **params}, tag), tag == "error"))
     return records
 
 
@@ -227,15 +176,10 @@ ADAPTIVE_ERRORS = [((1, 1, 4, 4), -1), ((1, 1, 4, 4), [2, -3])]
 
 def adaptive_record(index, x, output_size, tag=""):
     n, c, h, w = x.shape
-    record = {"id": f"adaptive{index:03d}-n{n}c{c}-{h}x{w}-to{_name(output_size)}{'-' + tag if tag else ''}",
+    record = {"id": f"adaptive{index:03d}-n{n}c{c}-{h}x{w}-to{id_part(output_size)}{'-' + tag if tag else ''}",
               "op": "adaptive_avg_pool2d", "group": "adaptive-avg", "params": {"output_size": output_size},
               "x": x.tolist()}
-    expected, error = attempt(torch_adaptive, x, output_size)
-    if error is not None:
-        record["error"] = error
-    else:
-        record["expected"] = expected.tolist()
-    return record
+    return answered(record, *attempt(torch_adaptive, x, output_size))
 
 
 def adaptive_cases(start):
@@ -246,14 +190,12 @@ def adaptive_cases(start):
             output_size = int(rng.integers(1, 10))
         else:
             output_size = [None if rng.random() < 0.15 else int(v) for v in rng.integers(1, 10, 2)]
-        records.append(adaptive_record(start + len(records), _values(shape, "normal"), output_size))
+        records.append(adaptive_record(start + len(records), draw.values(rng, shape), output_size))
     for shape, output_size, tag in ADAPTIVE_EDGES:
-        records.append(adaptive_record(start + len(records), _values(shape, "normal"), output_size, tag))
+        records.append(adaptive_record(start + len(records), draw.values(rng, shape), output_size, tag))
     for shape, output_size in ADAPTIVE_ERRORS:
-        record = adaptive_record(start + len(records), _values(shape, "normal"), output_size, "error")
-        if "error" not in record:
-            raise SystemExit(f"PyTorch accepts the adaptive error case {output_size}")
-        records.append(record)
+        records.append(planned(adaptive_record(start + len(records), draw.values(rng, shape), output_size, "error"),
+                               rejected=True))
     return records
 
 
@@ -264,16 +206,12 @@ def global_cases(start):
     records = []
     for kind in ("max", "avg"):
         for shape, values in GLOBAL_SHAPES:
-            x = _values(shape, values)
+            x = draw.values(rng, shape, values)
             n, c, h, w = shape
-            out, indices = torch_global(x, kind)
             record = {"id": f"global-{kind}{start + len(records):03d}-n{n}c{c}-{h}x{w}"
                             f"{'-' + values if values != 'normal' else ''}",
-                      "op": "global_pool", "group": f"global-{kind}", "params": {"kind": kind}, "x": x.tolist(),
-                      "expected": out.tolist()}
-            if indices is not None:
-                record["indices"] = indices.tolist()
-            records.append(record)
+                      "op": "global_pool", "group": f"global-{kind}", "params": {"kind": kind}, "x": x.tolist()}
+            records.append(answered(record, torch_global(x, kind), None))
     return records
 
 
@@ -287,7 +225,7 @@ def main() -> None:
     cases = pool_cases()
     cases += adaptive_cases(len(cases))
     cases += global_cases(len(cases))
-    write(OUT, cases, SEED, count_by(cases, _key), "scripts/make_golden_pool.py")
+    write("golden_pool", cases, SEED, _key, "scripts/make_golden_pool.py")
 
 
 if __name__ == "__main__":

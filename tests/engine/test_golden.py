@@ -1,22 +1,16 @@
-"""The engine against PyTorch's own outputs, stored in tests/data/golden.json by scripts/make_golden.py.
-
-PyTorch is not needed here: the file holds each case's inputs, parameters and PyTorch's result
-(float64, full precision). Cases PyTorch rejects carry "error" and the engine must reject them too.
-"""
-
-import json
-from pathlib import Path
+"""The engine against PyTorch's own outputs, stored in tests/data/golden.json by scripts/make_golden.py
+(no PyTorch needed here)."""
 
 import numpy as np
 import pytest
 
 from app.engine import ParameterError, activate, conv2d, dense, flatten, pool2d
+from tests.golden import Golden, array
 
-GOLDEN = json.loads((Path(__file__).resolve().parent.parent / "data" / "golden.json").read_text())
-CASES = GOLDEN["cases"]
+GOLDEN = Golden("golden")
 RTOL, ATOL = 1e-5, 1e-8
 
-# What scripts/make_golden.py writes; a truncated or empty file must fail, not pass vacuously.
+# What scripts/make_golden.py writes.
 EXPECTED_COUNTS = {
     "conv2d": 150, "conv2d-error": 9,
     "pool2d-max": 40, "pool2d-max-error": 4,
@@ -30,42 +24,24 @@ def _key(case) -> str:
     return case["op"] + kind + ("-error" if "error" in case else "")
 
 
-def cases(op, errors=False):
-    return [pytest.param(case, id=case["id"]) for case in CASES
-            if case["op"] == op and ("error" in case) == errors]
-
-
-def array(values):
-    return np.array(values, dtype=np.float64)
-
-
-def optional_array(values):
-    return None if values is None else array(values)
-
-
 def test_the_file_holds_every_case():
-    counts = {}
-    for case in CASES:
-        counts[_key(case)] = counts.get(_key(case), 0) + 1
-    assert counts == EXPECTED_COUNTS
-    assert GOLDEN["counts"] == EXPECTED_COUNTS
-    assert len({case["id"] for case in CASES}) == len(CASES)
+    GOLDEN.assert_counts(EXPECTED_COUNTS, _key)
 
 
-@pytest.mark.parametrize("case", cases("conv2d"))
+@pytest.mark.parametrize("case", GOLDEN.params("conv2d"))
 def test_conv2d_equals_pytorch(case):
-    got = conv2d(array(case["x"]), array(case["weight"]), optional_array(case["bias"]), **case["params"])
+    got = conv2d(array(case["x"]), array(case["weight"]), array(case["bias"]), **case["params"])
     assert got.dtype == np.float64
     np.testing.assert_allclose(got, array(case["expected"]), rtol=RTOL, atol=ATOL)
 
 
-@pytest.mark.parametrize("case", cases("conv2d", errors=True))
+@pytest.mark.parametrize("case", GOLDEN.params("conv2d", errors=True))
 def test_conv2d_rejects_what_pytorch_rejects(case):
     with pytest.raises(ParameterError):
-        conv2d(array(case["x"]), array(case["weight"]), optional_array(case["bias"]), **case["params"])
+        conv2d(array(case["x"]), array(case["weight"]), array(case["bias"]), **case["params"])
 
 
-@pytest.mark.parametrize("case", cases("pool2d"))
+@pytest.mark.parametrize("case", GOLDEN.params("pool2d"))
 def test_pool2d_equals_pytorch(case):
     x = array(case["x"])
     result = pool2d(x, **case["params"])
@@ -79,20 +55,20 @@ def test_pool2d_equals_pytorch(case):
     np.testing.assert_array_equal(flat, np.array(case["indices"], dtype=np.int64))
 
 
-@pytest.mark.parametrize("case", cases("pool2d", errors=True))
+@pytest.mark.parametrize("case", GOLDEN.params("pool2d", errors=True))
 def test_pool2d_rejects_what_pytorch_rejects(case):
     with pytest.raises(ParameterError):
         pool2d(array(case["x"]), **case["params"])
 
 
-@pytest.mark.parametrize("case", cases("activation"))
+@pytest.mark.parametrize("case", GOLDEN.params("activation"))
 def test_activation_equals_pytorch(case):
     params = case["params"]
     got = activate(array(case["x"]), params["function"], alpha=params["alpha"], axis=params["axis"])
     np.testing.assert_allclose(got, array(case["expected"]), rtol=RTOL, atol=ATOL)
 
 
-@pytest.mark.parametrize("case", cases("dense"))
+@pytest.mark.parametrize("case", GOLDEN.params("dense"))
 def test_dense_equals_pytorch(case):
-    got = dense(flatten(array(case["x"])), array(case["weight"]), optional_array(case["bias"]))
+    got = dense(flatten(array(case["x"])), array(case["weight"]), array(case["bias"]))
     np.testing.assert_allclose(got, array(case["expected"]), rtol=RTOL, atol=ATOL)

@@ -1,12 +1,5 @@
 """The engine's newer operations against PyTorch's outputs, stored in tests/data/golden_ops.json by
-scripts/make_golden_ops.py.
-
-PyTorch is not needed here: the file holds each case's inputs, parameters and PyTorch's result (float64, full
-precision). Cases PyTorch rejects carry "error" and the engine must reject them too.
-"""
-
-import json
-from pathlib import Path
+scripts/make_golden_ops.py (no PyTorch needed here)."""
 
 import numpy as np
 import pytest
@@ -18,12 +11,12 @@ from app.engine.geometry import ParameterError
 from app.engine.norm import batch_norm, local_response_norm
 from app.engine.resample import upsample
 from app.engine.tensor_ops import dropout, reshape
+from tests.golden import Golden, array
 
-GOLDEN = json.loads((Path(__file__).resolve().parent.parent / "data" / "golden_ops.json").read_text())
-CASES = GOLDEN["cases"]
+GOLDEN = Golden("golden_ops")
 RTOL, ATOL = 1e-5, 1e-8
 
-# What scripts/make_golden_ops.py writes; a truncated or empty file must fail, not pass vacuously.
+# What scripts/make_golden_ops.py writes.
 EXPECTED_COUNTS = {
     "activation": 52, "activation-error": 4,
     "batch_norm": 7, "batch_norm-error": 6,
@@ -35,10 +28,6 @@ EXPECTED_COUNTS = {
     "reshape": 5, "reshape-error": 4,
     "dropout": 1,
 }
-
-
-def array(values):
-    return None if values is None else np.array(values, dtype=np.float64)
 
 
 # op -> the engine's answer for a case
@@ -60,20 +49,11 @@ def _key(case) -> str:
     return case["op"] + ("-error" if "error" in case else "")
 
 
-def cases(errors=False):
-    return [pytest.param(case, id=case["id"]) for case in CASES if ("error" in case) == errors]
-
-
 def test_the_file_holds_every_case():
-    counts = {}
-    for case in CASES:
-        counts[_key(case)] = counts.get(_key(case), 0) + 1
-    assert counts == EXPECTED_COUNTS
-    assert GOLDEN["counts"] == EXPECTED_COUNTS
-    assert len({case["id"] for case in CASES}) == len(CASES)
+    GOLDEN.assert_counts(EXPECTED_COUNTS, _key)
 
 
-@pytest.mark.parametrize("case", cases())
+@pytest.mark.parametrize("case", GOLDEN.params())
 def test_engine_equals_pytorch(case):
     got = RUN[case["op"]](case)
     expected = array(case["expected"])
@@ -82,7 +62,7 @@ def test_engine_equals_pytorch(case):
     np.testing.assert_allclose(got, expected, rtol=RTOL, atol=ATOL)
 
 
-@pytest.mark.parametrize("case", cases(errors=True))
+@pytest.mark.parametrize("case", GOLDEN.params(errors=True))
 def test_engine_rejects_what_pytorch_rejects(case):
     with pytest.raises(ParameterError):
         RUN[case["op"]](case)
