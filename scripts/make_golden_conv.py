@@ -30,7 +30,7 @@ from golden_file import answered, attempt, hand_picked, id_part, planned, weight
 
 from app.engine.conv import MODES  # noqa: E402
 from app.engine.geometry import PADDING_MODES  # noqa: E402
-from tests.torch_reference import torch_arg  # noqa: E402
+from tests.torch_reference import torch_arg, torch_conv2d  # noqa: E402
 
 SEED = 20250302
 TRANSPOSED_RANDOM = 48
@@ -39,22 +39,6 @@ rng = np.random.default_rng(SEED)
 
 
 # --- PyTorch references -------------------------------------------------------------------------
-
-def torch_conv2d(x, weight, bias, stride, padding, dilation, padding_mode, mode, groups):
-    """torch.nn.Conv2d with the given kernel and groups (float64); "convolution" turns the kernel 180° first."""
-    f, depth, kh, kw = weight.shape
-    layer = torch.nn.Conv2d(depth * groups, f, (kh, kw), stride=torch_arg(stride), padding=torch_arg(padding),
-                            dilation=torch_arg(dilation), groups=groups, bias=bias is not None,
-                            padding_mode=padding_mode, dtype=torch.float64)
-    kernel = torch.tensor(weight)
-    if mode == "convolution":
-        kernel = torch.flip(kernel, dims=(2, 3))
-    with torch.no_grad():
-        layer.weight.copy_(kernel)
-        if bias is not None:
-            layer.bias.copy_(torch.tensor(bias))
-        return layer(torch.tensor(x)).numpy()
-
 
 def torch_conv_transpose2d(x, weight, bias, stride, padding, output_padding, dilation, groups):
     return F.conv_transpose2d(torch.tensor(x), torch.tensor(weight), None if bias is None else torch.tensor(bias),

@@ -13,11 +13,11 @@ def torch_arg(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-def torch_conv2d(x, weight, bias, stride, padding, dilation, padding_mode, mode):
-    """torch.nn.Conv2d with the given kernel (float64); mode "convolution" turns the kernel 180° first."""
-    f, c, kh, kw = weight.shape
-    layer = torch.nn.Conv2d(c, f, (kh, kw), stride=torch_arg(stride), padding=torch_arg(padding),
-                            dilation=torch_arg(dilation), bias=bias is not None,
+def torch_conv2d(x, weight, bias, stride, padding, dilation, padding_mode, mode, groups=1):
+    """torch.nn.Conv2d with the given kernel and groups (float64); mode "convolution" turns the kernel 180° first."""
+    f, depth, kh, kw = weight.shape  # depth: the channels each filter reads, C / groups
+    layer = torch.nn.Conv2d(depth * groups, f, (kh, kw), stride=torch_arg(stride), padding=torch_arg(padding),
+                            dilation=torch_arg(dilation), groups=groups, bias=bias is not None,
                             padding_mode=padding_mode, dtype=torch.float64)
     kernel = torch.tensor(weight)
     if mode == "convolution":
