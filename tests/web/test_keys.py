@@ -120,6 +120,15 @@ def test_a_control_reached_with_tab_keeps_its_own_keys(page, live_server):
     assert page.locator("body.present").count() == 1
 
 
+def test_f_after_a_click_on_a_checkbox_goes_full_screen(page, live_server):
+    open_convolution(page, live_server)
+    page.get_by_label("Show coverage: how many windows use each input cell").click()
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement === document.documentElement")
+    page.keyboard.press("F")
+    page.wait_for_function("document.fullscreenElement === null")
+
+
 # ---- 2. a presenter remote: Page keys step, B and . blank the screen -----------------------------
 
 def test_page_down_and_page_up_step_as_the_arrows_do(page, live_server):
@@ -186,7 +195,7 @@ def test_the_urls_step_is_the_one_the_label_shows(page, live_server, browser):
         for query, label, value in [("?step=3", "step 3 / 4", "25"), ("?step=1", "step 1 / 4", "13"),
                                     ("?step=0", "step 1 / 4", "13"), ("?step=9", "step 4 / 4", "29")]:
             other.goto(f"{live_server}/convolution{query}")
-            other.wait_for_function(f"document.querySelector('#equation .result')?.textContent === '{value}'")
+            other.locator(f"#equation .result:text-is('{value}')").wait_for()
             assert other.locator(POSITION).inner_text() == label, query
     finally:
         other.close()
