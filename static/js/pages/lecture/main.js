@@ -30,7 +30,7 @@ function play(lecture, { own = true, index = 0 } = {}) {
   playing.own = own;
   buildProgress(bar.list, lecture.views, show);
   document.getElementById("problem").hidden = true;
-  frame.hidden = false;
+  for (const element of [frame, ...document.querySelectorAll(".step-view")]) element.hidden = false;
   show(index, { reload: true });
 }
 
@@ -172,7 +172,7 @@ if (params.has("views")) {
     document.getElementById("problem").hidden = false;
     const edit = () => openEditor(params.get("views"), params.get("title") ?? "");
     document.getElementById("problem-edit").addEventListener("click", edit);
-    frame.hidden = true;
+    for (const element of [frame, ...document.querySelectorAll(".step-view")]) element.hidden = true;
   }
 } else {
   play(data.lecture, { own: false, index: at });
