@@ -10,6 +10,7 @@ from ..api.schemas.convolve import SEED_EXAMPLE
 from ..paths import TEMPLATES_DIR
 from .assets import asset
 from .i18n import choose_language, for_scripts, remember_language, strings
+from .lectures import lecture_data
 from .worked_example import first_step
 
 router = APIRouter(include_in_schema=False)
@@ -69,3 +70,9 @@ async def signal(request: Request):
 @router.get("/network", response_class=HTMLResponse)
 async def network(request: Request):
     return render(request, "network.html", "network")
+
+
+@router.get("/lecture", response_class=HTMLResponse)
+async def lecture(request: Request):
+    """A lecture: the built-in one, or a lecturer's own from the link (read by the page's script)."""
+    return render(request, "lecture.html", "lecture", lecture_data=lecture_data)

@@ -5,7 +5,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 DT = 0.2  # the page samples τ from −5 to 5 every 0.2: step k is t = −5 + 0.2·k
-AT_0_4 = "?step=27"  # t = 0.4, where f and the flipped g (box ∗ decay, the default) overlap
+# step 28 / 51 (the URL counts as the label does): t = 0.4, where f and the flipped g (box ∗ decay, the
+# default) overlap
+AT_0_4 = "?step=28"
 
 
 def number(text):
@@ -54,7 +56,7 @@ def test_an_explicit_step_in_the_link_is_kept(page, live_server):
     assert page.locator('[data-player="position"]').inner_text() == "step 28 / 51"
     # box ∗ exponential decay at t = 0.4: ∫ from −1 to 0.4 of e^−(0.4 − τ) dτ = 1 − e^−1.4 ≈ 0.753
     assert value(page) == pytest.approx(0.753, abs=0.01)
-    assert "step=27" in page.url
+    assert "step=28" in page.url
 
 
 def test_box_convolved_with_box_is_a_triangle(page, live_server):
@@ -81,7 +83,7 @@ def test_the_keyboard_moves_t(page, live_server):
     assert page.locator('[data-player="position"]').inner_text() == "step 29 / 51"
     assert "(0.6)" in page.locator("#formula").text_content()
     assert page.locator("#live").inner_text().startswith("t = 0.6: (f∗g)(t) = ")
-    assert "step=28" in page.url
+    assert "step=29" in page.url  # the URL shows what the label shows
     page.keyboard.press("Home")
     assert page.locator("#live").inner_text() == "t = −5: (f∗g)(t) = 0"
     page.keyboard.press("End")
@@ -100,7 +102,7 @@ def test_space_plays_and_t_moves_on_its_own(page, live_server):
 
 @pytest.mark.parametrize("g, differs", [("decay", True), ("box", False)])
 def test_cross_correlation_differs_only_for_an_asymmetric_g(page, live_server, g, differs):
-    open_page(page, live_server, f"?f=box&g={g}&step={step_of(-1.6)}")
+    open_page(page, live_server, f"?f=box&g={g}&step={step_of(-1.6) + 1}")
     assert page.locator("#value-xcorr").count() == 0
     page.get_by_label("Also show cross-correlation").check()
     page.locator("#value-xcorr").wait_for()
@@ -157,7 +159,7 @@ def test_a_copied_url_restores_the_state(page, live_server, browser):
 
 
 def test_a_drawn_function_changes_the_result_and_stays_in_the_link(page, live_server, browser):
-    open_page(page, live_server, "?f=box&g=box&step=25")
+    open_page(page, live_server, "?f=box&g=box&step=26")
     assert value(page) == pytest.approx(1.9)
     page.locator('select[name="f-kind"]').select_option("draw")
     chart = page.get_by_test_id("plot-inputs")

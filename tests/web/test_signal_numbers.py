@@ -102,7 +102,7 @@ def test_space_plays_the_steps_and_they_stay_in_the_link(page, live_server, brow
     page.keyboard.press("Home")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert "view=numbers" in page.url and "step=2" in page.url
+    assert "view=numbers" in page.url and "step=3" in page.url  # step 3 / 5, as the label counts
     other = browser.new_page()
     try:
         other.goto(page.url)
@@ -209,7 +209,7 @@ def test_hovering_y_shows_its_step_and_clicking_keeps_it(page, live_server):
 
 
 def test_hovering_a_term_points_at_its_two_cells(page, live_server):
-    open_numbers(page, live_server, "&step=2")
+    open_numbers(page, live_server, "&step=3")  # y[2]
     page.locator("#sum-equation .numbers .term").nth(1).hover()  # (2×1): x[1] and the h[1] under it
     focused = page.locator("[data-testid=seq-x] td.focus")
     assert focused.count() == 1 and focused.locator("input").input_value() == "2"
@@ -242,7 +242,7 @@ def test_switching_views_starts_each_at_its_first_step(page, live_server):
 
 
 def test_korean_on_request(page, live_server):
-    open_numbers(page, live_server, "&lang=ko&step=2")
+    open_numbers(page, live_server, "&lang=ko&step=3")
     assert page.get_by_label("숫자: k에 대한 합").is_checked()
     assert page.get_by_role("button", name="x와 h 바꾸기").is_visible()
     assert page.locator("#sum-formula .caption").first.inner_text() == "수열: k에 대한 합"

@@ -1,40 +1,99 @@
-// Page-wide shortcuts: Space, ←/→, Home/End, +/−, P, F, ?, Esc. Typing in a field is left alone.
-import { setPresentation, isPresentation } from "./presentation.js";
+// Page-wide shortcuts, whatever has the focus: Space, ←/→, PageUp/PageDown (a presenter remote),
+// Home/End, +/−, P, F, B or . (blank), N and Shift+N (views of a lecture), ?, Esc.
+// Only typing keeps its keys (text and number fields, text areas, editable text). A control reached
+// with Tab keeps the keys it moves by (Space, arrows, Home/End, Page keys), so that it still works
+// from the keyboard alone; after a click, those keys are the explorer's again. Esc leaves the
+// focused control, which hands every key back.
+import { inLecture, listenToLecture, tellLecture } from "./lecture-link.js";
+import { blankScreen, isPresentation, setPresentation, toggleFullscreen } from "./presentation.js";
 
-const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
+const TEXT_TYPES = new Set(["text", "number", "search", "email", "url", "tel", "password"]);
+const CONTROLS = new Set(["INPUT", "SELECT", "BUTTON"]);
+const CONTROL_KEYS = new Set([" ", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
 
 /** Whether keys pressed on `target` are typing (left to the field), not shortcuts. */
 export function typingInto(target) {
-  return TYPING.has(target.tagName) || target.isContentEditable;
+  return target.tagName === "TEXTAREA" || target.isContentEditable
+    || (target.tagName === "INPUT" && TEXT_TYPES.has(target.type));
+}
+
+// Which control Tab moved the focus to (null once a pointer presses anywhere). Focus moves on
+// Tab's keydown, before its keyup.
+let tabbing = false;
+let tabbed = null;
+document.addEventListener("keydown", (event) => { if (event.key === "Tab") tabbing = true; }, true);
+document.addEventListener("keyup", (event) => { if (event.key === "Tab") tabbing = false; }, true);
+document.addEventListener("focusin", (event) => { tabbed = tabbing ? event.target : null; });
+document.addEventListener("pointerdown", () => { tabbed = null; }, true);
+
+/** Whether the focused element keeps `event`'s key: typing keeps all but Esc, a control reached with Tab its own. */
+export function keepsKey(event) {
+  if (event.key === "Escape") return false;
+  if (typingInto(event.target)) return true;
+  return event.target === tabbed && CONTROLS.has(event.target.tagName) && CONTROL_KEYS.has(event.key);
+}
+
+/** Leave the focused control: the keys are the page's again. */
+export function leaveControl() {
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
 }
 
 export function bindKeyboard(player, { onPresentation } = {}) {
   const help = document.getElementById("help");
   document.querySelector('[data-action="help"]')?.addEventListener("click", () => help.showModal());
+  const actions = shortcuts(player, help, () => {
+    setPresentation(!isPresentation());
+    onPresentation?.();
+  });
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (typingInto(event.target) && event.key !== "Escape") return;
-    const action = {
-      " ": () => { if (event.target.tagName !== "BUTTON") player.toggle(); else return false; },
-      ArrowRight: () => { player.pause(); player.next(); },
-      ArrowLeft: () => { player.pause(); player.prev(); },
-      Home: () => { player.pause(); player.first(); },
-      End: () => { player.pause(); player.last(); },
-      "+": () => player.setSpeedIndex(player.speedIndex + 1),
-      "=": () => player.setSpeedIndex(player.speedIndex + 1),
-      "-": () => player.setSpeedIndex(player.speedIndex - 1),
-      p: () => { setPresentation(!isPresentation()); onPresentation?.(); },
-      P: () => { setPresentation(!isPresentation()); onPresentation?.(); },
-      f: () => toggleFullscreen(),
-      F: () => toggleFullscreen(),
-      "?": () => (help.open ? help.close() : help.showModal()),
-    }[event.key];
-    if (action && action() !== false) event.preventDefault();
+    if (document.querySelector("dialog[open]") && event.key !== "?") return; // a dialog has the keys
+    if (keepsKey(event)) return;
+    const action = actions[event.key];
+    if (action && action(event) !== false) event.preventDefault();
+  });
+
+  listenToLecture((message) => {
+    if (message.lecture === "key") actions[message.key]?.(message);
+    if (message.lecture === "present" && message.on !== isPresentation()) {
+      setPresentation(message.on);
+      onPresentation?.();
+    }
   });
 }
 
-function toggleFullscreen() {
-  if (document.fullscreenElement) document.exitFullscreen();
-  else document.documentElement.requestFullscreen?.().catch(() => {});
+/** Key -> action({shiftKey}); an action that returns false leaves the key to the browser. */
+function shortcuts(player, help, togglePresentation) {
+  const paused = (move) => () => { player.pause(); move(); };
+  // In a lecture, PageDown at the last step goes on to the next view, PageUp at the first back.
+  const onward = () => (inLecture && player.atLast ? tellLecture("next") : paused(() => player.next())());
+  const back = () => (inLecture && player.atFirst ? tellLecture("previous") : paused(() => player.prev())());
+  const fullscreen = () => (inLecture ? tellLecture("fullscreen") : toggleFullscreen());
+  const blank = () => (inLecture ? tellLecture("blank") : blankScreen());
+  const view = ({ shiftKey }) => (inLecture ? tellLecture(shiftKey ? "previous" : "next") : false);
+  const faster = () => player.setSpeedIndex(player.speedIndex + 1);
+  return {
+    " ": () => player.toggle(),
+    ArrowRight: paused(() => player.next()),
+    ArrowLeft: paused(() => player.prev()),
+    PageDown: onward,
+    PageUp: back,
+    Home: paused(() => player.first()),
+    End: paused(() => player.last()),
+    "+": faster,
+    "=": faster,
+    "-": () => player.setSpeedIndex(player.speedIndex - 1),
+    p: togglePresentation,
+    P: togglePresentation,
+    f: fullscreen,
+    F: fullscreen,
+    b: blank,
+    B: blank,
+    ".": blank,
+    n: view,
+    N: view,
+    "?": () => (help.open ? help.close() : help.showModal()),
+    Escape: leaveControl,
+  };
 }

@@ -43,6 +43,9 @@ export class Player {
     this.onChange(this);
   }
 
+  get atFirst() { return this.step === 0; }
+  get atLast() { return this.step === this.count - 1; }
+
   next() { this.go(this.step + 1 >= this.count ? 0 : this.step + 1); }
   prev() { this.go(this.step - 1 < 0 ? this.count - 1 : this.step - 1); }
   first() { this.go(0); }

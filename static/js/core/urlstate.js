@@ -1,16 +1,38 @@
 // A page's state in the URL (replaceState, no history spam), so a copied link reopens the same view.
 
-export function readParams() {
-  return new URLSearchParams(window.location.search);
+// The URL's step counts from 1, as the player's label does ("step 3 / 4" is step=3); pages count
+// from 0, so the step is translated here, on its way in and out. Links written before counted from
+// 0 as well: they still open, one step earlier than they meant (their step=0 opens the first step),
+// since nothing in such a link tells the two countings apart.
+const STEP = "step";
+
+/** The URL's step (1 = the first) as a page's step (0 = the first); anything else stays as it is. */
+export function stepFromUrl(text) {
+  const step = Number(text);
+  return text !== "" && Number.isInteger(step) && step >= 1 ? String(step - 1) : text;
 }
 
-/** Replace the page's own parameters (present among them: each page writes it); lang is kept as it is. */
+/** A page's step (0 = the first) as the URL writes it (1 = the first); "" (no step) stays "". */
+export function stepToUrl(step) {
+  return step === "" || step === null || step === undefined ? step : String(Number(step) + 1);
+}
+
+/** The page's parameters, its step counted from 0. */
+export function readParams() {
+  const params = new URLSearchParams(window.location.search);
+  if (params.has(STEP)) params.set(STEP, stepFromUrl(params.get(STEP)));
+  return params;
+}
+
+/** Replace the page's own parameters (present among them: each page writes it); lang is kept as it is.
+ * A step is counted from 0 here and written counted from 1. */
 export function writeParams(entries) {
   const url = new URL(window.location.href);
   const keep = ["lang"];
   const params = new URLSearchParams();
   for (const key of keep) if (url.searchParams.has(key)) params.set(key, url.searchParams.get(key));
-  for (const [key, value] of Object.entries(entries)) {
+  for (const [key, given] of Object.entries(entries)) {
+    const value = key === STEP ? stepToUrl(given) : given;
     if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
   }
   url.search = params.toString();
