@@ -7,7 +7,8 @@ import { t } from "../../core/i18n.js";
 import { errorText, problemLine } from "../../core/problem.js";
 import { readParams, writeParams } from "../../core/urlstate.js";
 import { renderColumns } from "./columns.js";
-import { renderDetail, stepsOf } from "./detail.js";
+import { renderDetail, titleOf } from "./detail.js";
+import { canPick, cellAt, mapShapeOf, stepsOf, walksCells } from "./geometry.js";
 import { Pad } from "./pad.js";
 
 const MODEL = "mnist_cnn";
@@ -86,13 +87,22 @@ function shifted() {
 
 // ---- drawing the answer -------------------------------------------------------------------------
 
-function show(answer) {
+/** The input and every layer's output, as the columns draw them. */
+function columnsOf(answer) {
   const input = { name: "input", type: "input", shape: [1, SIDE, SIDE], parameters: 0, multiply_adds: 0,
                   data: unpack(answer.input).data };
-  columns = [input, ...answer.layers.map((layer) => ({ ...layer, data: unpack(layer.output).data }))];
+  return [input, ...answer.layers.map((layer) => ({ ...layer, data: unpack(layer.output).data }))];
+}
+
+function drawColumns() {
   renderColumns(network, columns, {
     classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick,
   });
+}
+
+function show(answer) {
+  columns = columnsOf(answer);
+  drawColumns();
   const probabilities = columns[columns.length - 1].data;
   const best = answer.prediction;
   const prediction = document.getElementById("prediction");
@@ -106,7 +116,7 @@ function show(answer) {
   const [dx, dy] = state.shift;
   document.getElementById("shift-value").textContent = t("page.shift.value", { dx, dy });
   if (state.selected) {
-    player.setCount(stepsOf(columns[state.selected.layer]));
+    player.setCount(stepsOf(columns, state.selected.layer));
     showDetail(player.step);
   }
   saveUrl();
@@ -138,30 +148,38 @@ function clearAll() {
 
 // ---- a map's arithmetic --------------------------------------------------------------------------
 
+/** Open the detail of `map` in column `layer` (a URL may name anything: what has no detail is ignored). */
 function pick(layer, map) {
-  if (layer === 0) return; // the input has no arithmetic of its own
+  if (!columns || !canPick(columns, layer, map)) return;
   state.selected = { layer, map };
   showDetailPanel(true);
-  const column = columns[layer];
-  document.getElementById("detail-title").textContent = column.shape.length === 3
-    ? t("page.detail.title", { layer: column.name, index: map + 1 })
-    : t("page.detail.class", { layer: column.name, label: model.classes[map] });
-  const steps = stepsOf(column);
-  player.setCount(steps);
+  document.getElementById("detail-title").textContent = titleOf(columns, layer, map, model.classes);
+  const cells = walksCells(columns, layer);
+  document.getElementById("detail-hint").textContent = t(cells ? "page.detail.hint" : "page.detail.hint.class");
+  player.setCount(stepsOf(columns, layer));
   // Bars pick a class (the step); a map starts at its strongest cell.
-  const start = column.shape.length === 3 ? strongest(column, map) : map;
-  player.go(start);
+  player.go(cells ? strongest(layer, map) : map);
   network.querySelectorAll(".map").forEach((button) => button.setAttribute("aria-pressed",
-    String(button.dataset.testid === `map-${column.name}-${map}`)));
+    String(button.dataset.testid === `map-${columns[layer].name}-${map}`)));
   detail.scrollIntoView({ block: "nearest" });
 }
 
-function strongest(column, map) {
-  const size = column.shape[1] * column.shape[2];
-  const values = column.data.subarray(map * size, (map + 1) * size);
+/** The cell of the picked map with the largest value (flatten: of the map it lays out). */
+function strongest(layer, map) {
+  const [, h, w] = mapShapeOf(columns, layer);
+  const values = columns[layer].data.subarray(map * h * w, (map + 1) * h * w);
   let best = 0;
   values.forEach((v, i) => { if (v > values[best]) best = i; });
   return best;
+}
+
+/** A position of flatten's vector, clicked: its map and cell. */
+function pickPosition(position) {
+  const { layer } = state.selected;
+  const { map, step } = cellAt(mapShapeOf(columns, layer), position);
+  if (map !== state.selected.map) pick(layer, map);
+  player.pause();
+  player.go(step);
 }
 
 let drawing = 0; // the newest detail request; older answers are dropped
@@ -174,7 +192,8 @@ async function showDetail(step) {
     await renderDetail({
       body, equation, layers: columns, weights: model.layers, classes: model.classes,
       index: state.selected.layer, map: state.selected.map, step,
-      onCell: (row, col) => { player.pause(); player.go(row * columns[state.selected.layer].shape[2] + col); },
+      onCell: (row, col) => { player.pause(); player.go(row * mapShapeOf(columns, state.selected.layer)[2] + col); },
+      onPosition: pickPosition,
     });
   } catch (error) {
     showProblem(errorText(error));
@@ -201,9 +220,7 @@ form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
   const name = event.target.name;
   if (name === "range" && columns) {
-    renderColumns(network, columns, {
-      classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick,
-    });
+    drawColumns();
     saveUrl();
   } else if (name === "sample" && form.elements.sample.value !== "") {
     useSample(Number(form.elements.sample.value));
@@ -297,7 +314,7 @@ async function start() {
     state.shift = [Number.isInteger(dx) ? dx : 0, Number.isInteger(dy) ? dy : 0];
     await request(() => forwardArray(shifted()));
     const [layer, map] = (params.get("map") ?? "").split(",").map(Number);
-    if (Number.isInteger(layer) && columns?.[layer] && Number.isInteger(map)) {
+    if (columns && canPick(columns, layer, map)) {
       pick(layer, map);
       const step = Number(params.get("step"));
       if (params.has("step") && Number.isInteger(step)) player.go(step);

@@ -1,0 +1,132 @@
+"""The network page for a lecture (issue 18): it opens on a digit, keeps the pad in presentation mode
+with maps three times larger, draws flatten as maps laid end to end, labels the bias, shows softmax
+beside sigmoid, and a URL's map index opens only what it names."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from .test_network import open_page
+
+pytestmark = pytest.mark.browser
+
+MODEL = "mnist_cnn"
+A_FIVE = 21  # a held-out 5 the network gets right, with a 3 as runner-up (also what the page opens on)
+
+
+def model_detail(page, live_server) -> dict:
+    return page.request.get(f"{live_server}/api/models/{MODEL}").json()
+
+
+def forward(page, live_server, digit) -> dict:
+    """Every layer's output for a digit, by name, as the API gives it."""
+    answer = page.request.post(f"{live_server}/api/models/{MODEL}/forward", data={"input": digit}).json()
+    return {layer["name"]: layer["output"] for layer in answer["layers"]}
+
+
+def reading(value: float) -> str:
+    """A number as the page writes it (static/js/core/format.js): two decimals from 1 on, three
+    significant digits below, no trailing zeros, a true minus sign."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) >= 1 else f"{value:.3g}"
+    return text.replace("-", "\u2212")
+
+
+def percent(text: str) -> float:
+    return float(text.removesuffix("%"))
+
+
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+# ---- 3. flatten: 16×7×7 → 784, feeding dense, clickable ------------------------------------------
+
+FLATTEN_LINE = re.compile(r"pool2\[(\d+), (\d+), (\d+)\] = (\S+)\s+→\s+flatten\[(\d+)·(\d+) \+ (\d+)·(\d+) \+ (\d+)\]"
+                          r" = flatten\[(\d+)\] = (\S+)")
+
+
+def flatten_line(page) -> dict:
+    text = page.get_by_test_id("flatten-equation").inner_text()
+    found = FLATTEN_LINE.fullmatch(text.strip())
+    assert found, text
+    c, r, col, left, c2, size, r2, width, col2, position, right = found.groups()
+    assert (c, r, col) == (c2, r2, col2)
+    return {"map": int(c), "row": int(r), "col": int(col), "size": int(size), "width": int(width),
+            "position": int(position), "left": left, "right": right}
+
+
+def test_flatten_is_drawn_as_its_maps_laid_end_to_end_feeding_dense(page, live_server):
+    shapes = {layer["name"]: layer["shape"] for layer in model_detail(page, live_server)["layers"]}
+    open_page(page, live_server, "?sample=0")
+    page.get_by_test_id("prediction").wait_for()
+    flatten = page.locator("section.column.flatten")
+    maps = "×".join(map(str, shapes["pool2"]))
+    assert flatten.locator(".column-shape").inner_text().replace("\u00a0", " ") == f"{maps} → {shapes['flatten'][0]}"
+    dense = page.locator("section.column.dense .column-shape").inner_text().replace("\u00a0", " ")
+    assert dense == f"{shapes['flatten'][0]} → {shapes['dense'][0]}"
+    assert flatten.locator("[data-testid^=map-flatten-]").count() == shapes["pool2"][0]
+    # The segments run in map order, top to bottom, right before the dense column.
+    tops = [flatten.get_by_test_id(f"map-flatten-{c}").bounding_box()["y"] for c in range(shapes["pool2"][0])]
+    assert tops == sorted(tops)
+    assert flatten.bounding_box()["x"] < page.locator("section.column.dense").bounding_box()["x"]
+
+
+def test_a_flatten_segment_shows_which_cell_goes_where(page, live_server):
+    samples = model_detail(page, live_server)["samples"]
+    outputs = forward(page, live_server, samples[0]["input"])
+    open_page(page, live_server, "?sample=0")
+    page.get_by_test_id("map-flatten-2").click()
+    assert page.locator("#detail-title").inner_text() == "Inside flatten: map 3 of pool2"
+    line = flatten_line(page)
+    assert (line["map"], line["size"], line["width"]) == (2, 49, 7)
+    assert line["position"] == 2 * 49 + line["row"] * 7 + line["col"]
+    value = outputs["pool2"][2][line["row"]][line["col"]]
+    assert outputs["flatten"][line["position"]] == value  # flatten moves the number, computes nothing
+    assert line["left"] == line["right"] == reading(value)
+    assert "map=7%2C2" in page.url
+    # → steps to the next cell of the map, which lands at the next position
+    page.keyboard.press("Home")
+    assert flatten_line(page)["position"] == 98
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('[data-testid=flatten-equation]').textContent.includes('flatten[99]')")
+    # a click on the whole vector picks that position: its map and its cell
+    strip = page.locator(".flat-whole-strip canvas")
+    strip.scroll_into_view_if_needed()
+    left, top, width, height = strip.evaluate("""(canvas) => {
+        const box = canvas.getBoundingClientRect();
+        return [box.left + canvas.clientLeft, box.top + canvas.clientTop, canvas.clientWidth, canvas.clientHeight];
+    }""")
+    page.mouse.click(math.ceil(left + 500 * width / 784), top + height / 2)  # the first whole pixel of position 500
+    page.wait_for_function("location.search.includes('map=7%2C10') && location.search.includes('step=10')")
+    line = flatten_line(page)
+    assert (line["map"], line["row"], line["col"], line["position"]) == (10, 1, 3, 500)
+    assert page.get_by_test_id("map-flatten-10").get_attribute("aria-pressed") == "true"
+    assert page.console_errors == []
+
+
+# ---- 6. the defect: map=7,0 is flatten's first map, not a softmax table ---------------------------
+
+def test_map_7_0_opens_flatten_and_not_a_softmax_table(page, live_server):
+    open_page(page, live_server, "?sample=0&map=7,0")
+    page.get_by_test_id("flatten-equation").wait_for()
+    assert page.locator("#detail-title").inner_text() == "Inside flatten: map 1 of pool2"
+    assert page.locator("#detail table").count() == 0
+    assert "%" not in page.get_by_test_id("equation").inner_text()
+    assert page.locator("[data-player=position]").inner_text().endswith("/ 49")  # the cells of one 7×7 map
+    assert page.get_by_test_id("map-flatten-0").get_attribute("aria-pressed") == "true"
+    assert flatten_line(page)["position"] < 49
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("query", ["map=7,16", "map=0,0", "map=10,0", "map=9,10", "map=4,-1", "map=x"])
+def test_a_map_index_that_names_nothing_opens_nothing(page, live_server, query):
+    open_page(page, live_server, f"?sample=0&{query}")
+    page.get_by_test_id("map-flatten-0").wait_for()
+    page.wait_for_timeout(200)
+    assert page.locator("#detail").is_hidden()
+    assert "map=" not in page.url
+    assert page.console_errors == []
+
