@@ -107,6 +107,64 @@ def test_a_flatten_segment_shows_which_cell_goes_where(page, live_server):
     assert page.console_errors == []
 
 
+# ---- 4. the bias, labelled with its value --------------------------------------------------------
+
+@pytest.mark.parametrize("lang, word", [("en", "bias"), ("ko", "편향")])
+def test_the_bias_is_labelled_with_its_value_in_the_dense_and_conv_arithmetic(page, live_server, lang, word):
+    layers = {layer["name"]: layer for layer in model_detail(page, live_server)["layers"]}
+    dense_bias, conv_bias = layers["dense"]["bias"][0], layers["conv2"]["bias"][0]
+    assert reading(dense_bias) == "\u22120.0138"  # the shipped model's logit bias for the 0
+    open_page(page, live_server, f"?sample=0&map=8,0&lang={lang}")
+    equation = page.get_by_test_id("equation")
+    equation.locator(".bias").wait_for()
+    assert f" + {word} {reading(dense_bias)} = " in equation.inner_text()
+    page.get_by_test_id("map-conv2-0").click()
+    equation.locator(".eq-line.total").wait_for()
+    assert f" + {word} {reading(conv_bias)} = " in equation.locator(".eq-line.total").inner_text()
+
+
+# ---- 5. softmax beside sigmoid -------------------------------------------------------------------
+
+def test_softmax_and_sigmoid_side_by_side_one_sums_to_1_the_other_need_not(page, live_server):
+    samples = model_detail(page, live_server)["samples"]
+    outputs = forward(page, live_server, samples[A_FIVE]["input"])
+    logits, probabilities = outputs["dense"], outputs["softmax"]
+    open_page(page, live_server, f"?sample={A_FIVE}")
+    rows = page.get_by_test_id("heads").locator("li")
+    rows.first.wait_for()
+    assert rows.count() == 10
+    for k in range(10):
+        softmax, squashed = rows.nth(k).locator(".bar-value").all_inner_texts()
+        assert abs(percent(softmax) - 100 * probabilities[k]) <= 0.051
+        assert abs(percent(squashed) - 100 * sigmoid(logits[k])) <= 0.051
+        fills = rows.nth(k).locator(".bar-fill")
+        assert fills.nth(0).bounding_box()["x"] < fills.nth(1).bounding_box()["x"]  # softmax, then sigmoid
+    total_softmax, total_sigmoid = page.get_by_test_id("heads-sum").locator(".sum-value").all_inner_texts()
+    assert total_softmax == "100.0%"
+    assert abs(percent(total_sigmoid) - 100 * sum(map(sigmoid, logits))) <= 0.051
+    assert percent(total_sigmoid) > 150  # independent: this 5 is also quite possibly a 3
+    rows.nth(3).click()
+    assert page.locator("#detail-title").inner_text() == "The output for the 3: softmax beside sigmoid"
+    table = page.get_by_test_id("heads-table")
+    assert table.locator("tr").count() == 12  # head, ten classes, Σ
+    assert table.locator("tr.current th").inner_text() == "3"
+    equation = page.get_by_test_id("equation").inner_text()
+    z = reading(logits[3])
+    assert f"p(3) = e^{z} / Σ e^z = {100 * probabilities[3]:.2f}%" in equation
+    assert f"σ({z}) = 1 / (1 + e^−{z}) = {100 * sigmoid(logits[3]):.2f}%" in equation
+    assert "σ(z₁ − z₂)" in page.locator("#detail-body").inner_text()  # why a sigmoid per class
+    assert page.console_errors == []
+
+
+def test_softmax_and_sigmoid_in_korean(page, live_server):
+    open_page(page, live_server, f"?sample={A_FIVE}&map=9,5&lang=ko")
+    page.get_by_test_id("heads-table").wait_for()
+    heads = page.get_by_test_id("heads").locator(".head-name").all_inner_texts()
+    assert heads == ["소프트맥스", "시그모이드"]
+    assert page.locator("#detail-title").inner_text() == "5의 출력: 소프트맥스와 시그모이드"
+    assert "서로 독립" in page.locator("#detail-body").inner_text()
+
+
 # ---- 6. the defect: map=7,0 is flatten's first map, not a softmax table ---------------------------
 
 def test_map_7_0_opens_flatten_and_not_a_softmax_table(page, live_server):

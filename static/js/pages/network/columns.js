@@ -4,6 +4,7 @@ import { fmt } from "../../core/format.js";
 import { drawMap } from "../../core/heatmap.js";
 import { t } from "../../core/i18n.js";
 import { choicesOf, mapShapeOf, sourceShape, viewOf } from "./geometry.js";
+import { percent } from "./heads.js";
 import { element } from "./parts.js";
 
 const compact = new Intl.NumberFormat(document.documentElement.lang, { notation: "compact", maximumFractionDigits: 1 });
@@ -123,6 +124,15 @@ function segments(layers, index, scaleSet, { selected, onPick }) {
   return strip;
 }
 
+/** One bar of a head: its track and its value, as a share of the whole track. */
+function bar(value, className) {
+  const track = element("span", "bar-track");
+  const fill = element("span", `bar-fill ${className}`);
+  fill.style.width = `${value * 100}%`;
+  track.append(fill);
+  return [track, element("span", "bar-value", percent(value))];
+}
+
 /** Rows that pick a class (click, or Enter on the focused row). */
 function pickRow(item, index, k, onPick) {
   item.tabIndex = 0;
@@ -133,18 +143,18 @@ function pickRow(item, index, k, onPick) {
   });
 }
 
-/** A layer's values as bars: probabilities as shares of the whole track, others scaled to the largest magnitude. */
-function bars(layer, index, classes, probabilities, onPick) {
+/** The logits as signed bars, scaled to the largest magnitude. */
+function logitBars(layer, index, classes, onPick) {
   const list = element("ol", "bars");
   const max = Math.max(...layer.data.map(Math.abs), 1e-9);
   layer.data.forEach((value, k) => {
-    const item = element("li", probabilities ? "bar prob" : "bar");
+    const item = element("li", "bar");
     const track = element("span", "bar-track");
     const fill = element("span", value < 0 ? "bar-fill negative" : "bar-fill");
-    fill.style.width = `${(Math.abs(value) / (probabilities ? 1 : max)) * 100}%`;
+    fill.style.width = `${(Math.abs(value) / max) * 100}%`;
     track.append(fill);
-    const number = probabilities ? `${(value * 100).toFixed(1)}%` : fmt(value);
-    item.append(element("span", "bar-label", classes[k]), track, element("span", "bar-value", number));
+    item.append(element("span", "bar-label", classes[k]), track, element("span", "bar-value", fmt(value)));
+    item.setAttribute("aria-label", t("page.bar.logit", { label: classes[k], value: fmt(value) }));
     pickRow(item, index, k, onPick);
     list.append(item);
   });
@@ -152,10 +162,39 @@ function bars(layer, index, classes, probabilities, onPick) {
 }
 
 /**
- * Draw every column. layers: [{name, type, shape, parameters, multiply_adds, data (Float32Array)}],
- * the input first. onPick(layerIndex, mapIndex) opens a detail.
+ * The output: softmax (the model's layer) and sigmoid of each logit, side by side per class, each
+ * with its sum underneath — one sums to 100 %, the other need not.
  */
-export function renderColumns(container, layers, { classes, range, selected, onPick }) {
+function heads(layer, index, classes, { heads: { sigmoid, sums }, onPick }) {
+  const table = element("div", "heads");
+  table.dataset.testid = "heads";
+  const head = element("div", "heads-row heads-head");
+  head.append(element("span", ""), element("span", "head-name", t("page.head.softmax")),
+    element("span", "head-name", t("page.head.sigmoid")));
+  const list = element("ol", "bars heads-bars");
+  layer.data.forEach((p, k) => {
+    const item = element("li", "bar heads-row");
+    item.append(element("span", "bar-label", classes[k]), ...bar(p, "softmax"), ...bar(sigmoid[k], "sigmoid"));
+    item.setAttribute("aria-label", t("page.bar.heads", {
+      label: classes[k], softmax: percent(p), sigmoid: percent(sigmoid[k]),
+    }));
+    pickRow(item, index, k, onPick);
+    list.append(item);
+  });
+  const total = element("div", "heads-row heads-sum");
+  total.append(element("span", "bar-label", "Σ"), element("span", "sum-value softmax", percent(sums.softmax)),
+    element("span", "sum-value sigmoid", percent(sums.sigmoid)));
+  total.dataset.testid = "heads-sum";
+  const note = element("p", "heads-note", t("page.head.note"));
+  table.append(head, list, total, note);
+  return table;
+}
+
+/**
+ * Draw every column. layers: [{name, type, shape, parameters, multiply_adds, data (Float32Array)}],
+ * the input first. heads: {sigmoid, sums} for the output. onPick(layerIndex, mapIndex) opens a detail.
+ */
+export function renderColumns(container, layers, { classes, range, selected, heads: outputs, onPick }) {
   const pieces = piecesOf(layers);
   const scaleSets = scales(layers, pieces, range);
   const options = { range, selected, onPick };
@@ -169,8 +208,10 @@ export function renderColumns(container, layers, { classes, range, selected, onP
       column.append(segments(layers, index, scaleSets[index], options));
     } else if (layer.shape.length === 3) {
       column.append(maps(layer, index, scaleSets[index], options));
+    } else if (view === "output") {
+      column.append(heads(layer, index, classes, { heads: outputs, onPick }));
     } else if (choicesOf(layers, index)) {
-      column.append(bars(layer, index, classes, view === "output", onPick));
+      column.append(logitBars(layer, index, classes, onPick));
     }
     if (pieces[index] && range !== "map") column.append(legendFor(scaleSets[index][0]));
     container.append(column);

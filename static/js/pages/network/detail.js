@@ -18,6 +18,11 @@ function nested(data, [c, h, w]) {
     Array.from(data.subarray(k * h * w + r * w, k * h * w + (r + 1) * w))));
 }
 
+/** The bias as a term that says what it is: "bias −0.0138". */
+function biasTerm(value) {
+  return span("bias", `${t("page.detail.bias")} ${fmt(value)}`);
+}
+
 /** One card per input channel: its window ⊙ its kernel slice = its partial sum (all from the trace). */
 function channelCards(trace, step) {
   const cards = element("div", "channel-cards");
@@ -50,6 +55,7 @@ async function conv({ body, equation, layers, weights, index, map, step, cell },
   body.append(channelCards(answer.trace, step));
   renderEquation(equation, answer.trace, step);
   equation.querySelectorAll(".eq-line.channel").forEach((line) => line.remove()); // the cards show them
+  equation.querySelectorAll(".bias").forEach((term) => { term.textContent = `${t("page.detail.bias")} ${term.textContent}`; });
 }
 
 async function pool({ equation, layers, weights, index, map, step, cell }, text) {
@@ -114,7 +120,7 @@ async function dense({ body, equation, layers, weights, classes, index, step }) 
     line.append(span("term", `(${fmt(weightsFlat[i])}×${fmt(values[i])})`));
   });
   line.append(span("op", " + "), span("label", t("page.detail.rest", { n: products.length - TOP_TERMS })),
-    span("op", " + "), span("bias", fmt(trace.bias[0])), span("op", " = "), span("result", fmt(trace.value[0])));
+    span("op", " + "), biasTerm(trace.bias[0]), span("op", " = "), span("result", fmt(trace.value[0])));
   equation.append(line);
 }
 
@@ -123,14 +129,15 @@ export function titleOf(layers, index, map, classes) {
   const layer = layers[index];
   const view = viewOf(layers, index);
   if (view === "flatten") return t("page.detail.flatten.title", { layer: layer.name, source: layers[index - 1].name, index: map + 1 });
-  if (view === "dense" || view === "output") return t("page.detail.class", { layer: layer.name, label: classes[map] });
+  if (view === "output") return t("page.detail.heads.title", { label: classes[map] });
+  if (view === "dense") return t("page.detail.class", { layer: layer.name, label: classes[map] });
   return t("page.detail.title", { layer: layer.name, index: map + 1 });
 }
 
 /**
  * Fill `body` and `equation` for step `step` of map `map` in layer `index`. layers: the columns
- * (input first); weights: the model's layers with kernels, biases, settings. onCell(row, col) picks
- * a cell of the map; onPosition(p) a position of flatten's vector.
+ * (input first); weights: the model's layers with kernels, biases, settings; heads: the output's
+ * sigmoid and sums. onCell(row, col) picks a cell of the map; onPosition(p) a position of flatten's vector.
  */
 export async function renderDetail(context) {
   const { body, equation, layers, index } = context;

@@ -8,7 +8,8 @@ import { errorText, problemLine } from "../../core/problem.js";
 import { readParams, writeParams } from "../../core/urlstate.js";
 import { renderColumns } from "./columns.js";
 import { renderDetail, titleOf } from "./detail.js";
-import { canPick, cellAt, mapShapeOf, stepsOf, walksCells } from "./geometry.js";
+import { canPick, cellAt, mapShapeOf, stepsOf, viewOf, walksCells } from "./geometry.js";
+import { askHeads, percent } from "./heads.js";
 import { Pad } from "./pad.js";
 
 const MODEL = "mnist_cnn";
@@ -21,6 +22,7 @@ const transport = document.querySelector(".player");
 let model = null; // GET /api/models/<name>: layers with weights, classes, samples, card
 let base = null; // the 28×28 digit the server prepared (before any shift)
 let columns = null; // the input and every layer's output
+let heads = null; // the output's sigmoid and both heads' sums (heads.js), for the same forward pass
 // What the URL keeps besides the digit: shift [dx, dy] in pixels, the picked map {layer, map}, the step.
 const state = { shift: [0, 0], selected: null, step: 0 };
 let busy = false; // one forward pass in flight at a time; `again` asks for one more after it
@@ -54,8 +56,10 @@ async function request(make) {
   busy = true;
   try {
     const answer = await make();
+    const next = columnsOf(answer);
+    const outputs = viewOf(next, next.length - 1) === "output" ? await askHeads(next[next.length - 2].data) : null;
     showProblem(null);
-    show(answer);
+    show(answer, next, outputs);
   } catch (error) {
     showProblem(errorText(error));
   } finally {
@@ -96,12 +100,13 @@ function columnsOf(answer) {
 
 function drawColumns() {
   renderColumns(network, columns, {
-    classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick,
+    classes: model.classes, range: form.elements.range.value, selected: state.selected, heads, onPick: pick,
   });
 }
 
-function show(answer) {
-  columns = columnsOf(answer);
+function show(answer, next, outputs) {
+  columns = next;
+  heads = outputs;
   drawColumns();
   const probabilities = columns[columns.length - 1].data;
   const best = answer.prediction;
@@ -111,7 +116,7 @@ function show(answer) {
   value.dataset.testid = "prediction";
   value.textContent = t("page.prediction.value", { label: answer.label });
   const sure = document.createElement("span");
-  sure.textContent = t("page.prediction.confidence", { percent: `${(probabilities[best] * 100).toFixed(1)}%` });
+  sure.textContent = t("page.prediction.confidence", { percent: percent(probabilities[best]) });
   prediction.append(value, sure, ...answer.warnings.map(warning));
   const [dx, dy] = state.shift;
   document.getElementById("shift-value").textContent = t("page.shift.value", { dx, dy });
@@ -134,6 +139,7 @@ function warning({ code }) {
 function clearAll() {
   base = null;
   columns = null;
+  heads = null;
   state.selected = null; // a new digit starts without a picked map
   network.replaceChildren();
   showDetailPanel(false);
@@ -190,7 +196,7 @@ async function showDetail(step) {
   const equation = document.createElement("div");
   try {
     await renderDetail({
-      body, equation, layers: columns, weights: model.layers, classes: model.classes,
+      body, equation, layers: columns, weights: model.layers, classes: model.classes, heads,
       index: state.selected.layer, map: state.selected.map, step,
       onCell: (row, col) => { player.pause(); player.go(row * mapShapeOf(columns, state.selected.layer)[2] + col); },
       onPosition: pickPosition,
