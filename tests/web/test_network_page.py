@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from .test_network import open_page
+from .test_network import draw, open_page, prediction
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +40,41 @@ def percent(text: str) -> float:
 
 def sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-z))
+
+
+# ---- 1. it opens on a held-out digit -------------------------------------------------------------
+
+def test_the_page_opens_on_a_held_out_digit_already_flowing(page, live_server):
+    samples = model_detail(page, live_server)["samples"]
+    page.goto(f"{live_server}/network")
+    page.get_by_test_id("prediction").wait_for()
+    sample = int(page.locator("select[name=sample]").input_value())
+    assert prediction(page) == f"It is a {samples[sample]['label']}"
+    assert f"sample={sample}" in page.url  # the link reopens the same digit
+    assert page.locator(".network .column").count() == 10
+    assert page.get_by_test_id("heads-sum").is_visible()
+    # The pad shows the digit the network reads (dark ink on white), ready to be drawn over.
+    dark = page.evaluate("""() => {
+        const pad = document.querySelector('[data-testid=pad]');
+        const pixels = pad.getContext('2d').getImageData(0, 0, pad.width, pad.height).data;
+        let dark = 0;
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) dark++;
+        return dark;
+    }""")
+    assert dark > 2000
+    draw(page, [[(0.5, 0.15), (0.5, 0.85)]])  # the first stroke starts a new drawing
+    page.wait_for_function("document.querySelector('[data-testid=prediction]')?.textContent === 'It is a 1'")
+    assert "sample=" not in page.url and page.console_errors == []
+
+
+def test_clearing_the_pad_empties_the_page_until_a_digit_comes(page, live_server):
+    open_page(page, live_server)
+    page.get_by_test_id("prediction").wait_for()
+    page.get_by_role("button", name="Undo").click()  # nothing of the user's to undo: the digit stays
+    assert page.get_by_test_id("prediction").is_visible()
+    page.get_by_role("button", name="Clear").click()
+    assert page.locator("#prediction .empty").inner_text() == "Draw a digit to start."
+    assert page.locator(".network .column").count() == 0
 
 
 # ---- 3. flatten: 16×7×7 → 784, feeding dense, clickable ------------------------------------------

@@ -14,6 +14,9 @@ import { Pad } from "./pad.js";
 
 const MODEL = "mnist_cnn";
 const SIDE = 28;
+// The held-out digit the page opens on when its URL names none: a 5 the network gets right (98.5 %)
+// with a runner-up (a 3) to show, so softmax and sigmoid differ visibly from the first moment.
+const OPENING_SAMPLE = 21;
 const form = document.getElementById("settings");
 const network = document.getElementById("network");
 const detail = document.getElementById("detail");
@@ -108,6 +111,7 @@ function show(answer, next, outputs) {
   columns = next;
   heads = outputs;
   drawColumns();
+  if (pad.empty) pad.showDigit(rowsOf(answer.input)); // what the network sees, where a lecturer draws
   const probabilities = columns[columns.length - 1].data;
   const best = answer.prediction;
   const prediction = document.getElementById("prediction");
@@ -140,6 +144,7 @@ function clearAll() {
   base = null;
   columns = null;
   heads = null;
+  pad.showDigit(null);
   state.selected = null; // a new digit starts without a picked map
   network.replaceChildren();
   showDetailPanel(false);
@@ -315,16 +320,17 @@ async function start() {
     base = model.samples[Number(sampleIndex)].input;
   } else if (digit) {
     base = digit;
+  } else {
+    form.elements.sample.value = String(OPENING_SAMPLE); // no empty page: a held-out digit is already flowing
+    base = model.samples[OPENING_SAMPLE].input;
   }
-  if (base) {
-    state.shift = [Number.isInteger(dx) ? dx : 0, Number.isInteger(dy) ? dy : 0];
-    await request(() => forwardArray(shifted()));
-    const [layer, map] = (params.get("map") ?? "").split(",").map(Number);
-    if (columns && canPick(columns, layer, map)) {
-      pick(layer, map);
-      const step = Number(params.get("step"));
-      if (params.has("step") && Number.isInteger(step)) player.go(step);
-    }
+  state.shift = [Number.isInteger(dx) ? dx : 0, Number.isInteger(dy) ? dy : 0];
+  await request(() => forwardArray(shifted()));
+  const [layer, map] = (params.get("map") ?? "").split(",").map(Number);
+  if (columns && canPick(columns, layer, map)) {
+    pick(layer, map);
+    const step = Number(params.get("step"));
+    if (params.has("step") && Number.isInteger(step)) player.go(step);
   }
 }
 
