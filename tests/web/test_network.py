@@ -53,7 +53,7 @@ def test_on_a_projector_every_layer_is_in_view_without_scrolling_sideways(page, 
     page.set_viewport_size({"width": width, "height": height})
     open_page(page, live_server, "?sample=0")
     page.get_by_test_id("prediction").wait_for()
-    row = page.locator(".network").bounding_box()
+    row = page.get_by_test_id("flow").bounding_box()
     for column in page.locator(".network .column").all():
         box = column.bounding_box()
         assert row["x"] <= box["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 0.5

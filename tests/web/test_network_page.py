@@ -77,6 +77,51 @@ def test_clearing_the_pad_empties_the_page_until_a_digit_comes(page, live_server
     assert page.locator(".network .column").count() == 0
 
 
+# ---- 2. presentation mode: the pad stays, the maps three times larger -----------------------------
+
+MAPS = ("map-input-0", "map-conv1-0", "map-relu1-7", "map-pool1-0", "map-conv2-0", "map-relu2-15", "map-pool2-0")
+
+
+def map_widths(page) -> dict[str, float]:
+    return {name: page.get_by_test_id(name).locator("canvas").bounding_box()["width"] for name in MAPS}
+
+
+def test_presentation_keeps_the_pad_and_draws_the_maps_three_times_larger(page, live_server):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_page(page, live_server)
+    page.get_by_test_id("prediction").wait_for()
+    before = map_widths(page)
+    page.keyboard.press("p")
+    assert "present=1" in page.url and page.locator(".controls").is_hidden()
+    after = map_widths(page)
+    for name in MAPS:
+        assert after[name] >= 3 * before[name] - 0.01, (name, before[name], after[name])
+    pad = page.get_by_test_id("pad")
+    assert pad.is_visible() and pad.bounding_box()["width"] >= 200
+    draw(page, [[(0.5, 0.15), (0.5, 0.85)]])
+    page.wait_for_function("document.querySelector('[data-testid=prediction]')?.textContent === 'It is a 1'")
+    assert page.console_errors == []
+
+
+def test_in_presentation_at_1080p_the_pad_and_every_layer_fit_one_screen(page, live_server):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_page(page, live_server, "?present=1")
+    page.get_by_test_id("heads-sum").wait_for()
+    page.evaluate("window.scrollTo(0, 0)")
+    boxes = [column.bounding_box() for column in page.locator(".flow .column").all()]
+    assert len(boxes) == 11  # the pad and ten layers
+    for box in boxes:
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 1920
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 1080
+
+
+def test_in_presentation_at_720p_nothing_runs_off_the_side(page, live_server):
+    open_page(page, live_server, "?present=1")
+    page.get_by_test_id("heads-sum").wait_for()
+    assert page.get_by_test_id("pad").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
 # ---- 3. flatten: 16×7×7 → 784, feeding dense, clickable ------------------------------------------
 
 FLATTEN_LINE = re.compile(r"pool2\[(\d+), (\d+), (\d+)\] = (\S+)\s+→\s+flatten\[(\d+)·(\d+) \+ (\d+)·(\d+) \+ (\d+)\]"

@@ -10,7 +10,7 @@ import { element } from "./parts.js";
 const compact = new Intl.NumberFormat(document.documentElement.lang, { notation: "compact", maximumFractionDigits: 1 });
 const count = (n) => compact.format(n);
 
-// A map's on-screen width in CSS pixels:
+// A map's on-screen width in CSS pixels at zoom 1 (presentation mode's CSS sets --map-zoom):
 // about 1.45 px per value, between bounds that keep a 7×7 map visible and a 28×28 one compact.
 const MAP_PX_PER_VALUE = 1.45;
 const MAP_MIN_PX = 26;
@@ -88,7 +88,7 @@ function maps(layer, index, scaleSet, { range, selected, onPick }) {
     const label = t("page.map.label", { layer: layer.name, index: c + 1, h, w });
     const button = pickButton("map", { name: layer.name, index, selected, map: c, label, onPick });
     const canvas = element("canvas");
-    canvas.style.width = `${side}px`; // small maps still visible
+    canvas.style.width = `calc(var(--map-zoom) * ${side}px)`; // small maps still visible
     const scale = scaleSet[c];
     drawMap(canvas, layer.data.subarray(c * h * w, (c + 1) * h * w), h, w, scale);
     button.title = `${fmt(scale.min)} … ${fmt(scale.max)}`;
