@@ -268,3 +268,12 @@ def test_a_map_index_that_names_nothing_opens_nothing(page, live_server, query):
     assert "map=" not in page.url
     assert page.console_errors == []
 
+
+# ---- on a phone ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query", ["map=4,0", "map=7,3", "map=9,3"])
+def test_on_a_phone_a_detail_fits_without_scrolling_sideways(page, live_server, query):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, live_server, f"?sample=0&{query}")
+    page.get_by_test_id("equation").locator(".eq-line").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
