@@ -179,7 +179,7 @@ def test_the_definition_sits_beside_the_equation_on_a_1080p_projector(page, live
 def test_the_definition_shows_stride_dilation_channels_and_bias_as_they_are(page, live_server):
     # two channels of 5×5, a 2×2 kernel with dilation 2 at stride 2, bias 1: output 2×2
     rows = ";".join(",".join(str(5 * r + c) for c in range(5)) for r in range(5))
-    open_page(page, live_server, f"?in={rows}|{rows}&k=1,0;0,1|0,1;1,0&s=2,2&d=2,2&b=1&step=1")
+    open_page(page, live_server, f"?in={rows}|{rows}&k=1,0;0,1|0,1;1,0&s=2,2&d=2,2&b=1&step=2")
     page.wait_for_function("document.querySelector('#equation .result').textContent === '33'")
     # output (0, 1): the window's taps are rows 0 and 2, columns 2 and 4: 2 + 14 and 4 + 12, 32 in all
     general, step = definition_lines(page)

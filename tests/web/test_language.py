@@ -48,6 +48,8 @@ def test_a_page_opened_with_lang_sets_the_cookie_so_the_next_address_is_in_that_
 def test_in_presentation_mode_the_bar_waits_above_the_stage_and_the_pointer_brings_it(page, live_server):
     page.goto(live_server + "/convolution?lang=ko&present=1")
     page.locator("#equation").wait_for()
+    page.mouse.move(640, 400)  # the pointer starts wherever it was: away from the top edge
+    page.wait_for_function(f"document.querySelector('{TOPBAR}').getBoundingClientRect().bottom <= 1")
     assert not bar_in_view(page)
     reveal_the_bar(page)
     nav_link(page, "풀링").click()

@@ -53,7 +53,7 @@ def test_on_a_projector_every_layer_is_in_view_without_scrolling_sideways(page, 
     page.set_viewport_size({"width": width, "height": height})
     open_page(page, live_server, "?sample=0")
     page.get_by_test_id("prediction").wait_for()
-    row = page.locator(".network").bounding_box()
+    row = page.get_by_test_id("flow").bounding_box()
     for column in page.locator(".network .column").all():
         box = column.bounding_box()
         assert row["x"] <= box["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 0.5
@@ -76,7 +76,7 @@ def test_a_conv_map_opens_its_arithmetic_down_to_one_multiplication(page, live_s
 def test_the_player_shows_only_while_a_map_is_picked(page, live_server):
     open_page(page, live_server)
     player = page.locator(".player")
-    assert player.is_hidden()  # nothing drawn yet: nothing to step through
+    assert player.is_hidden()  # no map picked yet: nothing to step through
     page.locator("select[name=sample]").select_option("0")
     page.get_by_test_id("map-conv2-0").click()
     page.get_by_test_id("equation").locator(".eq-line.total").wait_for()

@@ -6,12 +6,17 @@ import { startExplorer } from "../../core/explorer.js";
 import { t } from "../../core/i18n.js";
 import { errorText, problemLine } from "../../core/problem.js";
 import { readParams, writeParams } from "../../core/urlstate.js";
-import { layerName, renderColumns } from "./columns.js";
-import { renderDetail, stepsOf } from "./detail.js";
+import { renderColumns } from "./columns.js";
+import { renderDetail, titleOf } from "./detail.js";
+import { canPick, cellAt, mapShapeOf, stepsOf, viewOf, walksCells } from "./geometry.js";
+import { askHeads, percent } from "./heads.js";
 import { Pad } from "./pad.js";
 
 const MODEL = "mnist_cnn";
 const SIDE = 28;
+// The held-out digit the page opens on when its URL names none: a 5 the network gets right (98.5 %)
+// with a runner-up (a 3) to show, so softmax and sigmoid differ visibly from the first moment.
+const OPENING_SAMPLE = 21;
 const form = document.getElementById("settings");
 const network = document.getElementById("network");
 const detail = document.getElementById("detail");
@@ -20,6 +25,7 @@ const transport = document.querySelector(".player");
 let model = null; // GET /api/models/<name>: layers with weights, classes, samples, card
 let base = null; // the 28×28 digit the server prepared (before any shift)
 let columns = null; // the input and every layer's output
+let heads = null; // the output's sigmoid and both heads' sums (heads.js), for the same forward pass
 // What the URL keeps besides the digit: shift [dx, dy] in pixels, the picked map {layer, map}, the step.
 const state = { shift: [0, 0], selected: null, step: 0 };
 let busy = false; // one forward pass in flight at a time; `again` asks for one more after it
@@ -53,8 +59,10 @@ async function request(make) {
   busy = true;
   try {
     const answer = await make();
+    const next = columnsOf(answer);
+    const outputs = viewOf(next, next.length - 1) === "output" ? await askHeads(next[next.length - 2].data) : null;
     showProblem(null);
-    show(answer);
+    show(answer, next, outputs);
   } catch (error) {
     showProblem(errorText(error));
   } finally {
@@ -86,13 +94,24 @@ function shifted() {
 
 // ---- drawing the answer -------------------------------------------------------------------------
 
-function show(answer) {
+/** The input and every layer's output, as the columns draw them. */
+function columnsOf(answer) {
   const input = { name: "input", type: "input", shape: [1, SIDE, SIDE], parameters: 0, multiply_adds: 0,
                   data: unpack(answer.input).data };
-  columns = [input, ...answer.layers.map((layer) => ({ ...layer, data: unpack(layer.output).data }))];
+  return [input, ...answer.layers.map((layer) => ({ ...layer, data: unpack(layer.output).data }))];
+}
+
+function drawColumns() {
   renderColumns(network, columns, {
-    classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick,
+    classes: model.classes, range: form.elements.range.value, selected: state.selected, heads, onPick: pick,
   });
+}
+
+function show(answer, next, outputs) {
+  columns = next;
+  heads = outputs;
+  drawColumns();
+  if (pad.empty) pad.showDigit(rowsOf(answer.input)); // what the network sees, where a lecturer draws
   const probabilities = columns[columns.length - 1].data;
   const best = answer.prediction;
   const prediction = document.getElementById("prediction");
@@ -101,12 +120,12 @@ function show(answer) {
   value.dataset.testid = "prediction";
   value.textContent = t("page.prediction.value", { label: answer.label });
   const sure = document.createElement("span");
-  sure.textContent = t("page.prediction.confidence", { percent: `${(probabilities[best] * 100).toFixed(1)}%` });
+  sure.textContent = t("page.prediction.confidence", { percent: percent(probabilities[best]) });
   prediction.append(value, sure, ...answer.warnings.map(warning));
   const [dx, dy] = state.shift;
   document.getElementById("shift-value").textContent = t("page.shift.value", { dx, dy });
   if (state.selected) {
-    player.setCount(stepsOf(columns[state.selected.layer]));
+    player.setCount(stepsOf(columns, state.selected.layer));
     showDetail(player.step);
   }
   saveUrl();
@@ -124,6 +143,8 @@ function warning({ code }) {
 function clearAll() {
   base = null;
   columns = null;
+  heads = null;
+  pad.showDigit(null);
   state.selected = null; // a new digit starts without a picked map
   network.replaceChildren();
   showDetailPanel(false);
@@ -138,30 +159,38 @@ function clearAll() {
 
 // ---- a map's arithmetic --------------------------------------------------------------------------
 
+/** Open the detail of `map` in column `layer` (a URL may name anything: what has no detail is ignored). */
 function pick(layer, map) {
-  if (layer === 0) return; // the input has no arithmetic of its own
+  if (!columns || !canPick(columns, layer, map)) return;
   state.selected = { layer, map };
   showDetailPanel(true);
-  const column = columns[layer];
-  document.getElementById("detail-title").textContent = column.shape.length === 3
-    ? t("page.detail.title", { layer: layerName(column), index: map + 1 })
-    : t("page.detail.class", { layer: layerName(column), label: model.classes[map] });
-  const steps = stepsOf(column);
-  player.setCount(steps);
+  document.getElementById("detail-title").textContent = titleOf(columns, layer, map, model.classes);
+  const cells = walksCells(columns, layer);
+  document.getElementById("detail-hint").textContent = t(cells ? "page.detail.hint" : "page.detail.hint.class");
+  player.setCount(stepsOf(columns, layer));
   // Bars pick a class (the step); a map starts at its strongest cell.
-  const start = column.shape.length === 3 ? strongest(column, map) : map;
-  player.go(start);
+  player.go(cells ? strongest(layer, map) : map);
   network.querySelectorAll(".map").forEach((button) => button.setAttribute("aria-pressed",
-    String(button.dataset.testid === `map-${column.name}-${map}`)));
+    String(button.dataset.testid === `map-${columns[layer].name}-${map}`)));
   detail.scrollIntoView({ block: "nearest" });
 }
 
-function strongest(column, map) {
-  const size = column.shape[1] * column.shape[2];
-  const values = column.data.subarray(map * size, (map + 1) * size);
+/** The cell of the picked map with the largest value (flatten: of the map it lays out). */
+function strongest(layer, map) {
+  const [, h, w] = mapShapeOf(columns, layer);
+  const values = columns[layer].data.subarray(map * h * w, (map + 1) * h * w);
   let best = 0;
   values.forEach((v, i) => { if (v > values[best]) best = i; });
   return best;
+}
+
+/** A position of flatten's vector, clicked: its map and cell. */
+function pickPosition(position) {
+  const { layer } = state.selected;
+  const { map, step } = cellAt(mapShapeOf(columns, layer), position);
+  if (map !== state.selected.map) pick(layer, map);
+  player.pause();
+  player.go(step);
 }
 
 let drawing = 0; // the newest detail request; older answers are dropped
@@ -172,9 +201,10 @@ async function showDetail(step) {
   const equation = document.createElement("div");
   try {
     await renderDetail({
-      body, equation, layers: columns, weights: model.layers, classes: model.classes,
+      body, equation, layers: columns, weights: model.layers, classes: model.classes, heads,
       index: state.selected.layer, map: state.selected.map, step,
-      onCell: (row, col) => { player.pause(); player.go(row * columns[state.selected.layer].shape[2] + col); },
+      onCell: (row, col) => { player.pause(); player.go(row * mapShapeOf(columns, state.selected.layer)[2] + col); },
+      onPosition: pickPosition,
     });
   } catch (error) {
     showProblem(errorText(error));
@@ -201,9 +231,7 @@ form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("change", (event) => {
   const name = event.target.name;
   if (name === "range" && columns) {
-    renderColumns(network, columns, {
-      classes: model.classes, range: form.elements.range.value, selected: state.selected, onPick: pick,
-    });
+    drawColumns();
     saveUrl();
   } else if (name === "sample" && form.elements.sample.value !== "") {
     useSample(Number(form.elements.sample.value));
@@ -292,16 +320,17 @@ async function start() {
     base = model.samples[Number(sampleIndex)].input;
   } else if (digit) {
     base = digit;
+  } else {
+    form.elements.sample.value = String(OPENING_SAMPLE); // no empty page: a held-out digit is already flowing
+    base = model.samples[OPENING_SAMPLE].input;
   }
-  if (base) {
-    state.shift = [Number.isInteger(dx) ? dx : 0, Number.isInteger(dy) ? dy : 0];
-    await request(() => forwardArray(shifted()));
-    const [layer, map] = (params.get("map") ?? "").split(",").map(Number);
-    if (Number.isInteger(layer) && columns?.[layer] && Number.isInteger(map)) {
-      pick(layer, map);
-      const step = Number(params.get("step"));
-      if (params.has("step") && Number.isInteger(step)) player.go(step);
-    }
+  state.shift = [Number.isInteger(dx) ? dx : 0, Number.isInteger(dy) ? dy : 0];
+  await request(() => forwardArray(shifted()));
+  const [layer, map] = (params.get("map") ?? "").split(",").map(Number);
+  if (columns && canPick(columns, layer, map)) {
+    pick(layer, map);
+    const step = Number(params.get("step"));
+    if (params.has("step") && Number.isInteger(step)) player.go(step);
   }
 }
 

@@ -1,0 +1,43 @@
+// Small DOM pieces the network page's views share: an element with a class and text, and a map
+// drawn large with its current cell marked.
+import { scaleFor } from "../../core/colormap.js";
+import { drawMap } from "../../core/heatmap.js";
+
+export function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A frame around cell (row, col) of a rows × cols picture, placed in percent of its holder. */
+export function cellMark([row, col], rows, cols) {
+  const mark = element("div", "cell-mark");
+  mark.style.left = `${(col / cols) * 100}%`;
+  mark.style.top = `${(row / rows) * 100}%`;
+  mark.style.width = `${100 / cols}%`;
+  mark.style.height = `${100 / rows}%`;
+  return mark;
+}
+
+/** The row and column of a rows × cols canvas under a click (inside its border: on a 784-wide
+ * strip a border's pixel is a whole position). */
+export function cellUnder(canvas, event, rows, cols) {
+  const rect = canvas.getBoundingClientRect();
+  const y = (event.clientY - rect.top - canvas.clientTop) / canvas.clientHeight;
+  const x = (event.clientX - rect.left - canvas.clientLeft) / canvas.clientWidth;
+  const within = (fraction, count) => Math.min(count - 1, Math.max(0, Math.floor(fraction * count)));
+  return [within(y, rows), within(x, cols)];
+}
+
+/** Map `map` of a C×H×W layer, large, with `cell` marked; clicking a cell calls onCell(row, col). */
+export function bigMap(layer, map, cell, onCell, scale = null) {
+  const [, h, w] = layer.shape;
+  const values = layer.data.subarray(map * h * w, (map + 1) * h * w);
+  const canvas = element("canvas", "big-map");
+  drawMap(canvas, values, h, w, scale ?? scaleFor(values));
+  canvas.addEventListener("click", (event) => onCell(...cellUnder(canvas, event, h, w)));
+  const holder = element("div", "big-map-holder");
+  holder.append(canvas, cellMark(cell, h, w));
+  return holder;
+}
