@@ -6,6 +6,7 @@ import { t } from "../../core/i18n.js";
 import { typingInto } from "../../core/keyboard.js";
 import { errorText, problemLine } from "../../core/problem.js";
 import { Curve, rangeFor, sampleXs } from "./curve.js";
+import { bindContinue } from "./continue.js";
 import { renderFormula, shortName } from "./formula.js";
 import { FeatureMaps } from "./maps.js";
 import { SoftmaxView } from "./softmax.js";
@@ -23,6 +24,7 @@ form.addEventListener("submit", (event) => event.preventDefault()); // Enter in 
 const showProblem = problemLine();
 const live = document.getElementById("live");
 const valueLine = document.getElementById("value");
+const continueButton = bindContinue(document.getElementById("continue"));
 
 let state = readState();
 let result = null; // {fn, alpha, xs, ys, input, output}: one consistent answer
@@ -114,9 +116,11 @@ async function refresh() {
     showProblem(null);
     result = { ...sent, xs, ys: line.output, output: map.output };
     render();
+    continueButton.offer(result.output);
   } catch (error) {
     if (error.name === "AbortError") return;
     showProblem(errorText(error));
+    continueButton.stale();
   }
 }
 

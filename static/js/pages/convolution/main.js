@@ -4,6 +4,7 @@
 // an image is the source), pytorch-panel.js the code.
 import { startExplorer } from "../../core/explorer.js";
 import { problemLine } from "../../core/problem.js";
+import { bindContinue } from "./continue.js";
 import { bindPytorchPanel } from "./pytorch-panel.js";
 import { refresh } from "./requests.js";
 import { fillForm, readForm } from "./settings.js";
@@ -13,6 +14,8 @@ import { bindEquationHover, showStep } from "./step.js";
 const form = document.getElementById("settings");
 const grids = document.querySelector(".grids");
 const weights = document.getElementById("weights");
+const continueButton = bindContinue(document.getElementById("continue"));
+const showProblem = problemLine({ framing: "page.error.impossible", stale: [grids, weights] });
 
 const page = {
   form,
@@ -21,9 +24,16 @@ const page = {
   hoverStep: null, // an output cell under the pointer overrides the player's step
   views: { inputs: [], kernels: [], originals: [], outputs: [] }, // originals: the kernel as written (convolution)
   images: null, // the ImageSource, once an image has been the source
-  showProblem: problemLine({ framing: "page.error.impossible", stale: [grids, weights] }),
+  showProblem: (detail, key) => {
+    showProblem(detail, key);
+    if (detail) continueButton.stale(page.result);
+  },
   refresh: (options) => refresh(page, options),
-  show: (step) => showStep(page, step),
+  show: (step) => {
+    showStep(page, step);
+    // the player's step, not a hovered one: the label must not change on the way to the button
+    if (page.player) continueButton.update(page, Math.min(page.player.step, (page.result?.trace.steps ?? 1) - 1));
+  },
 };
 // -> page.player, page.saveUrl, page.syncTransport, page.setSteps
 Object.assign(page, startExplorer({ state: () => page.state, write: writeState, onFrame: (step) => page.show(step) }));
