@@ -21,6 +21,9 @@ from ..engine import conv2d
 NETWORK_SAMPLE = 4
 NETWORK_CONV1_MAP = "1,0"  # conv1 (layer 1), map 0: one 3×3 kernel at every one of 28×28 positions
 STRIDE_SIDE = 5  # a 5×5 input with stride 2: the 2×2 kernel never reaches the last row and column
+# The ReLU view's bias: the worked example minus 20 gives −7, −3, 5, 9, so ReLU zeroes two cells (on
+# 13, 17, 25, 29 it would change nothing).
+RELU_BIAS = -20.0
 
 
 def _matrix(rows) -> str:
@@ -33,6 +36,10 @@ SEED_KERNEL = _matrix(SEED_EXAMPLE["kernel"])
 # The worked example's output (13, 17, 25, 29), computed by the engine: ReLU's and pooling's input.
 SEED_OUTPUT = _matrix(conv2d(np.asarray(SEED_EXAMPLE["input"], float)[None, None],
                              np.asarray(SEED_EXAMPLE["kernel"], float)[None, None])[0, 0])
+# That output with the bias, as "Continue with this output" on /convolution carries it to /activation.
+SEED_OUTPUT_BIASED = _matrix(conv2d(np.asarray(SEED_EXAMPLE["input"], float)[None, None],
+                                    np.asarray(SEED_EXAMPLE["kernel"], float)[None, None],
+                                    np.asarray([RELU_BIAS]))[0, 0])
 STRIDE_INPUT = _matrix(np.arange(1, STRIDE_SIDE**2 + 1).reshape(STRIDE_SIDE, STRIDE_SIDE))
 
 
@@ -53,7 +60,7 @@ BUILT_IN = (
     View("signal", "/signal", {}),
     View("xcorr", "/convolution", SEED),
     View("conv", "/convolution", {**SEED, "m": "conv"}),
-    View("relu", "/activation", {"f": "relu", "map": SEED_OUTPUT}),
+    View("relu", "/activation", {"f": "relu", "map": SEED_OUTPUT_BIASED}),
     View("max", "/pooling", {"in": SEED_OUTPUT, "kind": "max", "size": "2,2"}),
     View("avg", "/pooling", {"in": SEED_OUTPUT, "kind": "avg", "size": "2,2"}),
     View("padding", "/convolution", {**SEED, "p": "same", "cov": "1"}),

@@ -79,7 +79,10 @@ def test_the_views_show_the_worked_example_and_what_follows_it(page, live_server
     assert view(page).get_by_label("convolution (kernel turned 180°)").is_checked()
     page.keyboard.press("n")
     wait_for_view(page, 4)
-    assert view(page).get_by_label("input row 1 column 1").input_value() == "29"  # ReLU on 13, 17, 25, 29
+    # ReLU on the worked example's output with a bias of −20 (−7, −3, 5, 9), so that it zeroes two cells
+    assert view(page).get_by_label("input row 0 column 0").input_value() == "−7"
+    assert view(page).get_by_label("input row 1 column 1").input_value() == "9"
+    view(page).locator("#value .result:text-is('0')").wait_for()  # ReLU(−7) = 0
     page.keyboard.press("n")
     wait_for_view(page, 5)
     view(page).locator("#equation").get_by_text("max(13, 17, 25, 29)").wait_for()
