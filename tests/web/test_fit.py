@@ -112,11 +112,10 @@ ACTIVATION_PARTS = ("[data-testid=curve]", "[data-testid=map-before]", "[data-te
                     "[data-testid=value]", ".player", ".logits", "#softmax-math", "#logit-add")
 
 
-def test_activation_with_softmax_fits_1080p(page, live_server):
-    # At 1280x720 the page is still ~100 px taller than the screen (see the report of issue 18):
-    # the curve, both maps, the value, the player and the softmax table with its formulas do not fit
-    # 720 px at 18 px type without leaving one of them out.
-    open_view(page, f"{live_server}/activation?present=1", (1920, 1080))
+@pytest.mark.parametrize("lang", ("en", "ko"))
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_activation_with_its_softmax_fits_one_screen(page, live_server, size, lang):
+    open_view(page, f"{live_server}/activation?present=1&lang={lang}", size)
     assert overflow(page) == [0, 0]
     assert outside(page, ACTIVATION_PARTS) == []
 
