@@ -90,4 +90,18 @@ describe("colours", () => {
     assert.equal(inkFor([255, 255, 255]), "#0f172a");
     assert.equal(inkFor([0, 0, 0]), "#ffffff");
   });
+
+  test("every tint a grid can take keeps its number at AA contrast", () => {
+    const luminance = (rgb) => {
+      const linear = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    };
+    const hex = (ink) => [1, 3, 5].map((i) => parseInt(ink.slice(i, i + 2), 16));
+    for (const scale of [scaleFor([-5, 5]), scaleFor([0, 5])]) {
+      for (let v = scale.min; v <= scale.max; v += 0.05) {
+        const [a, b] = [luminance(scale.color(v)), luminance(hex(inkFor(scale.color(v))))].sort((x, y) => y - x);
+        assert.ok((a + 0.05) / (b + 0.05) >= 4.5, `${v}: ${scale.color(v)}`);
+      }
+    }
+  });
 });

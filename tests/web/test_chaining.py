@@ -31,6 +31,8 @@ def query(page, *names):
 
 
 def test_the_worked_example_runs_conv_relu_pool_in_korean_presentation_mode(page, live_server):
+    # a 1080p projector: below 800 px of height presentation mode leaves the button out (no room under the output)
+    page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"{live_server}/convolution?{WORKED}&b=-20&lang=ko&present=1")
     wait_grid(page, "output-0", [[-7, -3], [5, 9]])
     page.get_by_role("button", name="이 출력으로 계속하기 → ReLU").click()
@@ -92,3 +94,11 @@ def test_settings_that_cannot_work_leave_nothing_to_carry(page, live_server):
     button = page.get_by_role("button", name="Continue with this output → ReLU")
     assert button.is_disabled()
     assert button.get_attribute("title") == "The output no longer matches the settings: fix them first."
+
+
+def test_a_projector_under_800_px_high_leaves_the_button_out_of_presentation_mode(page, live_server):
+    page.goto(f"{live_server}/convolution?{WORKED}&b=-20&present=1")  # 1280×720
+    wait_grid(page, "output-0", [[-7, -3], [5, 9]])
+    assert page.locator("#continue").is_hidden()
+    page.keyboard.press("p")  # out of presentation mode it is there
+    assert page.locator("#continue").is_visible()

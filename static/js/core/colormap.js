@@ -50,10 +50,27 @@ export function css([r, g, b]) {
   return `rgb(${r} ${g} ${b})`;
 }
 
-/** Dark text on light colours, light text on dark ones (relative luminance). */
-export function inkFor([r, g, b]) {
-  const lum = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  return lum > 0.55 ? "#0f172a" : "#ffffff";
+const AA_CONTRAST = 4.5;
+const DARK_INK = "#0f172a";
+const DARK_INK_LUMINANCE = relativeLuminance([15, 23, 42]);
+
+/** Dark text on light colours, light text on dark ones, at WCAG AA contrast (4.5:1) or better. */
+export function inkFor(colour) {
+  // the page's dark ink where it reaches AA contrast; otherwise white or black, whichever contrasts
+  // more (around the middle of a colour map only pure black still reaches AA)
+  const background = relativeLuminance(colour);
+  if (contrastRatio(background, DARK_INK_LUMINANCE) >= AA_CONTRAST) return DARK_INK;
+  return contrastRatio(background, 1) >= contrastRatio(background, 0) ? "#ffffff" : "#000000";
+}
+
+function contrastRatio(luminanceA, luminanceB) {
+  return (Math.max(luminanceA, luminanceB) + 0.05) / (Math.min(luminanceA, luminanceB) + 0.05);
+}
+
+/** WCAG relative luminance of an sRGB colour [r, g, b] in 0..255. */
+function relativeLuminance([r, g, b]) {
+  const linear = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 
 /** A legend: a gradient bar between the scale's min and max, with both numbers written out. */

@@ -102,6 +102,7 @@ export class Grid {
     const realCols = cols - pads[2] - pads[3];
     this.shape = key;
     this.width = cols;
+    this.table.style.setProperty("--rows", rows); // lets presentation mode fit the grid to the screen's height
     this.marked = new Map(); // class name -> keys (r * width + c) of the cells that carry it
     this.table.replaceChildren();
     this.cells = [];

@@ -1,0 +1,130 @@
+"""Issue 18, item 4: presentation mode fits. At 1280x720 and at 1920x1080 each explorer's main view
+(input, kernel, output, the equation and the player) is on one screen without scrolling, for inputs
+up to 7x7 with 3x3 kernels and padding 1 and for the worked example; the player is not faded; and on
+a phone (390x844) no page scrolls sideways.
+
+The exception: the network page with its maps three times larger in presentation mode (a lecturer
+draws live and the room reads the maps) is taller than 1280x720 and 1920x1080; shrinking the maps
+to fit would make them illegible, so there it is checked only that the page does not scroll sideways.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SCREENS = ((1280, 720), (1920, 1080))
+PHONE = {"width": 390, "height": 844}
+
+SEVEN = ";".join(",".join(str((r * 7 + c) % 9 + 1) for c in range(7)) for r in range(7))
+LARGEST = f"in={SEVEN}&k=1,0,-1;1,0,-1;1,0,-1&p=1,1"  # 7x7 input, 3x3 kernel, padding 1: a 9x9 grid
+
+# what must be on screen: (page and state, the main view's parts)
+CONV_PARTS = ("[data-testid=input-0]", "[data-testid=kernel-0]", "[data-testid=output-0]",
+              "[data-testid=equation]", ".player")
+VIEWS = (
+    ("/convolution", CONV_PARTS),  # the worked example
+    ("/convolution?cov=1&m=conv", CONV_PARTS + ("[data-testid=original-0]",)),
+    (f"/convolution?{LARGEST}", CONV_PARTS),
+    (f"/convolution?{LARGEST}&m=conv", CONV_PARTS),
+    ("/pooling", ("[data-testid=input-0]", "[data-testid=output-0]", "[data-testid=equation]", ".player")),
+    ("/pooling?in=" + SEVEN + "&pad=1,1&size=3,3", ("[data-testid=input-0]", "[data-testid=output-0]",
+                                                    "[data-testid=equation]", ".player")),
+    ("/signal", ("[data-testid=formula]", ".player", ".plots")),
+)
+
+PAGES = ("/", "/convolution", f"/convolution?{LARGEST}", "/pooling", "/activation", "/signal", "/network",
+         "/lecture", "/docs")
+
+
+def open_view(page, url, size=None):
+    if size:
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # the pages draw after their first response
+    page.mouse.move(0, 0)
+
+
+def overflow(page):
+    """How far the page scrolls: (sideways, down) in CSS px."""
+    return page.evaluate("""() => {
+      const root = document.scrollingElement;
+      return [root.scrollWidth - innerWidth, root.scrollHeight - innerHeight];
+    }""")
+
+
+def outside(page, selectors):
+    """The parts that are missing, hidden or not wholly inside the viewport."""
+    return page.evaluate("""(selectors) => selectors.filter((selector) => {
+      const el = document.querySelector(selector);
+      if (!el || !el.checkVisibility()) return true;
+      const r = el.getBoundingClientRect();
+      return r.width === 0 || r.left < -0.5 || r.top < -0.5
+        || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5;
+    })""", list(selectors))
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(("path", "parts"), VIEWS, ids=[view[0][:40] for view in VIEWS])
+def test_presentation_mode_shows_the_main_view_on_one_screen(page, live_server, size, path, parts):
+    open_view(page, f"{live_server}{path}{'&' if '?' in path else '?'}present=1", size)
+    assert overflow(page) == [0, 0]
+    assert outside(page, parts) == []
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_largest_input_keeps_18px_numbers_when_it_fits(page, live_server, size):
+    open_view(page, f"{live_server}/convolution?{LARGEST}&present=1", size)
+    sizes = page.evaluate("""() => [...document.querySelectorAll('[data-testid=input-0] td :is(.v, input)')]
+      .map((v) => parseFloat(getComputedStyle(v).fontSize))""")
+    assert len(sizes) == 81
+    assert min(sizes) >= 18
+
+
+@pytest.mark.parametrize("path", ("/convolution", "/pooling", "/activation", "/signal", "/network"))
+def test_the_player_is_at_full_contrast_in_presentation_mode(page, live_server, path):
+    open_view(page, f"{live_server}{path}?present=1")
+    opacity = page.evaluate("""() => {
+      let opacity = 1;
+      for (let el = document.querySelector('.player'); el; el = el.parentElement) {
+        opacity *= Number(getComputedStyle(el).opacity);
+      }
+      return opacity;
+    }""")
+    assert opacity == 1
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_network_in_presentation_mode_never_scrolls_sideways(page, live_server, size):
+    open_view(page, f"{live_server}/network?present=1&sample=3&map=1,2", size)
+    assert overflow(page)[0] == 0
+    zoom = "(el) => getComputedStyle(el).getPropertyValue('--map-zoom').trim()"
+    assert page.locator(".network").evaluate(zoom) == "3"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(page, live_server, path):
+    open_view(page, live_server + path, (PHONE["width"], PHONE["height"]))
+    assert overflow(page)[0] == 0
+
+
+ACTIVATION_PARTS = ("[data-testid=curve]", "[data-testid=map-before]", "[data-testid=map-after]",
+                    "[data-testid=value]", ".player", ".logits", "#softmax-math", "#logit-add")
+
+
+@pytest.mark.parametrize("lang", ("en", "ko"))
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_activation_with_its_softmax_fits_one_screen(page, live_server, size, lang):
+    open_view(page, f"{live_server}/activation?present=1&lang={lang}", size)
+    assert overflow(page) == [0, 0]
+    assert outside(page, ACTIVATION_PARTS) == []
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_activation_readout_is_shown_whole(page, live_server, size):
+    open_view(page, f"{live_server}/activation?map=13,-2;3,4&present=1", size)
+    page.wait_for_function("document.querySelector('#formula').textContent.includes('13')")
+    clipped = page.evaluate("""() => [...document.querySelectorAll('.readout, .readout > *')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth)
+      .map((el) => el.className || el.id)""")
+    assert clipped == []
