@@ -27,6 +27,13 @@ def batch_norm_check(channels: int, mean_shape: tuple[int, ...], var_shape: tupl
         raise ParameterError("eps", f"eps must be a positive number (got {eps})")
 
 
+def check_variance(var: np.ndarray) -> None:
+    """A running variance is never negative. var: (C,)"""
+    if (var < 0).any():
+        channel = int(np.argmax(var < 0))
+        raise ParameterError("var", f"var must not be negative (channel {channel} has {var[channel]})")
+
+
 def batch_norm_scale_shift(mean: np.ndarray, var: np.ndarray, weight: np.ndarray | None = None,
                            bias: np.ndarray | None = None, eps: float = 1e-5) -> tuple[np.ndarray, np.ndarray]:
     """The per-channel y = x·scale + shift that batch norm is at inference, folded as PyTorch's CPU kernel does.
@@ -53,9 +60,7 @@ def batch_norm(x: np.ndarray, mean: np.ndarray, var: np.ndarray, weight: np.ndar
     bias = None if bias is None else np.asarray(bias, dtype)
     batch_norm_check(x.shape[1], mean.shape, var.shape, None if weight is None else weight.shape,
                      None if bias is None else bias.shape, eps)
-    if (var < 0).any():
-        channel = int(np.argmax(var < 0))
-        raise ParameterError("var", f"var must not be negative (channel {channel} has {var[channel]})")
+    check_variance(var)
     scale, shift = batch_norm_scale_shift(mean, var, weight, bias, eps)
     per_channel = (-1,) + (1,) * (x.ndim - 2)  # (C,) -> (C, 1, …): broadcasts over (N, C, ...)
     y = x * scale.reshape(per_channel)

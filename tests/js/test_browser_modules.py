@@ -46,7 +46,7 @@ def test_the_js_output_size_rule_agrees_with_the_engine(node):
     script = """
         const { outputSize } = await import("./static/js/core/geometry.js");
         const cases = JSON.parse(process.argv[1]);
-        console.log(JSON.stringify(cases.map(([i, k, s, p0, p1, d, c]) => outputSize(i, k, s, p0, p1, d, c))));
+        process.stdout.write(JSON.stringify(cases.map(([i, k, s, p0, p1, d, c]) => outputSize(i, k, s, p0, p1, d, c))));
     """
     run = subprocess.run([node, "--input-type=module", "-e", script, json.dumps(cases)],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)

@@ -8,7 +8,7 @@ from math import prod
 import numpy as np
 
 from ..geometry import ParameterError
-from ..norm import batch_norm, batch_norm_check, local_response_norm, lrn_check
+from ..norm import batch_norm, batch_norm_check, check_variance, local_response_norm, lrn_check
 from .base import LayerKind, Shape, elementwise
 
 
@@ -28,8 +28,7 @@ def _batch_norm_shape(layer: BatchNorm, shapes: list[Shape]) -> Shape:
         raise ParameterError("input", "batchnorm needs an input with a channel axis (C, ...), got a number")
     batch_norm_check(shape[0], layer.mean.shape, layer.var.shape, None if layer.weight is None else layer.weight.shape,
                      None if layer.bias is None else layer.bias.shape, layer.eps)
-    if (layer.var < 0).any():
-        raise ParameterError("var", "var must not be negative: it is a variance")
+    check_variance(layer.var)
     return shape
 
 
