@@ -20,6 +20,7 @@ templates.env.globals["asset"] = asset
 ENDPOINTS = operation_names()  # POST /api/<name>, each described in home.json
 
 EXPLORERS = ("convolution", "pooling", "activation", "signal", "network")
+PREDICTS = ("convolution", "pooling", "activation", "network")  # the explorers with predict mode (Q)
 
 
 def render(request: Request, template: str, page: str | None, **context) -> HTMLResponse:
@@ -35,7 +36,7 @@ def render(request: Request, template: str, page: str | None, **context) -> HTML
         text = strings(page, lang)
         cache[key] = templates.TemplateResponse(request, template, {
             "lang": lang, "t": text, "script_strings": for_scripts(text), "page": page, "version": __version__,
-            "explorers": EXPLORERS, **context,
+            "explorers": EXPLORERS, "predicts": page in PREDICTS, **context,
         }).body
     response = HTMLResponse(cache[key], headers={"vary": "Accept-Language, Cookie"})  # the language decides
     remember_language(request, response)

@@ -2,7 +2,8 @@
 import { t } from "./i18n.js";
 import { SPEEDS } from "./player.js";
 
-export function bindPlayer(player, root = document) {
+/** reveal(): in predict mode, shows the current question's answer instead of moving on (true if it did). */
+export function bindPlayer(player, { root = document, reveal = () => false } = {}) {
   const $ = (name) => root.querySelector(`[data-player="${name}"]`);
   const play = $("play");
   const scrub = $("scrub");
@@ -11,7 +12,7 @@ export function bindPlayer(player, root = document) {
 
   $("first").addEventListener("click", () => player.first());
   $("prev").addEventListener("click", () => player.prev());
-  $("next").addEventListener("click", () => player.next());
+  $("next").addEventListener("click", () => reveal() || player.next());
   $("last").addEventListener("click", () => player.last());
   play.addEventListener("click", () => player.toggle());
   scrub.addEventListener("input", () => {

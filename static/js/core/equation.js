@@ -1,5 +1,5 @@
 // A convolution step's arithmetic from a trace: one product per kernel cell, per channel, then the sum.
-import { fmt } from "./format.js";
+import { fmt, readNumber } from "./format.js";
 import { t } from "./i18n.js";
 
 /** A <span> with a class, its text and data attributes (the pieces of an equation). */
@@ -21,13 +21,19 @@ function products(values, kernel, c) {
   return parts;
 }
 
-/** Render step s of a trace into `element`; return the same arithmetic as one plain sentence. */
-export function renderEquation(element, trace, s) {
+/**
+ * Render step s of a trace into `element`; return the same arithmetic as one plain sentence.
+ * ask: predict mode's answer box, which takes the result's place; the sums on the way ("?") and the
+ * sentence's value ("?") are hidden with it.
+ */
+export function renderEquation(element, trace, s, { ask = null } = {}) {
   const [f, i, j] = trace.cell[s];
   const values = trace.values[s]; // C × kh × kw
   const kernel = trace.kernel[f]; // C × kh × kw
   const bias = trace.bias[s];
-  const value = fmt(trace.value[s]);
+  const value = ask ? "?" : fmt(trace.value[s]);
+  const partial = (c) => span("partial", ask ? "?" : fmt(trace.channel_sums[s][c]));
+  const result = () => ask ?? span("result", value);
   element.replaceChildren();
   const biasText = bias !== 0 ? ` + ${fmt(bias)}` : "";
   if (values.length === 1) {
@@ -35,28 +41,40 @@ export function renderEquation(element, trace, s) {
     line.className = "eq-line";
     line.append(...products(values[0], kernel[0], 0));
     if (bias !== 0) line.append(span("op", " + "), span("bias", fmt(bias)));
-    line.append(span("op", " = "), span("result", value));
+    line.append(span("op", " = "), result());
     element.append(line);
   } else {
     values.forEach((channel, c) => {
       const line = document.createElement("div");
       line.className = "eq-line channel";
       line.append(span("label", `${t("equation.channel", { c: c + 1 })}: `), ...products(channel, kernel[c], c),
-        span("op", " = "), span("partial", fmt(trace.channel_sums[s][c])));
+        span("op", " = "), partial(c));
       element.append(line);
     });
     const total = document.createElement("div");
     total.className = "eq-line total";
     total.append(span("label", `${t("equation.total")}: `));
-    trace.channel_sums[s].forEach((partial, c) => {
+    trace.channel_sums[s].forEach((_, c) => {
       if (c) total.append(span("op", " + "));
-      total.append(span("partial", fmt(partial)));
+      total.append(partial(c));
     });
     if (bias !== 0) total.append(span("op", " + "), span("bias", fmt(bias)));
-    total.append(span("op", " = "), span("result", value));
+    total.append(span("op", " = "), result());
     element.append(total);
   }
   const terms = values.flatMap((channel, c) => channel.flatMap((row, m) =>
     row.map((v, n) => `${fmt(v)}×${fmt(kernel[c][m][n])}`)));
   return t("equation.live", { row: i, col: j, terms: terms.join(" + ") + biasText, value });
+}
+
+/** Step s's sum worked out from its numbers as the equation writes them (rounded): what a student
+ * who reads them gets, which predict mode also accepts. */
+export function sumAsWritten(trace, s) {
+  const written = (value) => readNumber(fmt(value));
+  const kernel = trace.kernel[trace.cell[s][0]]; // C × kh × kw
+  let total = written(trace.bias[s]);
+  trace.values[s].forEach((channel, c) => channel.forEach((row, m) => row.forEach((value, n) => {
+    total += written(value) * written(kernel[c][m][n]);
+  })));
+  return total;
 }

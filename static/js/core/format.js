@@ -8,3 +8,10 @@ export function fmt(value) {
     : String(Number(Math.abs(value) >= 100 ? value.toFixed(1) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3)));
   return text.replace("-", "−");
 }
+
+/** A number as fmt writes it or a person types it: a true minus (−) and a decimal comma are read;
+ * NaN for anything that is not one number. */
+export function readNumber(text) {
+  const clean = text.trim().replace(/−/g, "-").replace(",", ".");
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(clean) ? Number(clean) : NaN;
+}

@@ -13,7 +13,8 @@ function markStyles() {
   return {
     // The window's cells let their colours show through; a lone one (the output cell) is outlined.
     win: { fill: `color-mix(in srgb, ${highlight} 70%, transparent)`, lone: "#b45309" },
-    later: { fill: "rgb(255 255 255 / 0.6)" },
+    later: { fill: "#f1f5f9" }, // not computed yet: hidden, as the table hides it
+    asked: { fill: "#fef3c7", lone: "#92400e" }, // predict mode's question
     fed: { stroke: accent },
     focus: { stroke: accent },
     winner: { stroke: "#b91c1c" },

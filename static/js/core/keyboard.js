@@ -1,6 +1,7 @@
 // Page-wide shortcuts, whatever has the focus: Space, ←/→, PageUp/PageDown (a presenter remote),
-// Home/End, +/−, P, F, B or . (blank), N and Shift+N (views of a lecture), ?, Esc.
-// Only typing keeps its keys (text and number fields, text areas, editable text). A control reached
+// Home/End, +/−, P, F, B or . (blank), N and Shift+N (views of a lecture), Q (predict mode), ?, Esc.
+// Only typing keeps its keys (text and number fields, text areas, editable text), but for PageUp and
+// PageDown in a one-line field, where they mean nothing: a presenter remote sends them. A control reached
 // with Tab keeps the keys it moves by (Space, arrows, Home/End, Page keys), so that it still works
 // from the keyboard alone; after a click, those keys are the explorer's again. Esc leaves the
 // focused control, which hands every key back.
@@ -9,6 +10,7 @@ import { blankScreen, isPresentation, setPresentation, toggleFullscreen } from "
 
 const TEXT_TYPES = new Set(["text", "number", "search", "email", "url", "tel", "password"]);
 const CONTROLS = new Set(["INPUT", "SELECT", "BUTTON"]);
+const PAGE_KEYS = new Set(["PageUp", "PageDown"]);
 const CONTROL_KEYS = new Set([" ", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
 
 /** Whether keys pressed on `target` are typing (left to the field), not shortcuts. */
@@ -29,7 +31,7 @@ document.addEventListener("pointerdown", () => { tabbed = null; }, true);
 /** Whether the focused element keeps `event`'s key: typing keeps all but Esc, a control reached with Tab its own. */
 export function keepsKey(event) {
   if (event.key === "Escape") return false;
-  if (typingInto(event.target)) return true;
+  if (typingInto(event.target)) return event.target.tagName !== "INPUT" || !PAGE_KEYS.has(event.key);
   return event.target === tabbed && CONTROLS.has(event.target.tagName) && CONTROL_KEYS.has(event.key);
 }
 
@@ -38,13 +40,15 @@ export function leaveControl() {
   if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
 }
 
-export function bindKeyboard(player, { onPresentation } = {}) {
+/** predictor: the page's predict mode, or null; reveal(): its answer instead of the next step (true if shown). */
+export function bindKeyboard(player, { onPresentation, predictor = null, reveal = () => false } = {}) {
   const help = document.getElementById("help");
   document.querySelector('[data-action="help"]')?.addEventListener("click", () => help.showModal());
-  const actions = shortcuts(player, help, () => {
+  const actions = shortcuts(player, help, reveal, () => {
     setPresentation(!isPresentation());
     onPresentation?.();
   });
+  if (predictor) actions.q = actions.Q = () => predictor.toggle();
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -64,10 +68,11 @@ export function bindKeyboard(player, { onPresentation } = {}) {
 }
 
 /** Key -> action({shiftKey}); an action that returns false leaves the key to the browser. */
-function shortcuts(player, help, togglePresentation) {
+function shortcuts(player, help, reveal, togglePresentation) {
   const paused = (move) => () => { player.pause(); move(); };
   // In a lecture, PageDown at the last step goes on to the next view, PageUp at the first back.
-  const onward = () => (inLecture && player.atLast ? tellLecture("next") : paused(() => player.next())());
+  // In predict mode, → and PageDown first show the answer of the question on screen.
+  const onward = () => reveal() || (inLecture && player.atLast ? tellLecture("next") : paused(() => player.next())());
   const back = () => (inLecture && player.atFirst ? tellLecture("previous") : paused(() => player.prev())());
   const fullscreen = () => (inLecture ? tellLecture("fullscreen") : toggleFullscreen());
   const blank = () => (inLecture ? tellLecture("blank") : blankScreen());
@@ -75,7 +80,7 @@ function shortcuts(player, help, togglePresentation) {
   const faster = () => player.setSpeedIndex(player.speedIndex + 1);
   return {
     " ": () => player.toggle(),
-    ArrowRight: paused(() => player.next()),
+    ArrowRight: () => reveal() || paused(() => player.next())(),
     ArrowLeft: paused(() => player.prev()),
     PageDown: onward,
     PageUp: back,

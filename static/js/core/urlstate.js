@@ -39,6 +39,11 @@ export function writeParams(entries) {
   window.history.replaceState(null, "", url);
 }
 
+/** The modes every explorer's URL keeps: present=1 (presentation mode), predict=1 (predict mode). */
+export function modeParams({ present = false, predict = false }) {
+  return { present: present ? "1" : "", predict: predict ? "1" : "" };
+}
+
 /** "2,3" -> [2, 3] and "2" -> [2, 2], integers within [low, high]; null for anything else. */
 export function readPair(text, low, high) {
   if (!text) return null;

@@ -73,7 +73,8 @@ export function renderFormula(element, fn, { x, y, alpha }) {
   if (fn === "gelu") general.append(gap(), m("mtext", t("page.formula.phi")));
   const lines = [m("mtr", cell(general))];
   if (x !== null && x !== undefined) {
-    lines.push(m("mtr", cell(row(call(fn, mn(x)), mo("="), body(fn, x, alpha), mo("="), mn(y)))));
+    const result = y === null ? [] : [mo("="), mn(y)]; // null: predict mode asks for it
+    lines.push(m("mtr", cell(row(call(fn, mn(x)), mo("="), body(fn, x, alpha), ...result))));
   }
   const table = m("mtable", ...lines);
   table.setAttribute("columnalign", "left");

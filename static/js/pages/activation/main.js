@@ -33,8 +33,9 @@ let hoverSample = null; // a point of the curve under the pointer overrides both
 let shownKey = null; // what the value line and formula show now, so frames do not rebuild them
 
 const curve = new Curve(document.getElementById("curve"));
-const { player, saveUrl, syncTransport } = startExplorer({
-  state: () => state, write: writeState, count: cellCount(), onFrame: (step, fraction) => show(step, fraction),
+const { player, predictor, saveUrl, syncTransport } = startExplorer({
+  state: () => state, write: writeState, predict: true, count: cellCount(),
+  onFrame: (step, fraction) => show(step, fraction),
   continuous: true, // the dot glides along the curve between cells
 });
 const softmax = new SoftmaxView(document.getElementById("softmax"), {
@@ -160,7 +161,7 @@ function indexOf(r, c) {
 const maps = new FeatureMaps({
   onEdit: (row, col, value) => { state.map[row][col] = value; refresh(); },
   onPoint: (r, c) => {
-    if (!result) return;
+    if (!result || predictor.on) return; // in predict mode the question stays the player's step
     hoverCell = r === null ? null : indexOf(r, c);
     show(player.step);
   },
@@ -173,6 +174,7 @@ const maps = new FeatureMaps({
 
 function render() {
   const { input, output, fn } = result;
+  predictor.setNumbers(JSON.stringify([fn, result.alpha, input, output]));
   maps.render(input, output, shortName(fn));
   document.getElementById("map-op").textContent = shortName(fn);
   document.getElementById("after-caption").textContent = t("page.map.after.fn", { fn: shortName(fn) });
@@ -196,23 +198,28 @@ function show(step, fraction = 0) {
   const [r, c] = cellOf(index);
   const x = result.input[r][c];
   const y = result.output[r][c];
+  const asking = predictor.asks(index); // predict mode: the student types this cell's value
   const later = [];
   for (let i = index + 1; i < count; i++) later.push(cellOf(i));
-  maps.mark(r, c, later);
+  maps.mark(r, c, later, asking);
   // Between steps the dot slides along the curve towards the next cell (drawing only; the numbers stay).
   const glide = hoverCell === null ? Math.max(0, (fraction - (1 - GLIDE)) / GLIDE) : 0;
   const eased = glide * glide * (3 - 2 * glide);
   const [nr, nc] = cellOf((index + 1) % count);
   const drawX = x + (result.input[nr][nc] - x) * eased;
-  curve.trace({ x: drawX, y: eased ? curve.yAt(drawX) : y, xText: fmt(x), yText: fmt(y), moving: eased > 0 });
-  const key = `${index}:${x}:${y}`;
+  const yText = asking ? "?" : fmt(y);
+  curve.trace({ x: drawX, y: eased ? curve.yAt(drawX) : y, xText: fmt(x), yText, moving: eased > 0 });
+  const key = `${index}:${x}:${y}:${predictor.version}`;
   if (key === shownKey) return;
   shownKey = key;
-  const sentence = writeValue(t("page.value.cell", { row: r, col: c }), x, y);
-  document.getElementById("explain-step").textContent = t("page.explain.step", {
+  const ask = asking ? predictor.field(index, y) : null;
+  const sentence = writeValue(t("page.value.cell", { row: r, col: c }), x, y, ask);
+  document.getElementById("explain-step").textContent = asking ? t("predict.live") : t("page.explain.step", {
     row: r, col: c, x: fmt(x), equation: sentence, fn: t(`page.fn.${result.fn}`),
   });
-  if (hoverCell === null) live.textContent = t("page.live.cell", { row: r, col: c, equation: sentence });
+  if (hoverCell === null) {
+    live.textContent = asking ? t("predict.live") : t("page.live.cell", { row: r, col: c, equation: sentence });
+  }
 }
 
 /** A point of the curve itself: the pointer's nearest sample, as the API computed it. */
@@ -227,8 +234,9 @@ function showSample(i) {
   writeValue(t("page.value.curve"), x, y);
 }
 
-/** The value line ("ReLU(−3) = 0", large) and the formula with x written in; returns the plain sentence. */
-function writeValue(where, x, y) {
+/** The value line ("ReLU(−3) = 0", large) and the formula with x written in; returns the plain sentence.
+ * ask: predict mode's answer box, in y's place (the formula then stops before y). */
+function writeValue(where, x, y, ask = null) {
   const sentence = `${shortName(result.fn)}(${fmt(x)}) = ${fmt(y)}`;
   const place = document.createElement("span");
   place.className = "where";
@@ -239,13 +247,14 @@ function writeValue(where, x, y) {
   const out = document.createElement("span");
   out.className = "result";
   out.textContent = fmt(y);
-  valueLine.replaceChildren(place, callText, " = ", out);
-  renderFormula(document.getElementById("formula"), result.fn, { x, y, alpha: result.alpha });
+  valueLine.replaceChildren(place, callText, " = ", ask ?? out);
+  renderFormula(document.getElementById("formula"), result.fn, { x, y: ask ? null : y, alpha: result.alpha });
   return sentence;
 }
 
 const svg = document.getElementById("curve");
 svg.addEventListener("pointermove", (event) => {
+  if (predictor.on) return; // the value line holds the question
   const i = curve.sampleAt(event.clientX);
   if (i === hoverSample) return;
   hoverSample = i;

@@ -50,10 +50,12 @@ export class FeatureMaps {
     renderLegend(this.legend, scale);
   }
 
-  /** Highlight cell (r, c) in both maps; dim the output cells the player has not reached yet. */
-  mark(r, c, later) {
+  /** Highlight cell (r, c) in both maps; hide the output cells the player has not reached yet, and
+   * (asked, in predict mode) the one the student works out. */
+  mark(r, c, later, asked = false) {
     this.before.mark("win", r === null ? [] : [[r, c]]);
     this.after.mark("win", r === null ? [] : [[r, c]]);
     if (later) this.after.mark("later", later);
+    this.after.mark("asked", asked ? [[r, c]] : []);
   }
 }

@@ -1,5 +1,5 @@
 // The activation page's state: function, alpha, feature map, logits and step, read from and written to the URL.
-import { decodeMatrix, encodeMatrix, readParams, writeParams } from "../../core/urlstate.js";
+import { decodeMatrix, encodeMatrix, modeParams, readParams, writeParams } from "../../core/urlstate.js";
 
 export const FUNCTIONS = ["relu", "leaky_relu", "elu", "sigmoid", "tanh", "gelu"];
 // The page's alpha defaults. PyTorch's leaky_relu default (0.01) is too flat to see on a projector.
@@ -51,14 +51,14 @@ export function readState() {
   return state;
 }
 
-export function writeState(state, { present }) {
+export function writeState(state, modes) {
   writeParams({
     f: state.fn,
     a: takesAlpha(state.fn) ? state.alpha : "",
     map: encodeMatrix(state.map),
     z: state.logits.join(","),
     step: state.step || "",
-    present: present ? "1" : "",
+    ...modeParams(modes),
   });
 }
 

@@ -47,15 +47,15 @@ function line({ at, bounds, channels, sign, dilation, value = null }) {
 }
 
 /** The definition for step s of a trace computed in `mode` with `dilation`, and a note when its i, j are
- * not the output cell's own (convolution, stride). */
-export function renderDefinition(trace, s, { mode, dilation }) {
+ * not the output cell's own (convolution, stride). hideSum: predict mode asks for it; it is not written. */
+export function renderDefinition(trace, s, { mode, dilation, hideSum = false }) {
   const [f, i, j] = trace.cell[s];
   const [channels, kh, kw] = [trace.kernel[f].length, trace.kernel[f][0].length, trace.kernel[f][0][0].length];
   const [si, sj] = anchorOf(trace, s, mode);
   const shape = { channels, sign: mode === "convolution" ? "−" : "+", dilation };
   const table = m("mtable",
     m("mtr", m("mtd", line({ ...shape, at: ["i", "j"], bounds: null }))),
-    m("mtr", m("mtd", line({ ...shape, at: [si, sj], bounds: [channels, kh, kw], value: trace.sum[s] }))));
+    m("mtr", m("mtd", line({ ...shape, at: [si, sj], bounds: [channels, kh, kw], value: hideSum ? null : trace.sum[s] }))));
   table.setAttribute("columnalign", "left");
   table.setAttribute("rowspacing", "0.3em");
   const math = m("math", table);

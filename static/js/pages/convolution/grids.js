@@ -18,6 +18,7 @@ const ROOM = { height: 34, width: 26 };
 export function buildGrids(page) {
   const { result, views } = page;
   const { trace } = result;
+  page.predictor.setNumbers(JSON.stringify([result.sent, result.output]));
   const channels = trace.padded_input.length;
   const filters = trace.kernel.length;
   const channelCaption = (c) => t("page.grid.channel", { c: c + 1 });
@@ -57,8 +58,16 @@ export function buildGrids(page) {
       testId: `output-${f}`,
       cellLabel: (row, col) => t("page.cell.output", { row, col, value: fmt(page.result?.output[f]?.[row]?.[col]) }),
     });
-    grid.onCell("mouseover", (r, c) => { page.hoverStep = stepOf(page.result, f, r, c); page.show(page.hoverStep); });
-    grid.onCell("mouseout", () => { page.hoverStep = null; page.show(page.player.step); });
+    grid.onCell("mouseover", (r, c) => {
+      if (page.predictor.on) return; // the question stays the player's step
+      page.hoverStep = stepOf(page.result, f, r, c);
+      page.show(page.hoverStep);
+    });
+    grid.onCell("mouseout", () => {
+      if (page.hoverStep === null) return;
+      page.hoverStep = null;
+      page.show(page.player.step);
+    });
     grid.onCell("click", (r, c) => { page.player.pause(); page.player.go(stepOf(page.result, f, r, c)); });
     return grid;
   }, filterCaption);

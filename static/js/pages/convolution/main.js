@@ -35,8 +35,10 @@ const page = {
     if (page.player) continueButton.update(page, Math.min(page.player.step, (page.result?.trace.steps ?? 1) - 1));
   },
 };
-// -> page.player, page.saveUrl, page.syncTransport, page.setSteps
-Object.assign(page, startExplorer({ state: () => page.state, write: writeState, onFrame: (step) => page.show(step) }));
+// -> page.player, page.predictor, page.saveUrl, page.syncTransport, page.setSteps
+Object.assign(page, startExplorer({
+  state: () => page.state, write: writeState, predict: true, onFrame: (step) => page.show(step),
+}));
 page.showPytorch = bindPytorchPanel(() => page.state);
 let imageSource = null;
 const images = () => (imageSource ??= import("./image-source.js").then(({ ImageSource }) => {

@@ -1,5 +1,5 @@
 // The convolution page's state: what the user set, read from and written to the URL.
-import { decodeStack, encodeStack, readPair, readParams, writeParams } from "../../core/urlstate.js";
+import { decodeStack, encodeStack, modeParams, readPair, readParams, writeParams } from "../../core/urlstate.js";
 import { SEED } from "./presets.js";
 
 export const LIMITS = { size: 32, kernel: 7, channels: 3, filters: 4, pad: 4, stride: 4, dilation: 4 };
@@ -60,7 +60,7 @@ export function normalise(state) {
   return state;
 }
 
-export function writeState(state, { present }) {
+export function writeState(state, modes) {
   writeParams({
     in: encodeStack(state.input),
     k: state.kernel.map(encodeStack).join("/"),
@@ -74,7 +74,7 @@ export function writeState(state, { present }) {
     src: state.source === "numbers" ? "" : state.source,
     zoom: state.source === "numbers" || !state.zoom ? "" : state.zoom.join(","),
     step: state.step || "",
-    present: present ? "1" : "",
+    ...modeParams(modes),
   });
 }
 

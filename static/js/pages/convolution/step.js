@@ -1,7 +1,7 @@
 // One step on screen: the window on the input, the kernel it meets, the output cells done so far,
 // and the step's arithmetic beside its definition. Hovering a term of the equation points at its
 // input and kernel cells.
-import { renderEquation } from "../../core/equation.js";
+import { renderEquation, sumAsWritten } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
 import { coverage, resolvePadding } from "../../core/geometry.js";
 import { t } from "../../core/i18n.js";
@@ -25,11 +25,13 @@ export function coverageCounts(state) {
   return coverage(h, w, kernel, state.stride, state.dilation, resolvePadding(state.padding, kernel, state.dilation));
 }
 
-export function showStep({ state, result, views, hoverStep }, step) {
+export function showStep({ state, result, views, hoverStep, predictor }, step) {
   if (!result) return;
   const { trace } = result;
   const s = Math.min(step, trace.steps - 1);
   const [f, i, j] = trace.cell[s];
+  const asking = predictor.asks(s); // predict mode: the student types this step's value
+  const ask = asking ? predictor.field(s, trace.value[s], sumAsWritten(trace, s)) : null;
   const rows = trace.rows[s];
   const cols = trace.cols[s];
   const window = rows.flatMap((r) => cols.map((c) => [r, c]));
@@ -65,13 +67,14 @@ export function showStep({ state, result, views, hoverStep }, step) {
     const later = [];
     for (let r = 0; r < oh; r++) for (let c = 0; c < ow; c++) if (stepOf(result, g, r, c) > s) later.push([r, c]);
     grid.mark("later", later);
+    grid.mark("asked", asking && g === f ? [[i, j]] : []);
   });
-  const sentence = renderEquation(equation, trace, s);
-  renderDefinition(trace, s, { mode, dilation });
-  document.getElementById("explain-step").textContent = t("page.explain.conv", {
+  const sentence = renderEquation(equation, trace, s, { ask });
+  renderDefinition(trace, s, { mode, dilation, hideSum: asking });
+  document.getElementById("explain-step").textContent = asking ? t("predict.live") : t("page.explain.conv", {
     kh: kernel[0].length, kw: kernel[0][0].length, equation: sentence,
   });
-  if (hoverStep === null) live.textContent = sentence;
+  if (hoverStep === null) live.textContent = asking ? t("predict.live") : sentence;
 }
 
 export function bindEquationHover(page) {

@@ -20,7 +20,7 @@ const site = { origin: window.location.origin, pages: Object.fromEntries(data.pa
 const frame = document.getElementById("view");
 const bar = { list: document.getElementById("progress"), position: document.getElementById("position") };
 // Keys the lecture page hands to the view when it has the focus itself (after a click on the bar).
-const FOR_THE_VIEW = new Set([" ", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown", "+", "=", "-", "?"]);
+const FOR_THE_VIEW = new Set([" ", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown", "+", "=", "-", "?", "q", "Q"]);
 
 // The lecture playing (none while a link's lecture is refused), whether it is a lecturer's own, the view.
 const playing = { lecture: null, own: false, index: 0 };

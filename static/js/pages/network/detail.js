@@ -1,7 +1,7 @@
 // A picked map's arithmetic: for one cell, how the layer computed it — asked of the API, never redone
 // here. Each layer type has its own view (geometry.js says which); a type without one is never picked.
 import { post } from "../../core/api.js";
-import { renderEquation, span } from "../../core/equation.js";
+import { renderEquation, span, sumAsWritten } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
 import { Grid } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
@@ -24,8 +24,9 @@ function biasTerm(value) {
   return span("bias", `${t("page.detail.bias")} ${fmt(value)}`);
 }
 
-/** One card per input channel: its window ⊙ its kernel slice = its partial sum (all from the trace). */
-function channelCards(trace, step) {
+/** One card per input channel: its window ⊙ its kernel slice = its partial sum (all from the trace;
+ * the sums hidden while predict mode asks for the total). */
+function channelCards(trace, step, hideSums) {
   const cards = element("div", "channel-cards");
   trace.values[step].forEach((window, c) => {
     const card = element("figure", "channel-card");
@@ -37,14 +38,14 @@ function channelCards(trace, step) {
     row.append(element("span", "op", "⊙"));
     const kernelGrid = new Grid(row, { label: `${t("equation.channel", { c: c + 1 })}: kernel` });
     kernelGrid.setData(trace.kernel[0][c]);
-    row.append(element("span", "op", "="), element("strong", "partial", fmt(trace.channel_sums[step][c])));
+    row.append(element("span", "op", "="), element("strong", "partial", hideSums ? "?" : fmt(trace.channel_sums[step][c])));
     card.append(caption, row);
     cards.append(card);
   });
   return cards;
 }
 
-async function conv({ body, equation, layers, weights, index, map, step, cell }, text) {
+async function conv({ body, equation, layers, weights, index, map, step, cell, ask }, text) {
   const before = layers[index - 1];
   const spec = weights[index - 1];
   const answer = await post("/api/convolve", {
@@ -53,13 +54,14 @@ async function conv({ body, equation, layers, weights, index, map, step, cell },
     padding_mode: spec.settings.padding_mode, mode: spec.settings.mode, trace: true,
   });
   text.textContent = t("page.detail.conv", { row: cell[0], col: cell[1], channels: before.shape[0] });
-  body.append(channelCards(answer.trace, step));
-  renderEquation(equation, answer.trace, step);
+  const box = ask(answer.trace.value[step], sumAsWritten(answer.trace, step));
+  body.append(channelCards(answer.trace, step, Boolean(box)));
+  renderEquation(equation, answer.trace, step, { ask: box });
   equation.querySelectorAll(".eq-line.channel").forEach((line) => line.remove()); // the cards show them
   equation.querySelectorAll(".bias").forEach((term) => { term.textContent = `${t("page.detail.bias")} ${term.textContent}`; });
 }
 
-async function pool({ equation, layers, weights, index, map, step, cell }, text) {
+async function pool({ equation, layers, weights, index, map, step, cell, ask }, text) {
   const before = layers[index - 1];
   const spec = weights[index - 1];
   const [, h, w] = before.shape;
@@ -72,25 +74,35 @@ async function pool({ equation, layers, weights, index, map, step, cell }, text)
   const k = Array.isArray(spec.settings.size) ? spec.settings.size[0] : spec.settings.size;
   text.textContent = t("page.detail.pool", { row: cell[0], col: cell[1], k });
   const values = answer.trace.values[step].flat().map(fmt).join(", ");
-  equation.append(element("div", "eq-line", `max(${values}) = ${fmt(answer.trace.value[step])}`));
+  equation.append(resultLine(`max(${values})`, answer.trace.value[step], ask));
 }
 
-function relu({ equation, layers, index, map, step }, text) {
+function relu({ equation, layers, index, map, step, ask }, text) {
   const [, h, w] = layers[index].shape;
   const x = layers[index - 1].data[map * h * w + step];
   const y = layers[index].data[map * h * w + step];
-  text.textContent = t("page.detail.relu", { x: fmt(x), y: fmt(y) });
-  equation.append(element("div", "eq-line", `relu(${fmt(x)}) = ${fmt(y)}`));
+  const line = resultLine(`relu(${fmt(x)})`, y, ask);
+  text.textContent = line.asking ? t("predict.live") : t("page.detail.relu", { x: fmt(x), y: fmt(y) });
+  equation.append(line);
+}
+
+/** "call = value", or in predict mode "call = [answer box]" (.asking then says so). */
+function resultLine(call, value, ask) {
+  const box = ask(value);
+  const line = element("div", "eq-line", `${call} = `);
+  line.append(box ?? fmt(value));
+  line.asking = Boolean(box);
+  return line;
 }
 
 /** A map layer's view: the map large, its cell marked, then the layer's own arithmetic. */
 const MAP_VIEWS = { conv, pool, relu };
 
 async function mapView(view, context) {
-  const { body, layers, index, map, step, onCell } = context;
+  const { body, layers, index, map, step, onCell, asking } = context;
   const w = layers[index].shape[2];
   const cell = [Math.floor(step / w), step % w];
-  body.append(bigMap(layers[index], map, cell, onCell));
+  body.append(bigMap(layers[index], map, cell, onCell, { hide: asking }));
   const text = element("p", "detail-text");
   body.append(text);
   await MAP_VIEWS[view]({ ...context, cell }, text);
@@ -142,6 +154,8 @@ export function titleOf(layers, index, map, classes) {
  * Fill `body` and `equation` for step `step` of map `map` in layer `index`. layers: the columns
  * (input first); weights: the model's layers with kernels, biases, settings; heads: the output's
  * sigmoid and sums. onCell(row, col) picks a cell of the map; onPosition(p) a position of flatten's vector.
+ * Predict mode: asking says the cell's value is a question; ask(truth, asWritten) gives the answer box
+ * that takes the value's place (null when not asking).
  */
 export async function renderDetail(context) {
   const { body, equation, layers, index } = context;

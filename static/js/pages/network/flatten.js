@@ -61,7 +61,7 @@ export function renderFlatten({ body, equation, layers, index, map, step, onCell
   })));
   const pictures = element("div", "flat-pictures");
   const from = element("figure", "flat-from");
-  from.append(bigMap(source, map, [row, col], onCell, scale),
+  from.append(bigMap(source, map, [row, col], onCell, { scale }),
     element("figcaption", "", t("page.flatten.from", { source: source.name, index: map + 1, h, w })));
   const to = element("figure", "flat-to");
   to.append(segmentZoom(flat, shape, map, [row, col], scale, onCell),

@@ -5,7 +5,7 @@ import { rowsOf, unpack } from "../../core/arrays.js";
 import { startExplorer } from "../../core/explorer.js";
 import { t } from "../../core/i18n.js";
 import { errorText, problemLine } from "../../core/problem.js";
-import { readParams, writeParams } from "../../core/urlstate.js";
+import { modeParams, readParams, writeParams } from "../../core/urlstate.js";
 import { renderColumns } from "./columns.js";
 import { renderDetail, titleOf } from "./detail.js";
 import { canPick, cellAt, mapShapeOf, stepsOf, viewOf, walksCells } from "./geometry.js";
@@ -25,6 +25,7 @@ const transport = document.querySelector(".player");
 let model = null; // GET /api/models/<name>: layers with weights, classes, samples, card
 let base = null; // the 28×28 digit the server prepared (before any shift)
 let columns = null; // the input and every layer's output
+let passes = 0; // forward passes shown so far: predict mode's questions are about the newest
 let heads = null; // the output's sigmoid and both heads' sums (heads.js), for the same forward pass
 // What the URL keeps besides the digit: shift [dx, dy] in pixels, the picked map {layer, map}, the step.
 const state = { shift: [0, 0], selected: null, step: 0 };
@@ -32,8 +33,8 @@ let busy = false; // one forward pass in flight at a time; `again` asks for one 
 let again = null;
 
 const params = readParams();
-const { player, saveUrl, syncTransport } = startExplorer({
-  state: () => state, write: writeState, onFrame: (step) => showDetail(step),
+const { player, predictor, saveUrl, syncTransport } = startExplorer({
+  state: () => state, write: writeState, predict: true, onFrame: (step) => showDetail(step),
 });
 const showProblem = problemLine();
 const pad = new Pad(document.getElementById("pad"), (final) => {
@@ -109,6 +110,7 @@ function drawColumns() {
 
 function show(answer, next, outputs) {
   columns = next;
+  passes++;
   heads = outputs;
   drawColumns();
   if (pad.empty) pad.showDigit(rowsOf(answer.input)); // what the network sees, where a lecturer draws
@@ -196,13 +198,19 @@ function pickPosition(position) {
 let drawing = 0; // the newest detail request; older answers are dropped
 async function showDetail(step) {
   if (!state.selected || !columns) return;
+  const { layer, map } = state.selected;
+  // A cell's value is a question in predict mode where it can be worked out from what is shown: not
+  // a dense layer's (784 products, 8 of them shown), nor flatten's (a copy) or the output's.
+  const questions = walksCells(columns, layer) && viewOf(columns, layer) !== "flatten";
+  predictor.setNumbers(`${passes}:${layer}:${map}`, { questions });
+  const asking = predictor.asks(step);
   const ticket = ++drawing;
   const body = document.createElement("div");
   const equation = document.createElement("div");
   try {
     await renderDetail({
       body, equation, layers: columns, weights: model.layers, classes: model.classes, heads,
-      index: state.selected.layer, map: state.selected.map, step,
+      index: layer, map, step, asking, ask: (...values) => (asking ? predictor.field(step, ...values) : null),
       onCell: (row, col) => { player.pause(); player.go(row * mapShapeOf(columns, state.selected.layer)[2] + col); },
       onPosition: pickPosition,
     });
@@ -213,7 +221,8 @@ async function showDetail(step) {
   if (ticket !== drawing) return;
   document.getElementById("detail-body").replaceChildren(...body.childNodes);
   document.getElementById("equation").replaceChildren(...equation.childNodes);
-  document.getElementById("live").textContent = document.getElementById("equation").textContent;
+  predictor.refocus(); // the answer box is in the page now
+  document.getElementById("live").textContent = asking ? t("predict.live") : document.getElementById("equation").textContent;
 }
 
 document.getElementById("detail-close").addEventListener("click", () => {
@@ -274,7 +283,7 @@ function decodeDigit(text) {
   return Array.from({ length: SIDE }, (_, r) => levels.slice(r * SIDE, (r + 1) * SIDE));
 }
 
-function writeState({ shift, selected, step }, { present }) {
+function writeState({ shift, selected, step }, modes) {
   writeParams({
     sample: form.elements.sample.value,
     digit: base && form.elements.sample.value === "" ? encodeDigit(base) : "",
@@ -282,7 +291,7 @@ function writeState({ shift, selected, step }, { present }) {
     map: selected ? `${selected.layer},${selected.map}` : "",
     step: selected ? step : "",
     range: form.elements.range.value === "layer" ? "" : form.elements.range.value,
-    present: present ? "1" : "",
+    ...modeParams(modes),
   });
 }
 

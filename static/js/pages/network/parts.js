@@ -30,12 +30,15 @@ export function cellUnder(canvas, event, rows, cols) {
   return [within(y, rows), within(x, cols)];
 }
 
-/** Map `map` of a C×H×W layer, large, with `cell` marked; clicking a cell calls onCell(row, col). */
-export function bigMap(layer, map, cell, onCell, scale = null) {
+/** Map `map` of a C×H×W layer, large, with `cell` marked; clicking a cell calls onCell(row, col).
+ * hide: leave the marked cell empty (predict mode asks for its value). */
+export function bigMap(layer, map, cell, onCell, { scale = null, hide = false } = {}) {
   const [, h, w] = layer.shape;
-  const values = layer.data.subarray(map * h * w, (map + 1) * h * w);
+  const values = layer.data.slice(map * h * w, (map + 1) * h * w); // (h·w,) a copy: a hidden cell is NaN
+  const colours = scale ?? scaleFor(values);
+  if (hide) values[cell[0] * w + cell[1]] = NaN; // drawn see-through
   const canvas = element("canvas", "big-map");
-  drawMap(canvas, values, h, w, scale ?? scaleFor(values));
+  drawMap(canvas, values, h, w, colours);
   canvas.addEventListener("click", (event) => onCell(...cellUnder(canvas, event, h, w)));
   const holder = element("div", "big-map-holder");
   holder.append(canvas, cellMark(cell, h, w));

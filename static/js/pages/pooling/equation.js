@@ -10,26 +10,28 @@ export function winnerOf(trace, s) {
   return [trace.rows[s].indexOf(r), trace.cols[s].indexOf(c)];
 }
 
-/** Render step s of a pooling trace into `element`; return the step as one plain sentence. */
-export function renderEquation(element, trace, s, { channels }) {
+/** Render step s of a pooling trace into `element`; return the step as one plain sentence.
+ * ask: predict mode's answer box, which takes the result's place (and the winner is not marked). */
+export function renderEquation(element, trace, s, { channels, ask = null }) {
   const [c, i, j] = trace.cell[s];
   const win = winnerOf(trace, s);
-  const separator = win ? ", " : " + ";
+  const max = Boolean(trace.winner);
+  const separator = max ? ", " : " + ";
   const line = document.createElement("div");
   line.className = "eq-line";
   if (channels > 1) line.append(span("label", `${t("page.equation.channel", { c: c + 1 })}: `));
-  if (win) line.append(span("fn", "max"));
+  if (max) line.append(span("fn", "max"));
   line.append(span("sym", "("));
   const texts = [];
   trace.values[s].forEach((row, m) => row.forEach((value, n) => {
     if (texts.length) line.append(span("sym", separator));
-    const winner = win && win[0] === m && win[1] === n;
+    const winner = !ask && win && win[0] === m && win[1] === n;
     line.append(span(winner ? "term winner" : "term", fmt(value), { m, n }));
     texts.push(fmt(value));
   }));
   line.append(span("sym", ")"));
-  if (!win) line.append(span("sym", " ÷ "), span("count", fmt(trace.count)));
-  line.append(span("sym", " = "), span("result", fmt(trace.value[s])));
+  if (!max) line.append(span("sym", " ÷ "), span("count", fmt(trace.count)));
+  line.append(span("sym", " = "), ask ?? span("result", fmt(trace.value[s])));
   element.replaceChildren(line);
 
   const where = channels > 1 ? t("page.live.where.channel", { c: c + 1, row: i, col: j })

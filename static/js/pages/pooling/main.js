@@ -25,12 +25,12 @@ const showProblem = problemLine({ framing: "page.error.impossible", stale: [grid
 let state = readState();
 let result = null; // the last answer: {output, shape, trace}
 let hoverStep = null; // an output cell under the pointer overrides the player's step
-let shown = null; // the step on screen; the player calls show() every frame, but a step is drawn once
+let shown = null; // the step on screen (and predict mode's state): the player calls show() every frame, but a step is drawn once
 let example = exampleOf(state); // what the Example menu shows: the one picked, until the input or a setting changes
 const views = { inputs: [], outputs: [] };
 
-const { player, saveUrl, syncTransport, setSteps } = startExplorer({
-  state: () => state, write: writeState, onFrame: (step) => show(step),
+const { player, predictor, saveUrl, syncTransport, setSteps } = startExplorer({
+  state: () => state, write: writeState, predict: true, onFrame: (step) => show(step),
 });
 
 // ---- settings form <-> state -------------------------------------------------------------------
@@ -156,6 +156,7 @@ function build() {
   const { trace } = result;
   const outputs = result.output; // C × OH × OW
   const channels = outputs.length;
+  predictor.setNumbers(JSON.stringify([requestBody(state), outputs]));
   const channelCaption = (c) => t("page.grid.channel", { c: c + 1 });
   // One grid per channel in each panel, rebuilt only when the number of channels changes.
   views.inputs = panelGrids(document.getElementById("input-grids"), views.inputs, channels, (holder, c) => {
@@ -174,8 +175,16 @@ function build() {
       label: channels > 1 ? `${t("page.grid.output")} · ${t("page.grid.channel", { c: c + 1 })}` : t("page.grid.output"),
       testId: `output-${c}`,
     });
-    grid.onCell("mouseover", (r, cc) => { hoverStep = stepOf(c, r, cc); show(hoverStep); });
-    grid.onCell("mouseout", () => { hoverStep = null; show(player.step); });
+    grid.onCell("mouseover", (r, cc) => {
+      if (predictor.on) return; // the question stays the player's step
+      hoverStep = stepOf(c, r, cc);
+      show(hoverStep);
+    });
+    grid.onCell("mouseout", () => {
+      if (hoverStep === null) return;
+      hoverStep = null;
+      show(player.step);
+    });
     grid.onCell("click", (r, cc) => { player.pause(); player.go(stepOf(c, r, cc)); });
     return grid;
   }, channelCaption);
@@ -233,11 +242,13 @@ function show(step) {
   if (!result) return;
   const { trace } = result;
   const s = Math.min(step, trace.steps - 1);
-  if (s === shown) return;
-  shown = s;
+  const key = `${s}:${predictor.version}`;
+  if (key === shown) return;
+  shown = key;
   const [c, i, j] = trace.cell[s];
   const window = trace.rows[s].flatMap((r) => trace.cols[s].map((cc) => [r, cc]));
-  const winner = trace.winner ? trace.winner[s] : null;
+  const asking = predictor.asks(s); // predict mode: the student types this step's value
+  const winner = trace.winner && !asking ? trace.winner[s] : null; // the winner would give it away
   const badge = t("page.badge.max");
   views.inputs.forEach((grid, g) => {
     const mine = g === c;
@@ -252,10 +263,12 @@ function show(step) {
     const later = [];
     for (let r = 0; r < oh; r++) for (let cc = 0; cc < ow; cc++) if (stepOf(g, r, cc) > s) later.push([r, cc]);
     grid.mark("later", later);
+    grid.mark("asked", asking && g === c ? [[i, j]] : []);
   });
-  const sentence = renderEquation(equation, trace, s, { channels: views.inputs.length });
-  document.getElementById("explain-step").textContent = explainStep(trace, s);
-  if (hoverStep === null) live.textContent = sentence;
+  const ask = asking ? predictor.field(s, trace.value[s]) : null;
+  const sentence = renderEquation(equation, trace, s, { channels: views.inputs.length, ask });
+  document.getElementById("explain-step").textContent = asking ? t("predict.live") : explainStep(trace, s);
+  if (hoverStep === null) live.textContent = asking ? t("predict.live") : sentence;
 }
 
 /** The step in a few sentences for the explanation below the stage. */

@@ -1,5 +1,5 @@
 // The pooling page's state: what the user set, read from and written to the URL.
-import { decodeStack, encodeStack, readPair, readParams, writeParams } from "../../core/urlstate.js";
+import { decodeStack, encodeStack, modeParams, readPair, readParams, writeParams } from "../../core/urlstate.js";
 import { WORKED, randomMatrix } from "./presets.js";
 
 // The window at most 4 and padding at most half of it keep the padded input within 16 cells a
@@ -28,7 +28,7 @@ export function readState() {
   return state;
 }
 
-export function writeState(state, { present }) {
+export function writeState(state, modes) {
   writeParams({
     in: encodeStack(state.input),
     kind: state.kind,
@@ -36,7 +36,7 @@ export function writeState(state, { present }) {
     stride: state.stride ? state.stride.join(",") : "",
     pad: state.padding.join(","),
     step: state.step || "",
-    present: present ? "1" : "",
+    ...modeParams(modes),
   });
 }
 

@@ -1,6 +1,6 @@
 // The signal page's state, in the URL: the view (functions or numbers), two functions, the
 // cross-correlation toggle, two sequences, and the step.
-import { readParams, writeParams } from "../../core/urlstate.js";
+import { modeParams, readParams, writeParams } from "../../core/urlstate.js";
 import { BOUNDS, DRAW_RANGE, DT, KINDS, N, WIDTH, position, sample } from "./functions.js";
 import { DEFAULT_H, DEFAULT_X, encodeSequence, outputLength, parseSequence } from "./sequences.js";
 
@@ -104,7 +104,7 @@ function sequenceParam(values, fallback) {
   return encodeSequence(values) === encodeSequence(fallback) ? "" : encodeSequence(values);
 }
 
-export function writeState(state, { present }) {
+export function writeState(state, modes) {
   writeParams({
     view: state.view === "numbers" ? "numbers" : "",
     ...functionParams("f", state.f),
@@ -114,7 +114,7 @@ export function writeState(state, { present }) {
     x: sequenceParam(state.x, DEFAULT_X),
     h: sequenceParam(state.h, DEFAULT_H),
     step: state.step || "",
-    present: present ? "1" : "",
+    ...modeParams(modes),
   });
 }
 
