@@ -36,7 +36,13 @@ def answer(page, text):
 
 
 def status(page):
-    return page.locator(STATUS).inner_text()
+    """The score, beside the player (hidden until the first try)."""
+    return page.locator(STATUS).inner_text() if page.locator(STATUS).is_visible() else ""
+
+
+def verdict(page):
+    """What was wrong with the last try, beside the answer box."""
+    return page.locator('[data-testid="answer"] .verdict').inner_text()
 
 
 def opaque(colour):
@@ -73,20 +79,21 @@ def test_answers_are_checked_scored_and_a_right_one_moves_on(page, live_server):
     open_page(page, f"{live_server}/convolution?predict=1", ready=ANSWER)
     page.locator(ANSWER).click()
     answer(page, "12")
-    assert "Not 12" in status(page) and "0 of 1 tries right" in status(page)
+    assert verdict(page) == "✗ Not 12" and status(page) == "Score 0/1"
     assert page.locator(ANSWER).get_attribute("aria-invalid") == "true"
     assert page.locator(POSITION).inner_text() == "step 1 / 4"
     page.keyboard.type("13")  # the wrong answer is selected: typing replaces it
     page.keyboard.press("Enter")
-    assert "Right: 13" in status(page) and "1 of 2 tries right" in status(page)
+    assert status(page) == "Score 1/2"
     assert page.locator(POSITION).inner_text() == "step 2 / 4"
+    assert verdict(page) == ""  # a new question, a clean box
     assert cell(page, "output-0", 0, 0).inner_text() == "13"
     assert veil(page, "output-0", 0, 0)[0] == "none"
     assert veil(page, "output-0", 0, 1)[0] == '"?"'
     # the next question has the keys at once
     page.keyboard.type("17")
     page.keyboard.press("Enter")
-    assert page.locator(POSITION).inner_text() == "step 3 / 4" and "2 of 3 tries right" in status(page)
+    assert page.locator(POSITION).inner_text() == "step 3 / 4" and status(page) == "Score 2/3"
 
 
 def test_the_arrow_or_a_remote_shows_the_answer_first_then_moves_on(page, live_server):
@@ -94,13 +101,12 @@ def test_the_arrow_or_a_remote_shows_the_answer_first_then_moves_on(page, live_s
     page.locator(ANSWER).click()
     page.keyboard.press("PageDown")  # a remote's key, even while the answer box has the focus
     assert page.locator("#equation .result").inner_text() == "13"
-    assert "The answer: 13" in status(page)
+    assert cell(page, "output-0", 0, 0).inner_text() == "13" and veil(page, "output-0", 0, 0)[0] == "none"
     assert page.locator(POSITION).inner_text() == "step 1 / 4"
     page.keyboard.press("ArrowRight")
     assert page.locator(POSITION).inner_text() == "step 2 / 4"
     assert page.locator(ANSWER).count() == 1
-    # a reveal is not a try
-    assert "tries right" not in status(page)
+    assert status(page) == ""  # a reveal is not a try
 
 
 def test_predict_mode_comes_back_with_the_link_and_q_ends_it(page, live_server):
@@ -120,11 +126,11 @@ def test_a_fraction_asks_for_a_decimal_and_the_sum_of_the_numbers_as_written_is_
     open_page(page, f"{live_server}/convolution?{query}", ready=ANSWER)
     assert "(1.01×1)" in page.locator("#equation").inner_text()
     answer(page, "4")
-    assert "Close: give at least one decimal" in status(page) and "tries" not in status(page)
+    assert verdict(page) == "Close: give one decimal at least" and status(page) == ""  # not a try
     answer(page, "4.03")
-    assert "Not 4.03" in status(page)
+    assert verdict(page) == "✗ Not 4.03"
     answer(page, "4.04")
-    assert "Right: 4.02" in status(page)
+    assert status(page) == "Score 1/2" and page.locator("#equation .result").inner_text() == "4.02"
 
 
 # ---- pooling ---------------------------------------------------------------------------------------
@@ -135,7 +141,7 @@ def test_max_pooling_hides_the_winner_while_it_asks(page, live_server):
     assert page.locator("#equation .winner").count() == 0
     assert page.locator('[data-testid="input-0"] .badge:text("max")').count() == 0
     answer(page, "6")
-    assert "Right: 6" in status(page)
+    assert status(page) == "Score 1/1"
     page.keyboard.press("Escape")
     page.keyboard.press("ArrowLeft")  # back to the answered step: the winner is shown again
     assert page.locator("#equation .winner").inner_text() == "6"
@@ -144,10 +150,10 @@ def test_max_pooling_hides_the_winner_while_it_asks(page, live_server):
 def test_average_pooling_takes_a_rounded_mean_and_asks_for_a_decimal(page, live_server):
     open_page(page, f"{live_server}/pooling?kind=avg&predict=1", ready=ANSWER)
     answer(page, "4")  # (1 + 3 + 5 + 6) ÷ 4 = 3.75
-    assert "give at least one decimal" in status(page)
+    assert verdict(page) == "Close: give one decimal at least"
     answer(page, "3.8")
-    assert "Right: 3.75" in status(page)
-    assert page.locator(POSITION).inner_text() == "step 2 / 4"
+    assert status(page) == "Score 1/1" and page.locator(POSITION).inner_text() == "step 2 / 4"
+    assert cell(page, "output-0", 0, 0).inner_text() == "3.75"
 
 
 # ---- activation ------------------------------------------------------------------------------------
@@ -158,7 +164,7 @@ def test_activation_asks_for_the_function_value_and_hides_it_on_the_curve(page, 
     assert "?" in page.locator("#curve").text_content()
     assert veil(page, "map-after", 0, 0)[0] == '"?"'
     answer(page, "0")  # ReLU(−3)
-    assert "Right: 0" in status(page)
+    assert status(page) == "Score 1/1"
     assert page.locator(POSITION).inner_text() == "step 2 / 25"
     assert cell(page, "map-after", 0, 0).locator(".v").inner_text() == "0"
 
@@ -175,7 +181,7 @@ def test_a_convolution_cell_of_the_network_is_asked_and_its_written_sum_is_right
     assert len(products) == 9
     total = sum(float(a) * float(b) for a, b in products) + bias
     answer(page, f"{total:.2f}")
-    assert "Right:" in status(page), status(page)
+    assert status(page) == "Score 1/1", verdict(page)
 
 
 def test_a_dense_layer_is_not_asked_since_most_of_its_terms_are_not_shown(page, live_server):

@@ -4,7 +4,6 @@
 // keeps the score for the visit (answers.js judges). → (or a remote's PageDown) on a question shows
 // its answer; the next press moves on. ?predict=1 keeps the mode in a link.
 import { judge } from "./answers.js";
-import { fmt } from "./format.js";
 import { t } from "./i18n.js";
 
 export class Predictor {
@@ -56,11 +55,10 @@ export class Predictor {
     return this.on && this.questions && !this.answered.has(step);
   }
 
-  /** If the player's step `step` is a question, show its answer and say so (→ and PageDown do this). */
+  /** If the player's step `step` is a question, show its answer (→ and PageDown do this). */
   reveal(step) {
     if (!this.asks(step) || this.box?.step !== step) return false;
     this.answered.add(step);
-    this.say(t("predict.shown", { value: fmt(this.box.truth) }), "shown");
     this.changed();
     return true;
   }
@@ -97,31 +95,36 @@ export class Predictor {
     check.type = "button";
     check.textContent = t("predict.check");
     check.addEventListener("click", () => this.check());
-    element.append(input, check);
-    this.box = { step, truth, asShown, element, input };
+    const verdict = document.createElement("span"); // what was wrong with the last try, beside it
+    verdict.className = "verdict";
+    verdict.setAttribute("role", "status");
+    element.append(input, check, verdict);
+    this.box = { step, truth, asShown, element, input, verdict };
     this.refocus();
     return element;
   }
 
+  /** Judge the typed answer: a right one is shown and counted, and the page moves on. */
   check() {
-    const { step, truth, asShown, input } = this.box;
+    const { step, truth, asShown, input, verdict } = this.box;
     const verdicts = [judge(input.value, truth), judge(input.value, asShown)];
-    const verdict = ["right", "number", "decimals", "wrong"].find((kind) => verdicts.includes(kind));
-    if (verdict === "number" || verdict === "decimals") {
-      this.say(t(`predict.${verdict}`), "hint");
+    const kind = ["right", "number", "decimals", "wrong"].find((each) => verdicts.includes(each));
+    verdict.className = `verdict ${kind}`;
+    if (kind === "number" || kind === "decimals") { // not a try: the student is told what to type
+      verdict.textContent = t(`predict.${kind}`);
       input.focus();
       return;
     }
     this.score.tries++;
-    if (verdict === "wrong") {
+    if (kind === "wrong") {
       input.setAttribute("aria-invalid", "true");
-      this.say(t("predict.wrong", { value: input.value.trim() }), "wrong");
+      verdict.textContent = t("predict.wrong", { value: input.value.trim() });
       input.select();
+      this.sync();
       return;
     }
     this.score.right++;
     this.answered.add(step);
-    this.say(t("predict.right", { value: fmt(truth) }), "right");
     this.changed();
     this.onRight();
   }
@@ -136,38 +139,19 @@ export class Predictor {
     });
   }
 
-  say(text, kind) {
-    this.feedback = { text, kind };
-    this.sync();
-  }
-
   changed() {
     this.version++;
-    if (!this.on) this.feedback = null;
     this.sync();
     this.onChange();
   }
 
-  /** The Q button's state, the feedback and the score. */
+  /** The Q button's state and the score (from the first try on). */
   sync() {
     document.body.classList.toggle("predicting", this.on);
     this.button?.setAttribute("aria-pressed", String(this.on));
     if (!this.status) return;
-    this.status.hidden = !this.on;
     const { right, tries } = this.score;
-    const parts = [];
-    if (this.feedback) {
-      const feedback = document.createElement("span");
-      feedback.className = `feedback ${this.feedback.kind}`;
-      feedback.textContent = this.feedback.text;
-      parts.push(feedback);
-    }
-    if (tries) {
-      const score = document.createElement("span");
-      score.className = "score";
-      score.textContent = t("predict.score", { right, tries });
-      parts.push(score);
-    }
-    this.status.replaceChildren(...parts);
+    this.status.hidden = !this.on || tries === 0;
+    this.status.textContent = t("predict.score", { right, tries });
   }
 }
