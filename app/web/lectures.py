@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import numpy as np
 
 from ..api.schemas.convolve import SEED_EXAMPLE
-from ..engine import conv2d
+from ..engine import conv2d, relu
 
 # The network view's sample: a "1" that the network calls a one (78 %) but also a seven (18 %), so
 # softmax has a runner-up to show.
@@ -22,7 +22,8 @@ NETWORK_SAMPLE = 4
 NETWORK_CONV1_MAP = "1,0"  # conv1 (layer 1), map 0: one 3×3 kernel at every one of 28×28 positions
 STRIDE_SIDE = 5  # a 5×5 input with stride 2: the 2×2 kernel never reaches the last row and column
 # The ReLU view's bias: the worked example minus 20 gives −7, −3, 5, 9, so ReLU zeroes two cells (on
-# 13, 17, 25, 29 it would change nothing).
+# 13, 17, 25, 29 it would change nothing). Pooling then takes ReLU's output (0, 0, 5, 9): one
+# example runs through conv → ReLU → pool.
 RELU_BIAS = -20.0
 
 
@@ -33,13 +34,12 @@ def _matrix(rows) -> str:
 
 SEED_INPUT = _matrix(SEED_EXAMPLE["input"])
 SEED_KERNEL = _matrix(SEED_EXAMPLE["kernel"])
-# The worked example's output (13, 17, 25, 29), computed by the engine: ReLU's and pooling's input.
-SEED_OUTPUT = _matrix(conv2d(np.asarray(SEED_EXAMPLE["input"], float)[None, None],
-                             np.asarray(SEED_EXAMPLE["kernel"], float)[None, None])[0, 0])
-# That output with the bias, as "Continue with this output" on /convolution carries it to /activation.
-SEED_OUTPUT_BIASED = _matrix(conv2d(np.asarray(SEED_EXAMPLE["input"], float)[None, None],
-                                    np.asarray(SEED_EXAMPLE["kernel"], float)[None, None],
-                                    np.asarray([RELU_BIAS]))[0, 0])
+# The worked example's output with the bias (−7, −3, 5, 9), computed by the engine, as "Continue
+# with this output" on /convolution carries it to /activation; then ReLU's output, pooling's input.
+_BIASED = conv2d(np.asarray(SEED_EXAMPLE["input"], float)[None, None],
+                 np.asarray(SEED_EXAMPLE["kernel"], float)[None, None], np.asarray([RELU_BIAS]))[0, 0]
+SEED_OUTPUT_BIASED = _matrix(_BIASED)
+SEED_RELU_OUTPUT = _matrix(relu(_BIASED))
 STRIDE_INPUT = _matrix(np.arange(1, STRIDE_SIDE**2 + 1).reshape(STRIDE_SIDE, STRIDE_SIDE))
 
 
@@ -61,8 +61,8 @@ BUILT_IN = (
     View("xcorr", "/convolution", SEED),
     View("conv", "/convolution", {**SEED, "m": "conv"}),
     View("relu", "/activation", {"f": "relu", "map": SEED_OUTPUT_BIASED}),
-    View("max", "/pooling", {"in": SEED_OUTPUT, "kind": "max", "size": "2,2"}),
-    View("avg", "/pooling", {"in": SEED_OUTPUT, "kind": "avg", "size": "2,2"}),
+    View("max", "/pooling", {"in": SEED_RELU_OUTPUT, "kind": "max", "size": "2,2"}),
+    View("avg", "/pooling", {"in": SEED_RELU_OUTPUT, "kind": "avg", "size": "2,2"}),
     View("padding", "/convolution", {**SEED, "p": "same", "cov": "1"}),
     View("stride", "/convolution", {"in": STRIDE_INPUT, "k": SEED_KERNEL, "s": "2,2", "cov": "1"}),
     View("network", "/network", {"sample": str(NETWORK_SAMPLE)}),

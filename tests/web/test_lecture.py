@@ -16,8 +16,8 @@ BUILT_IN = [
     ("Cross-correlation, window by window", "/convolution"),
     ("Convolution: the kernel turned 180°", "/convolution"),
     ("ReLU on the output", "/activation"),
-    ("Max pooling", "/pooling"),
-    ("Average pooling", "/pooling"),
+    ("Max pooling of the ReLU output", "/pooling"),
+    ("Average pooling of the ReLU output", "/pooling"),
     ("Padding “same” and coverage", "/convolution"),
     ("Stride: fewer windows", "/convolution"),
     ("The network: flatten, dense, softmax", "/network"),
@@ -85,10 +85,11 @@ def test_the_views_show_the_worked_example_and_what_follows_it(page, live_server
     view(page).locator("#value .result:text-is('0')").wait_for()  # ReLU(−7) = 0
     page.keyboard.press("n")
     wait_for_view(page, 5)
-    view(page).locator("#equation").get_by_text("max(13, 17, 25, 29)").wait_for()
+    # pooling takes ReLU's output (0, 0, 5, 9): conv → ReLU → pool on one example
+    view(page).locator("#equation").get_by_text("max(0, 0, 5, 9)").wait_for()
     page.keyboard.press("n")
     wait_for_view(page, 6)
-    view_result(page, "21")  # (13 + 17 + 25 + 29) ÷ 4
+    view_result(page, "3.5")  # (0 + 0 + 5 + 9) ÷ 4
     page.keyboard.press("n")
     wait_for_view(page, 7)
     assert view(page).locator('[data-player="position"]').inner_text() == "step 1 / 9"  # "same": 3×3 out
@@ -134,7 +135,7 @@ def test_n_and_shift_n_and_the_bar_move_between_views_and_the_url_follows(page, 
     try:
         other.goto(page.url)
         other.locator("#position").filter(has_text="5 / 10 · Max pooling").wait_for()
-        other.frame_locator("#view").locator("#equation").get_by_text("max(13, 17, 25, 29)").wait_for()
+        other.frame_locator("#view").locator("#equation").get_by_text("max(0, 0, 5, 9)").wait_for()
     finally:
         other.close()
 
@@ -153,6 +154,19 @@ def test_page_down_steps_through_a_view_then_goes_on_and_page_up_comes_back(page
     wait_for_view(page, 2)
     page.keyboard.press("PageUp")
     wait_for_view(page, 1)
+
+
+def test_q_quizzes_the_room_and_a_remote_shows_each_answer_before_it_moves_on(page, live_server):
+    open_lecture(page, live_server, "?view=2")
+    view_result(page, "13")
+    page.keyboard.press("q")  # predict mode in the view: each value is a question
+    view(page).locator('[data-testid="answer"] input').wait_for()
+    assert view(page).locator("#equation .result").count() == 0
+    for value in ["13", "17", "25", "29"]:
+        page.keyboard.press("PageDown")  # the answer first
+        view_result(page, value)
+        page.keyboard.press("PageDown")  # then the next question (or, after the last, the next view)
+    wait_for_view(page, 3)
 
 
 def test_presentation_mode_and_the_language_are_the_lectures_for_every_view(page, live_server):
