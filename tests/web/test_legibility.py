@@ -28,21 +28,29 @@ PRESENT_MIN_PX = 18
 NORMAL_MIN_PX = 12
 AA_CONTRAST = 4.5
 
-# Each page in the states a lecture shows: the default, and the views that draw extra labels.
+# Each page in the states a lecture shows: the default, steps further on, the views that draw
+# extra labels, and predict mode (Q).
 PAGES = (
     "/",
     "/convolution",
     "/convolution?cov=1",
     "/convolution?m=conv",
+    "/convolution?m=conv&step=4",
+    "/convolution?predict=1&step=2",
     "/convolution?in=1,2,3,4,5,6,7;8,9,1,2,3,4,5;6,7,8,9,1,2,3;4,5,6,7,8,9,1;2,3,4,5,6,7,8;9,1,2,3,4,5,6;7,8,9,1,2,3,4"
     "&k=1,0,-1;1,0,-1;1,0,-1&p=1,1",
     "/pooling",
+    "/pooling?step=4",
+    "/pooling?kind=avg&predict=1&step=3",
     "/pooling?in=1,2,3,4,5,6,7;8,9,1,2,3,4,5;6,7,8,9,1,2,3;4,5,6,7,8,9,1;2,3,4,5,6,7,8;9,1,2,3,4,5,6;7,8,9,1,2,3,4"
     "&pad=1,1&size=3,3",
     "/activation",
+    "/activation?step=8",
+    "/activation?predict=1&step=6",
     "/signal",
     "/network",
     "/network?sample=3&map=1,2",
+    "/network?sample=3&map=3,1&predict=1",
     "/lecture",
 )
 
@@ -187,4 +195,17 @@ def test_presentation_text_is_at_least_18px_with_aa_contrast(page, live_server, 
 @pytest.mark.parametrize("path", PAGES)
 def test_normal_text_is_at_least_12px_with_aa_contrast(page, live_server, path):
     problems = audit(page, live_server + path, NORMAL_MIN_PX)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("path", ["/convolution", "/pooling", "/activation"])
+@pytest.mark.parametrize("mode", [("present=1", PRESENT_MIN_PX), ("", NORMAL_MIN_PX)], ids=["present", "normal"])
+def test_predict_modes_answer_box_and_verdict_meet_the_floor(page, live_server, path, mode):
+    param, min_px = mode
+    page.goto(live_server + with_param(path, f"predict=1&{param}"))
+    field = page.locator('[data-testid="answer"] input')
+    field.fill("-123.5")  # wrong everywhere: the verdict is shown, and the score beside the player
+    field.press("Enter")
+    page.locator('[data-testid="answer"] .verdict:not(:empty)').wait_for()
+    problems = page.evaluate(AUDIT_JS, min_px)
     assert problems == [], "\n".join(map(str, problems))
