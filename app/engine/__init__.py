@@ -38,6 +38,7 @@ from .kinds import (
     LocalResponseNorm,
     Pool2d,
     Reshape,
+    Transpose,
     Upsample,
     kind_of,
 )
@@ -48,7 +49,7 @@ __all__ = [
     "ACTIVATIONS", "Activation", "AdaptiveAvgPool", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvTrace",
     "ConvTranspose2d", "ConvTransposeTrace", "Dense", "Dropout", "Flatten", "GlobalPool", "INPUT", "KINDS",
     "Layer", "LayerError", "LayerKind", "LayerPlan", "LocalResponseNorm", "Node", "PADDING_MODES",
-    "ParameterError", "Pool2d", "PoolResult", "PoolTrace", "Reshape", "TransposeGeometry", "Upsample",
+    "ParameterError", "Pool2d", "PoolResult", "PoolTrace", "Reshape", "Transpose", "TransposeGeometry", "Upsample",
     "WindowGeometry", "activate", "adaptive_avg_pool2d", "adaptive_pool_size", "applied_kernel", "conv2d",
     "conv2d_naive", "conv_geometry", "conv_trace", "conv_transpose2d", "conv_transpose2d_naive",
     "conv_transpose_geometry", "conv_transpose_trace", "dense", "elu", "flatten", "forward", "gelu",

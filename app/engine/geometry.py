@@ -17,7 +17,7 @@ Pair = tuple[int, int]
 IntOrPair = int | Pair | list[int]
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 PADDING_WORDS = ("valid", "same")  # padding by name instead of by number
-Padding = int | Pair | list[int] | Literal[PADDING_WORDS]
+Padding = int | Pair | list[int] | tuple[int, int, int, int] | Literal[PADDING_WORDS]
 
 
 class ParameterError(ValueError):
@@ -100,7 +100,7 @@ class WindowGeometry(NamedTuple):
 
 
 def resolve_padding(padding: Padding, kernel: Pair, stride: Pair, dilation: Pair) -> tuple[int, int, int, int]:
-    """padding (int, pair, "valid" or "same") -> (top, bottom, left, right).
+    """padding (int, pair, (top, bottom, left, right), "valid" or "same") -> (top, bottom, left, right).
 
     "same" splits D*(K-1) per axis with the odd pixel at the bottom/right, as PyTorch does.
     """
@@ -113,6 +113,11 @@ def resolve_padding(padding: Padding, kernel: Pair, stride: Pair, dilation: Pair
         return total_h // 2, total_h - total_h // 2, total_w // 2, total_w - total_w // 2
     if isinstance(padding, str):
         raise ParameterError("padding", f'padding must be an integer, a pair, "valid" or "same" (got "{padding}")')
+    if isinstance(padding, (tuple, list)) and len(padding) == 4:  # each side its own (an imported model's)
+        if not all(type(side) is int and side >= 0 for side in padding):
+            raise ParameterError("padding", f"padding's four sides must be integers of at least 0 (got "
+                                            f"{list(padding)})")
+        return tuple(padding)
     ph, pw = as_pair(padding, "padding", minimum=0)
     return ph, ph, pw, pw
 

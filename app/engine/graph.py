@@ -77,7 +77,7 @@ def _check_names(index: int, node: Node, known: dict[str, int], later: set[str])
     kind = KINDS.get(node.layer.type)
     if kind is None:
         raise LayerError(index, node, "type", f'"{node.layer.type}" is not a layer type')
-    wanted = kind.inputs
+    wanted = kind.inputs_of(node.layer)
     if (wanted is None and len(node.inputs) < 2) or (wanted is not None and len(node.inputs) != wanted):
         count = "two or more inputs" if wanted is None else f"{wanted} input{'s' * (wanted != 1)}"
         raise LayerError(index, node, "inputs", f"takes {count}, got {len(node.inputs)}")

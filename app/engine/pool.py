@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .geometry import IntOrPair, ParameterError, WindowGeometry, as_pair, window_geometry
+from .geometry import IntOrPair, ParameterError, WindowGeometry, as_pair, resolve_padding, window_geometry
 from .padding import pad2d
 
 KINDS = ("max", "avg")
@@ -33,15 +33,19 @@ def pool_geometry(x_shape: tuple[int, ...], kind: str, size: IntOrPair, stride: 
     if len(x_shape) != 4:
         raise ParameterError("input", f"pool2d needs input (N, C, H, W), got {tuple(x_shape)}")
     size_hw = as_pair(size, "size", minimum=1)
-    pad_hw = as_pair(padding, "padding", minimum=0)
+    if isinstance(padding, str):
+        raise ParameterError("padding", f'padding must be an integer or a pair (got "{padding}")')
+    top, bottom, left, right = resolve_padding(padding, size_hw, (1, 1), (1, 1))  # (top, bottom, left, right)
     # PyTorch's limit, on the window as given: dilation does not widen it.
-    if pad_hw[0] > size_hw[0] // 2 or pad_hw[1] > size_hw[1] // 2:
+    if max(top, bottom) > size_hw[0] // 2 or max(left, right) > size_hw[1] // 2:
+        given = list(padding) if isinstance(padding, (tuple, list)) else [padding, padding]
         raise ParameterError("padding", f"padding must be at most half the window size "
-                                        f"(padding {list(pad_hw)}, size {list(size_hw)})")
+                                        f"(padding {given}, size {list(size_hw)})")
     dilation_hw = as_pair(dilation, "dilation", minimum=1)
     if kind == "avg" and dilation_hw != (1, 1):
         raise ParameterError("dilation", f"dilation is for max pooling only (avg got {list(dilation_hw)})")
-    geometry = window_geometry(x_shape[2:], size_hw, size_hw if stride is None else stride, pad_hw, dilation_hw,
+    geometry = window_geometry(x_shape[2:], size_hw, size_hw if stride is None else stride,
+                               (top, bottom, left, right), dilation_hw,
                                window="size", ceil_mode=ceil_mode)
     if dilation_hw != (1, 1):
         _check_every_window_reads_input(geometry)

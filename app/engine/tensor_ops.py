@@ -1,4 +1,5 @@
-"""Layers that move numbers without arithmetic: reshape, dropout (at inference), and the axis check they share."""
+"""Layers that move numbers without arithmetic: reshape, transpose, dropout (at inference), and the axis check
+they share."""
 
 from __future__ import annotations
 
@@ -51,6 +52,27 @@ def reshape(x: np.ndarray, shape: tuple[int, ...] | list[int]) -> np.ndarray:
     x: (N, ...); shape: one sample's new shape, one -1 allowed -> (N, *shape)
     """
     return x.reshape((x.shape[0], *reshape_shape(x.shape[1:], shape)))
+
+
+def transpose_shape(sample_shape: tuple[int, ...], perm: tuple[int, ...] | list[int]) -> tuple[int, ...]:
+    """One sample's shape with its axes in the order `perm` gives: output axis k is input axis perm[k]."""
+    ndim = len(sample_shape)
+    listed = isinstance(perm, (tuple, list))
+    whole = (int, np.integer)
+    axes = [int(p) if isinstance(p, whole) and not isinstance(p, bool) else -1 for p in perm] if listed else []
+    if sorted(axes) != list(range(ndim)):
+        raise ParameterError("perm", f"perm must order a sample's {ndim} axes, each of 0 … {ndim - 1} once "
+                                     f"(got {list(perm) if listed else perm!r})")
+    return tuple(sample_shape[int(p)] for p in perm)
+
+
+def transpose(x: np.ndarray, perm: tuple[int, ...] | list[int]) -> np.ndarray:
+    """Reorder every sample's axes, the batch axis kept first (as x.permute(0, *(p + 1 for p in perm))).
+
+    x: (N, ...); perm: a permutation of one sample's axes -> (N, *transpose_shape(...)), a copy in C order
+    """
+    transpose_shape(x.shape[1:], perm)
+    return np.ascontiguousarray(np.transpose(x, (0, *(int(p) + 1 for p in perm))))
 
 
 def dropout(x: np.ndarray) -> np.ndarray:

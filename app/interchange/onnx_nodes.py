@@ -215,22 +215,18 @@ def _window(attributes: dict, kernel: tuple[int, int]) -> tuple[tuple[int, int],
     return stride, dilation, tuple(pads)
 
 
-def _symmetric(pads: tuple[int, ...], attributes: dict) -> tuple[int, int]:
-    """(top, bottom, left, right) -> PyTorch's (h, w), the same at both ends of an axis."""
+def _padding(pads: tuple[int, ...]) -> tuple[int, int] | tuple[int, int, int, int]:
+    """(top, bottom, left, right) -> PyTorch's (h, w) where both ends of an axis are alike, else the four
+    sides (the engine pads each side as given: what PyTorch writes as F.pad before the layer)."""
     top, bottom, left, right = pads
-    auto_pad = _text(attributes, "auto_pad", "NOTSET")
-    if top != bottom or left != right:
-        source = "pads" if auto_pad == "NOTSET" else f"auto_pad {auto_pad}"
-        raise _Refused(f"{source} pads asymmetrically (top {top}, bottom {bottom}, left {left}, right {right}): "
-                       f"PyTorch pads both ends of an axis alike")
-    return top, left
+    return (top, left) if (top, left) == (bottom, right) else tuple(int(side) for side in pads)
 
 
 def _pool_window(attributes: dict) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]:
-    """kernel_shape and _window's settings, padding made symmetric -> (size, stride, padding, dilation)."""
+    """kernel_shape and _window's settings -> (size, stride, padding, dilation)."""
     size = _pair(attributes["kernel_shape"], "kernel_shape")
     stride, dilation, pads = _window(attributes, size)
-    return size, stride, _symmetric(pads, attributes), dilation
+    return size, stride, _padding(pads), dilation
 
 
 def max_pool(attributes: dict, constants: Constants) -> Pool2d:
@@ -265,7 +261,7 @@ def conv(attributes: dict, constants: Constants) -> Conv2d:
     stride, dilation, pads = _window(attributes, size)
     # PyTorch's padding="same" (stride 1) puts the odd pixel at the end, as SAME_UPPER does.
     same = _text(attributes, "auto_pad", "NOTSET") == "SAME_UPPER" and (pads[0], pads[2]) != (pads[1], pads[3])
-    padding = "same" if same else _symmetric(pads, attributes)
+    padding = "same" if same else _padding(pads)
     return Conv2d(kernel, _optional(constants, 2), stride, padding, dilation, groups=attributes.get("group", 1))
 
 

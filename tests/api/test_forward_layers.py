@@ -45,6 +45,19 @@ def test_arithmetic_broadcasts_a_per_channel_map_over_the_input(client, op, expe
     np.testing.assert_allclose(run(client, layers)["output"], expected(x, peak))
 
 
+def test_a_constant_operand_normalises_each_channel_and_transpose_swaps_axes(client):
+    layers = [{"type": "sub", "name": "centred", "operand": [[[0.5]], [[-0.25]]]},  # x − mean, per channel
+              {"type": "div", "name": "inverse", "operand": [2], "operand_first": True},  # 2 / (x − mean)
+              {"type": "transpose", "name": "swapped", "inputs": ["input"], "perm": [2, 0, 1]}]
+    body = run(client, layers)
+    x = np.array(X)
+    centred = x - np.array([0.5, -0.25]).reshape(2, 1, 1)
+    np.testing.assert_allclose(body["layers"][0]["output"], centred)
+    np.testing.assert_allclose(body["layers"][1]["output"], 2 / centred)
+    assert body["layers"][1]["parameters"] == 1
+    np.testing.assert_array_equal(body["layers"][2]["output"], x.transpose(2, 0, 1))
+
+
 def test_concat_joins_channels_and_any_axis(client):
     layers = [{"type": "relu", "name": "r"}, {"type": "concat", "inputs": ["input", "r"]},
               {"type": "concat", "name": "wide", "inputs": ["input", "input", "input"], "axis": 2}]
@@ -92,6 +105,9 @@ def test_lrn_and_bilinear_upsampling_run(client):
     ([{"type": "maxpool", "name": "p", "size": 2}, {"type": "concat", "name": "c", "inputs": ["input", "p"]}],
      'layers[1] "c" (concat): '),
     ([{"type": "concat", "inputs": ["input"]}], "layers[0] (concat): takes two or more inputs, got 1."),
+    ([{"type": "add", "operand": [1], "inputs": ["input", "input"]}], "layers[0] (add): takes 1 input, got 2."),
+    ([{"type": "add"}], "layers[0] (add): takes 2 inputs, got 1."),
+    ([{"type": "transpose", "perm": [0, 0, 1]}], "layers[0] (transpose): perm must order a sample's 3 axes"),
     ([{"type": "batchnorm", "mean": [0], "var": [1]}], "layers[0] (batchnorm): mean must hold 2 numbers"),
     ([{"type": "reshape", "shape": [3, -1]}], "layers[0] (reshape): shape [3, -1] cannot hold a sample"),
     ([{"type": "upsample", "size": 4, "scale": 2}], "layers[0] (upsample): give size or scale, not both"),

@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import mutually_broadcastable_shapes
 
+from app.engine import INPUT, LayerError, Node, forward, plan
 from app.engine.elementwise import BINARY_OPS, binary, binary_shape, broadcast_shape, concat, concat_shape
 from app.engine.geometry import ParameterError
+from app.engine.kinds import Binary
 from tests.strategies import normal_values
 
 OPERATORS = {"add": operator.add, "sub": operator.sub, "mul": operator.mul, "div": operator.truediv}
@@ -138,3 +140,26 @@ def test_concat_refuses_an_axis_out_of_range(axis):
                                              r"\(allowed: -3 to 2\)") as error:
         concat([np.ones((1, 2, 3))] * 2, axis)
     assert error.value.param == "axis"
+
+
+# ---- a constant operand in a graph -----------------------------------------------------------------
+
+@pytest.mark.parametrize("op", BINARY_OPS)
+@pytest.mark.parametrize("first", [False, True])
+def test_a_constant_operand_meets_every_sample_on_its_side(op, first):
+    """x (N, C, H, W) op a per-channel (C, 1, 1) constant, worked cell by cell."""
+    rng = np.random.default_rng(7)
+    x, operand = rng.uniform(1, 2, (3, 2, 2, 2)), rng.uniform(1, 2, (2, 1, 1))
+    (out,) = forward(x, [Node(Binary(op, operand, first), "scaled", (INPUT,))])
+    apply = {"add": operator.add, "sub": operator.sub, "mul": operator.mul, "div": operator.truediv}[op]
+    for n, c, i, j in np.ndindex(*x.shape):
+        sides = (operand[c, 0, 0], x[n, c, i, j]) if first else (x[n, c, i, j], operand[c, 0, 0])
+        assert out[n, c, i, j] == apply(*sides)
+    assert plan((2, 2, 2), [Node(Binary(op, operand, first), "scaled", (INPUT,))])[0].parameters == 2
+
+
+def test_a_constant_operand_takes_one_input_and_may_not_span_the_batch():
+    with pytest.raises(LayerError, match=r"takes 1 input, got 2"):
+        plan((2, 2), [Node(Binary("add", np.ones(2)), "a", (INPUT, INPUT))])
+    with pytest.raises(LayerError, match=r"an operand of shape \[3, 2, 2\] has more axes than one sample's \[2, 2\]"):
+        plan((2, 2), [Node(Binary("add", np.ones((3, 2, 2))), "a", (INPUT,))])

@@ -14,29 +14,23 @@ A case is not expressible when the mapping refuses its node (Unsupported), or wh
 its inputs as they come (NotTaken): the engine runs what a ConvScope network carries, floating-point
 tensors whose first axis is the batch, through one layer at a time, within its plan's checks.
 
-onnx is a test oracle, never a runtime dependency: in CI (CI set) it must import; elsewhere its absence
-skips this file.
+onnx is the app's own dependency (app.interchange reads ONNX files with it); the engine never imports it.
 """
 
 from __future__ import annotations
 
-import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import onnx
 import pytest
+from onnx import helper, numpy_helper
 
 from app.engine import LayerError, ParameterError, forward, kind_of, plan
 from app.interchange.onnx_nodes import Unsupported, data_inputs, layer_for
-
-if os.environ.get("CI"):
-    import onnx  # the oracle must be there: a missing onnx fails the run instead of skipping it
-else:
-    onnx = pytest.importorskip("onnx")
-from onnx import helper, numpy_helper  # noqa: E402 (needs onnx)
 
 IN_SCOPE = frozenset({
     "Conv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool",
@@ -199,8 +193,6 @@ SIZE_DEPENDENT = Why(Unsupported, r"depends on the input's size", "ConvTranspose
                      "the padding depends on the input's size, which no layer setting does")
 SAME_STRIDED = Why(Unsupported, r"depends on the input's size", "auto_pad SAME with a stride above 1: the padding "
                    "depends on the input's size, which no layer setting does")
-ASYMMETRIC = Why(Unsupported, r"pads asymmetrically", "auto_pad SAME around an even window pads one end more than "
-                 "the other; PyTorch pads both ends alike")
 AVG_DILATION = Why(Unsupported, r"has no dilation", "dilated average pooling: PyTorch's avg_pool2d has no dilation")
 MORE_OUTPUTS = Why(Unsupported, r"of its outputs are used", "a second output used (MaxPool's Indices, Dropout's "
                    "mask, BatchNormalization's batch statistics): an engine layer gives one")
@@ -305,10 +297,6 @@ NOT_EXPRESSIBLE: dict[str, Why] = {
     "test_conv_with_autopad_same": SAME_STRIDED,
     "test_maxpool_2d_precomputed_same_upper": SAME_STRIDED,
 
-    "test_averagepool_2d_same_lower": ASYMMETRIC,
-    "test_averagepool_2d_same_upper": ASYMMETRIC,
-    "test_maxpool_2d_same_lower": ASYMMETRIC,
-    "test_maxpool_2d_same_upper": ASYMMETRIC,
 
     "test_averagepool_2d_dilations": AVG_DILATION,
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from app.engine.dense import flatten, flatten_shape
 from app.engine.geometry import ParameterError
-from app.engine.tensor_ops import check_axis, dropout, reshape, reshape_shape
+from app.engine.tensor_ops import check_axis, dropout, reshape, reshape_shape, transpose, transpose_shape
 from tests.strategies import normal_values
 
 
@@ -152,3 +152,24 @@ def test_check_axis_refuses_anything_but_an_integer(axis):
     with pytest.raises(ParameterError, match="axis must be an integer") as error:
         check_axis(axis, 3)
     assert error.value.param == "axis"
+
+
+# ---- transpose ---------------------------------------------------------------------------------------
+
+@given(st.permutations(range(3)), st.integers(0, 2**32 - 1))
+def test_transpose_moves_every_element_where_perm_sends_it(perm, seed):
+    """out[n][i_0, i_1, i_2] = x[n][j] where j[perm[k]] = i_k: element by element, from the definition."""
+    x = np.random.default_rng(seed).standard_normal((2, 2, 3, 4))
+    out = transpose(x, perm)
+    assert out.shape == (2, *transpose_shape(x.shape[1:], perm)) and out.flags.c_contiguous
+    for n, *index in np.ndindex(*out.shape):
+        source = [0] * 3
+        for k, axis in enumerate(perm):
+            source[axis] = index[k]
+        assert out[(n, *index)] == x[(n, *source)]
+
+
+@pytest.mark.parametrize("perm", [(0, 1), (0, 0, 1), (1, 2, 3), (0, 1, True), "012"])
+def test_a_perm_that_does_not_order_the_axes_is_refused(perm):
+    with pytest.raises(ParameterError, match=r"perm must order a sample's 3 axes, each of 0 … 2 once"):
+        transpose_shape((2, 3, 4), perm)

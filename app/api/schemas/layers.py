@@ -122,9 +122,12 @@ class LRNLayer(Layer):
 
 class BinaryLayer(Layer):
     type: Literal[BINARY_OPS] = Field(description="inputs[0] op inputs[1], with NumPy broadcasting")
+    operand: ArrayOf(1, 3, "a constant in place of inputs[1], e.g. C×1×1: the layer then takes one input") | None = (
+        None)
+    operand_first: bool = Field(False, strict=True, description="the constant is the left side: operand op input")
 
     def to_engine(self) -> engine.Binary:
-        return engine.Binary(self.type)
+        return engine.Binary(self.type, self.operand, self.operand_first)
 
 
 class ConcatLayer(Layer):
@@ -196,6 +199,15 @@ class AdaptiveAvgPoolLayer(Layer):
         return engine.AdaptiveAvgPool(self.output_size)
 
 
+class TransposeLayer(Layer):
+    type: Literal["transpose"]
+    perm: list[Annotated[int, Field(strict=True)]] = Field(min_length=1, max_length=8, description=(
+        "one sample's axes in their new order, e.g. [1, 0, 2] swaps the first two (the batch stays first)"))
+
+    def to_engine(self) -> engine.Transpose:
+        return engine.Transpose(tuple(self.perm))
+
+
 class DropoutLayer(Layer):
     type: Literal["dropout"]
     p: Annotated[float, Field(ge=0, lt=1, strict=True)] = Field(0.5, description="unused: the identity at inference")
@@ -206,6 +218,6 @@ class DropoutLayer(Layer):
 
 LayerModel = Annotated[
     ConvLayer | ConvTransposeLayer | PoolLayer | GlobalPoolLayer | AdaptiveAvgPoolLayer | ActivationLayer
-    | BatchNormLayer | LRNLayer | BinaryLayer | ConcatLayer | FlattenLayer | ReshapeLayer | UpsampleLayer
-    | DenseLayer | DropoutLayer,
+    | BatchNormLayer | LRNLayer | BinaryLayer | ConcatLayer | FlattenLayer | ReshapeLayer | TransposeLayer
+    | UpsampleLayer | DenseLayer | DropoutLayer,
     Field(discriminator="type")]

@@ -10,7 +10,7 @@ from .dense import Dense, Flatten
 from .merge import Binary, Concat
 from .norm import BatchNorm, LocalResponseNorm
 from .pool import AdaptiveAvgPool, GlobalPool, Pool2d
-from .tensor import Dropout, Reshape, Upsample
+from .tensor import Dropout, Reshape, Transpose, Upsample
 
 _ALL = (*conv.KINDS, *pool.KINDS, *dense.KINDS, *activation.KINDS, *norm.KINDS, *merge.KINDS, *tensor.KINDS)
 KINDS: dict[str, LayerKind] = {name: kind for kind in _ALL for name in kind.types}  # "type" -> kind
@@ -24,5 +24,5 @@ def kind_of(layer: Layer) -> LayerKind:
 __all__ = [
     "Activation", "AdaptiveAvgPool", "BY_RECORD", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvTranspose2d", "Dense",
     "Dropout", "Flatten", "GlobalPool", "KINDS", "Layer", "LayerKind", "LocalResponseNorm", "Pool2d",
-    "Reshape", "Shape", "Sizes", "Upsample", "kind_of",
+    "Reshape", "Shape", "Sizes", "Transpose", "Upsample", "kind_of",
 ]

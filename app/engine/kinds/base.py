@@ -43,7 +43,8 @@ class LayerKind:
     record: type  # the frozen dataclass that holds a layer's settings and arrays
     output_shape: Callable[[Layer, list[Shape]], Shape]  # raises ParameterError when the inputs do not fit
     run: Callable[[Layer, list[np.ndarray]], np.ndarray]  # inputs (N, ...) each -> output (N, ...)
-    inputs: int | None = 1  # how many inputs the layer takes; None: two or more
+    inputs: int | None | Callable[[Layer], int] = 1  # how many inputs the layer takes; None: two or more
+    # (a callable: the count depends on the layer's settings)
     arrays: tuple[str, ...] = ()  # the record's fields that hold parameters
     multiply_adds: Callable[[Layer, list[Shape], Shape], int] = no_count  # per sample
     # Work beyond the multiply-adds that the limits must count (a pooling window's cells), per sample.
@@ -54,6 +55,9 @@ class LayerKind:
     # Training: forward keeping what backward needs, and backward -> (input gradient, {field: gradient}).
     train: Callable[[Layer, np.ndarray], tuple[np.ndarray, Any]] | None = None
     backward: Callable[[Layer, np.ndarray, Any, np.ndarray], tuple[np.ndarray, dict[str, np.ndarray]]] | None = None
+
+    def inputs_of(self, layer: Layer) -> int | None:
+        return self.inputs(layer) if callable(self.inputs) else self.inputs
 
     def parameters(self, layer: Layer) -> int:
         return sum(np.size(getattr(layer, name)) for name in self.arrays if getattr(layer, name) is not None)

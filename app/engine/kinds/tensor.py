@@ -1,4 +1,4 @@
-"""Layers that only rearrange values: reshape, upsample and dropout (the identity at inference)."""
+"""Layers that only rearrange values: reshape, transpose, upsample and dropout (the identity at inference)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from math import prod
 
 from ..geometry import IntOrPair
 from ..resample import upsample, upsample_size
-from ..tensor_ops import dropout, reshape, reshape_shape
+from ..tensor_ops import dropout, reshape, reshape_shape, transpose, transpose_shape
 from .base import LayerKind, Shape, elementwise
 from .conv import needs_image
 
@@ -16,6 +16,12 @@ from .conv import needs_image
 class Reshape:
     shape: tuple[int, ...]  # one sample's new shape; one −1 takes what is left
     type: str = "reshape"
+
+
+@dataclass(frozen=True)
+class Transpose:
+    perm: tuple[int, ...]  # one sample's axes in their new order: output axis k is input axis perm[k]
+    type: str = "transpose"
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,13 @@ RESHAPE = LayerKind(
     run=lambda layer, xs: reshape(xs[0], layer.shape),
 )
 
+TRANSPOSE = LayerKind(
+    types=("transpose",), record=Transpose,
+    output_shape=lambda layer, shapes: transpose_shape(shapes[0], layer.perm),
+    run=lambda layer, xs: transpose(xs[0], layer.perm),
+    extra_work=lambda layer, shapes, out: prod(out),  # every value is copied
+)
+
 UPSAMPLE = LayerKind(
     types=("upsample",), record=Upsample,
     output_shape=_upsample_shape,
@@ -62,4 +75,4 @@ DROPOUT = LayerKind(
     run=lambda layer, xs: dropout(xs[0]),
 )
 
-KINDS = (RESHAPE, UPSAMPLE, DROPOUT)
+KINDS = (RESHAPE, TRANSPOSE, UPSAMPLE, DROPOUT)
