@@ -10,6 +10,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .geometry import ParameterError
+from .special import erf as _erf
 from .special import erfc
 from .tensor_ops import check_axis
 
@@ -45,6 +46,11 @@ def tanh(x: np.ndarray) -> np.ndarray:
 def gelu(x: np.ndarray) -> np.ndarray:
     """Exact GELU, x·Φ(x) = x·erfc(−x/√2)/2 (PyTorch's default, not the tanh approximation)."""
     return 0.5 * x * erfc(-x * _SQRT_HALF)
+
+
+def erf(x: np.ndarray) -> np.ndarray:
+    """The error function, as torch.erf (in an imported GELU, x·(1 + erf(x/√2))/2 comes as its steps)."""
+    return _erf(x).astype(np.result_type(x, np.float32), copy=False)  # float32 stays float32
 
 
 def identity(x: np.ndarray) -> np.ndarray:
@@ -160,7 +166,7 @@ ACTIVATIONS: dict[str, Callable[..., np.ndarray]] = {
     "relu": relu, "leaky_relu": leaky_relu, "elu": elu, "sigmoid": sigmoid, "tanh": tanh,
     "gelu": gelu, "softmax": softmax, "identity": identity,
     "relu6": relu6, "hardtanh": hardtanh, "hardsigmoid": hardsigmoid, "hardswish": hardswish, "silu": silu,
-    "selu": selu, "softplus": softplus, "log_softmax": log_softmax, "prelu": prelu,
+    "selu": selu, "softplus": softplus, "log_softmax": log_softmax, "prelu": prelu, "erf": erf,
 }
 # function -> the keyword arguments activate() passes it, with their defaults. prelu's axis is the channel
 # axis (1: a batch (N, C, ...)); softmax's and log_softmax's is the axis that is normalised.

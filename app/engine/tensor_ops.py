@@ -1,5 +1,5 @@
-"""Layers that move numbers without arithmetic: reshape, transpose, dropout (at inference), and the axis check
-they share."""
+"""Layers that move numbers without arithmetic: reshape, transpose, slice, pad, dropout (at inference), and the
+axis check they share."""
 
 from __future__ import annotations
 
@@ -73,6 +73,77 @@ def transpose(x: np.ndarray, perm: tuple[int, ...] | list[int]) -> np.ndarray:
     """
     transpose_shape(x.shape[1:], perm)
     return np.ascontiguousarray(np.transpose(x, (0, *(int(p) + 1 for p in perm))))
+
+
+def _integer(value, param: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ParameterError(param, f"{param} must be an integer (got {value!r})")
+    return int(value)
+
+
+def slice_shape(sample_shape: tuple[int, ...], axis: int, start: int, stop: int, step: int = 1) -> tuple[int, ...]:
+    """One sample's shape once x[start:stop:step] is taken along `axis` (Python's slicing: ends clamped,
+    negative ones from the end); at least one value must be left."""
+    axis = check_axis(axis, len(sample_shape))
+    start, stop, step = (_integer(v, name) for v, name in ((start, "start"), (stop, "stop"), (step, "step")))
+    if step == 0:
+        raise ParameterError("step", "step must not be 0")
+    size = len(range(*slice(start, stop, step).indices(sample_shape[axis])))
+    if size == 0:
+        raise ParameterError("start", f"[{start}:{stop}:{step}] leaves nothing of axis {axis}, which has "
+                                      f"{sample_shape[axis]} values")
+    return (*sample_shape[:axis], size, *sample_shape[axis + 1:])
+
+
+def take_slice(x: np.ndarray, axis: int, start: int, stop: int, step: int = 1) -> np.ndarray:
+    """x[:, …, start:stop:step, …] along one sample axis, as PyTorch's x.narrow or indexing with a slice.
+
+    x: (N, ...) -> (N, *slice_shape(...)), a copy
+    """
+    slice_shape(x.shape[1:], axis, start, stop, step)
+    index = [slice(None)] * x.ndim
+    index[check_axis(axis, x.ndim - 1) + 1] = slice(start, stop, step)
+    return x[tuple(index)].copy()
+
+
+PAD_MODES = ("constant", "reflect", "replicate", "circular")  # F.pad's modes
+_NUMPY_PAD = {"constant": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
+
+
+def pad_shape(sample_shape: tuple[int, ...], pads, mode: str = "constant") -> tuple[int, ...]:
+    """One sample's shape once padded. pads: one (before, after) per axis, for the last axes (the
+    others are not padded), each at least 0; reflect needs less than the axis' size, circular at most."""
+    if mode not in PAD_MODES:
+        raise ParameterError("mode", f"mode must be one of {', '.join(PAD_MODES)} (got {mode!r})")
+    if not isinstance(pads, (tuple, list)) or not 1 <= len(pads) <= len(sample_shape) or not all(
+            isinstance(pair, (tuple, list)) and len(pair) == 2 for pair in pads):
+        raise ParameterError("pads", f"pads must be 1 to {len(sample_shape)} [before, after] pairs, one per axis "
+                                     f"from the last ones (got {pads!r})")
+    first = len(sample_shape) - len(pads)
+    out = list(sample_shape)
+    for k, pair in enumerate(pads):
+        before, after = (_integer(v, "pads") for v in pair)
+        size = sample_shape[first + k]
+        if before < 0 or after < 0:
+            raise ParameterError("pads", f"pads must be at least 0 (got {[before, after]} for axis {first + k})")
+        if (mode == "reflect" and max(before, after) >= size) or (mode == "circular" and max(before, after) > size):
+            limit = "less than" if mode == "reflect" else "at most"
+            raise ParameterError("pads", f"{mode} padding must be {limit} the axis' size ({size}), got "
+                                         f"{[before, after]} for axis {first + k}")
+        out[first + k] = size + before + after
+    return tuple(out)
+
+
+def pad(x: np.ndarray, pads, mode: str = "constant", value: float = 0.0) -> np.ndarray:
+    """Pad one sample's last axes as F.pad does (its pairs listed from the first padded axis on).
+
+    x: (N, ...) -> (N, *pad_shape(...)); `value` fills constant mode
+    """
+    pad_shape(x.shape[1:], pads, mode)
+    widths = [(0, 0)] * (x.ndim - len(pads)) + [tuple(int(v) for v in pair) for pair in pads]
+    if mode == "constant":
+        return np.pad(x, widths, constant_values=np.asarray(value, x.dtype))
+    return np.pad(x, widths, mode=_NUMPY_PAD[mode])
 
 
 def dropout(x: np.ndarray) -> np.ndarray:

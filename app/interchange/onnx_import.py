@@ -28,7 +28,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 from app.engine import INPUT, ParameterError, kind_of
 from app.engine.graph import Node
-from app.engine.kinds import Activation, Binary, Reshape, Transpose
+from app.engine.kinds import Activation, Binary, Reshape, Slice, Transpose
 
 from .onnx_nodes import Unsupported, data_inputs, layer_for
 
@@ -377,6 +377,10 @@ class _Walk:
             axes = _axes(attributes, values, self.opset)
             new = unsqueezed(shape, axes) if op == "Unsqueeze" else squeezed(shape, axes)
             return self._reshape(new, inputs[0], output)
+        if op == "Slice":
+            return self._slice(node, attributes, values)
+        if op == "Split":
+            return self._split(node, attributes, values)
         if op == "Transpose":
             perm = attributes.get("perm", list(reversed(range(len(self.shapes[inputs[0]])))))
             if int(perm[0]) != 0:
@@ -393,6 +397,55 @@ class _Walk:
         outputs = sum(1 for name in node.output if name in self.used)
         layer = layer_for(op, attributes, values, opset=self.opset, outputs=max(outputs, 1))
         self._add(layer, output, [name for name in inputs[:data]])
+
+    def _slice(self, node: onnx.NodeProto, attributes: dict, values: list) -> None:
+        """One slice layer per sliced axis (the batch axis must be kept whole)."""
+        if self.opset < 10:
+            starts, ends = attributes["starts"], attributes["ends"]
+            axes, steps = attributes.get("axes", range(len(starts))), [1] * len(starts)
+        else:
+            if any(value is None for value in values[1:3]):
+                raise _Fold("starts or ends is computed, not a constant")
+            starts, ends = values[1], values[2]
+            axes = values[3] if len(values) > 3 and values[3] is not None else range(len(starts))
+            steps = values[4] if len(values) > 4 and values[4] is not None else [1] * len(starts)
+        source, shape = node.input[0], self.shapes[node.input[0]]
+        cuts = []
+        for start, end, axis, step in zip(starts, ends, axes, steps, strict=True):
+            axis, start, end, step = int(axis) % len(shape), int(start), int(end), int(step)
+            whole = range(shape[axis])[slice(start, end, step)] == range(shape[axis])
+            if axis == 0 and not whole:
+                raise _Fold(f"slices the batch axis [{start}:{end}:{step}]")
+            if not whole:
+                cuts.append((axis - 1, max(min(start, 2**62), -2**62), max(min(end, 2**62), -2**62), step))
+        if not cuts:
+            return self._alias(node.output[0], source)
+        for k, (axis, start, end, step) in enumerate(cuts):
+            target = node.output[0] if k == len(cuts) - 1 else f"{node.output[0]}/{k}"
+            self._add(Slice(axis, start, end, step), target, [source])
+            source = target
+
+    def _split(self, node: onnx.NodeProto, attributes: dict, values: list) -> None:
+        """One slice layer per output, along the split axis."""
+        shape = self.shapes[node.input[0]]
+        axis = attributes.get("axis", 0) % len(shape)
+        if axis == 0:
+            raise _Fold("splits the batch axis")
+        sizes = attributes.get("split")
+        if sizes is None and len(values) > 1 and values[1] is not None:
+            sizes = values[1].tolist()
+        outputs = list(node.output)
+        if sizes is None:  # equal parts (from opset 18, num_outputs of them; the last may be smaller)
+            parts = attributes.get("num_outputs", len(outputs))
+            size = -(-shape[axis] // parts)
+            sizes = [min(size, shape[axis] - k * size) for k in range(parts)]
+        if len(sizes) != len(outputs) or sum(sizes) != shape[axis] or min(sizes) < 1:
+            raise _Fold(f"split {list(sizes)} into {len(outputs)} outputs of an axis of {shape[axis]}")
+        start = 0
+        for output, size in zip(outputs, sizes, strict=True):
+            if output:
+                self._add(Slice(axis - 1, start, start + int(size)), output, [node.input[0]])
+            start += int(size)
 
     def _softmax_2d(self, node: onnx.NodeProto, attributes: dict) -> None:
         """Softmax before opset 13 normalises the axes from `axis` on as one: one axis, where every other

@@ -32,6 +32,8 @@ from app.engine.kinds import (
     GlobalPool,
     Layer,
     LocalResponseNorm,
+    Mean,
+    Pad,
     Pool2d,
     Reshape,
     Upsample,
@@ -372,6 +374,65 @@ def reshape(attributes: dict, constants: Constants) -> Reshape:
     return Reshape(tuple(shape[1:]))
 
 
+_PAD_MODES = {"constant": "constant", "reflect": "reflect", "edge": "replicate", "wrap": "circular"}
+
+
+def _pad(pads: Sequence[int], axes: Sequence[int] | None, mode: str, value: float) -> Pad:
+    """ONNX's pads: every padded axis's start, then every one's end; the axes are all of them (the batch
+    first) unless `axes` names some. The engine's pad takes one sample's last axes."""
+    if mode not in _PAD_MODES:
+        raise _Refused(f'mode "{mode}" is none of constant, reflect, edge and wrap')
+    pads = [int(v) for v in pads]
+    count = len(pads) // 2
+    if any(v < 0 for v in pads):
+        raise _Refused(f"pads {pads}: a negative pad crops, which the engine's pad does not")
+    pairs = list(zip(pads[:count], pads[count:], strict=True))
+    if axes is None:
+        if pairs and pairs[0] != (0, 0):
+            raise _Refused(f"pads {pads} pad the batch axis")
+        pairs = pairs[1:]
+    else:
+        axes = [int(axis) for axis in axes]
+        if sorted(axes) != list(range(-count, 0)):
+            raise _Refused(f"axes {axes}: the engine's pad takes the last axes, counted from the end "
+                           f"({list(range(-count, 0))}), as it knows no input's rank")
+        by_axis = dict(zip(axes, pairs, strict=True))
+        pairs = [by_axis[axis] for axis in range(-count, 0)]
+    return Pad(tuple(pairs), _PAD_MODES[mode], float(value))
+
+
+def pad_attributes(attributes: dict, constants: Constants) -> Pad:
+    """Opsets 2-10: pads, mode and value are attributes."""
+    return _pad(attributes["pads"], None, _text(attributes, "mode", "constant"), attributes.get("value", 0.0))
+
+
+def pad(attributes: dict, constants: Constants) -> Pad:
+    """Opset 11 on: pads, constant_value and (from 18) axes are inputs."""
+    value = _optional(constants, 2)
+    axes = _optional(constants, 3)
+    return _pad(_constant(constants, 1, "pads"), None if axes is None else axes.tolist(),
+                _text(attributes, "mode", "constant"), 0.0 if value is None else value.item())
+
+
+def _mean(axes: Sequence[int] | None, keepdims: int) -> Mean:
+    if axes is None:
+        raise _Refused("no axes: the mean of every axis, the batch's too")
+    return Mean(tuple(_sample_axis(int(axis)) for axis in axes), bool(keepdims))
+
+
+def reduce_mean_attribute(attributes: dict, constants: Constants) -> Mean:
+    """Opsets 1-17: axes is an attribute."""
+    return _mean(attributes.get("axes"), attributes.get("keepdims", 1))
+
+
+def reduce_mean(attributes: dict, constants: Constants) -> Mean:
+    """Opset 18 on: axes is an optional input; without it, every axis (or none, with noop_with_empty_axes)."""
+    axes = _optional(constants, 1)
+    if axes is None and attributes.get("noop_with_empty_axes", 0):
+        raise _Refused("no axes with noop_with_empty_axes: the identity, which an Identity node says plainly")
+    return _mean(None if axes is None else axes.tolist(), attributes.get("keepdims", 1))
+
+
 def dropout_is_test(attributes: dict, constants: Constants) -> Dropout:
     """Opsets 1-6: the identity only with is_test 1."""
     if not attributes.get("is_test", 0):
@@ -524,6 +585,7 @@ NODES: dict[str, dict[int, Builder]] = {
     "HardSwish": {14: _always(Activation("hardswish"))},
     "Softplus": {1: _always(Activation("softplus"))},  # PyTorch's x above 20: log(1 + e^x) to float32's digits
     "Identity": {1: _always(Activation("identity"))},
+    "Erf": {9: _always(Activation("erf"))},
     "LeakyRelu": {1: leaky_relu},
     "Elu": {1: elu},
     "Selu": {1: selu},
@@ -551,6 +613,8 @@ NODES: dict[str, dict[int, Builder]] = {
     "Dropout": {1: dropout_is_test, 7: dropout_ratio_attribute, 12: dropout},
     "Upsample": {7: upsample_scales_attribute, 9: upsample},
     "Resize": {11: resize},
+    "Pad": {2: pad_attributes, 11: pad},
+    "ReduceMean": {1: reduce_mean_attribute, 18: reduce_mean},
     "Gemm": {1: gemm},
     "MatMul": {1: matmul},
 }

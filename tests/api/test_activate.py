@@ -30,7 +30,7 @@ def test_a_single_number(client):
 @pytest.mark.parametrize("body, detail", [
     ({"input": [1], "function": "swish"},
      "function must be 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh', 'gelu', 'softmax', 'identity', 'relu6', "
-     "'hardtanh', 'hardsigmoid', 'hardswish', 'silu', 'selu', 'softplus', 'log_softmax' or 'prelu' "
+     "'hardtanh', 'hardsigmoid', 'hardswish', 'silu', 'selu', 'softplus', 'log_softmax', 'prelu' or 'erf' "
      "(got \"swish\")."),
     ({"input": [1], "function": "relu", "alpha": 0.2}, "alpha applies only to leaky_relu and elu, not to relu."),
     ({"input": [1], "function": "tanh", "axis": 0}, "axis applies only to softmax and log_softmax, not to tanh."),

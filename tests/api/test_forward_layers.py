@@ -58,6 +58,17 @@ def test_a_constant_operand_normalises_each_channel_and_transpose_swaps_axes(cli
     np.testing.assert_array_equal(body["layers"][2]["output"], x.transpose(2, 0, 1))
 
 
+def test_slice_pad_and_mean(client):
+    layers = [{"type": "slice", "name": "second", "axis": 0, "start": 1, "stop": 2},
+              {"type": "pad", "name": "framed", "inputs": ["input"], "pads": [[1, 0], [0, 2]], "mode": "replicate"},
+              {"type": "mean", "name": "per_channel", "inputs": ["input"], "axes": [1, 2], "keepdims": False}]
+    body = run(client, layers)
+    x = np.array(X)
+    np.testing.assert_array_equal(body["layers"][0]["output"], x[1:2])
+    np.testing.assert_array_equal(body["layers"][1]["output"], np.pad(x, ((0, 0), (1, 0), (0, 2)), mode="edge"))
+    np.testing.assert_allclose(body["layers"][2]["output"], x.mean(axis=(1, 2)))
+
+
 def test_concat_joins_channels_and_any_axis(client):
     layers = [{"type": "relu", "name": "r"}, {"type": "concat", "inputs": ["input", "r"]},
               {"type": "concat", "name": "wide", "inputs": ["input", "input", "input"], "axis": 2}]
@@ -108,6 +119,9 @@ def test_lrn_and_bilinear_upsampling_run(client):
     ([{"type": "add", "operand": [1], "inputs": ["input", "input"]}], "layers[0] (add): takes 1 input, got 2."),
     ([{"type": "add"}], "layers[0] (add): takes 2 inputs, got 1."),
     ([{"type": "transpose", "perm": [0, 0, 1]}], "layers[0] (transpose): perm must order a sample's 3 axes"),
+    ([{"type": "slice", "axis": 1, "start": 5, "stop": 9}], "layers[0] (slice): [5:9:1] leaves nothing of axis 1"),
+    ([{"type": "pad", "pads": [[2, 0]], "mode": "reflect"}], "layers[0] (pad): reflect padding must be less than"),
+    ([{"type": "mean", "axes": [1, -2]}], "layers[0] (mean): axes must name each axis once"),
     ([{"type": "batchnorm", "mean": [0], "var": [1]}], "layers[0] (batchnorm): mean must hold 2 numbers"),
     ([{"type": "reshape", "shape": [3, -1]}], "layers[0] (reshape): shape [3, -1] cannot hold a sample"),
     ([{"type": "upsample", "size": 4, "scale": 2}], "layers[0] (upsample): give size or scale, not both"),

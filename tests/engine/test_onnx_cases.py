@@ -37,6 +37,7 @@ IN_SCOPE = frozenset({
     "BatchNormalization", "LRN", "Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "HardSigmoid",
     "HardSwish", "Tanh", "Softmax", "LogSoftmax", "Softplus", "Clip", "Gelu", "Mish", "Concat", "Add", "Sub",
     "Mul", "Div", "Gemm", "MatMul", "Flatten", "Reshape", "Resize", "Upsample", "Dropout", "Identity",
+    "Erf", "Pad", "ReduceMean",
 })
 FOLDERS = ("pytorch-converted", "pytorch-operator")
 # The engine's layer types whose numbers are ONNX's to the bit (no sums, or one rounding like ONNX's).
@@ -246,10 +247,20 @@ SLOPE_NOT_CHANNELS = Why(NotTaken, r"prelu's weight must hold", "PRelu with a sl
                          "channels")
 SCALAR_SAMPLE = Why(NotTaken, r"start_axis 0 is out of range", "Flatten of a 1-D input: each sample is a number, "
                     "which the engine's flatten refuses (as torch.flatten(x, 1) does)")
+PAD_AXES = Why(Unsupported, r"takes the last axes, counted from the end", "Pad of chosen axes that are not the last "
+               "ones counted from the end: the engine's pad takes a sample's last axes, knowing no input's rank")
+MEAN_OF_EVERY_AXIS = Why(Unsupported, r"the mean of every axis", "ReduceMean without axes: the mean over the batch too")
 SEVERAL_NODES = Why(NotTaken, r"a graph of \d+ nodes", "a graph of several nodes, the importer's to join; this file "
                     "runs one node")
 
 NOT_EXPRESSIBLE: dict[str, Why] = {
+    "test_edge_pad": INTEGER,
+    "test_reflect_pad": INTEGER,
+    "test_wrap_pad": INTEGER,
+    "test_constant_pad_axes": PAD_AXES,
+    "test_constant_pad_negative_axes": PAD_AXES,
+    "test_reduce_mean_default_axes_keepdims_example": MEAN_OF_EVERY_AXIS,
+    "test_reduce_mean_default_axes_keepdims_random": MEAN_OF_EVERY_AXIS,
     "test_AvgPool3d": NOT_2D,
     "test_AvgPool3d_stride": NOT_2D,
     "test_AvgPool3d_stride1_pad0_gpu_input": NOT_2D,

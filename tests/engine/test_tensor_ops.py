@@ -10,7 +10,20 @@ from hypothesis import strategies as st
 
 from app.engine.dense import flatten, flatten_shape
 from app.engine.geometry import ParameterError
-from app.engine.tensor_ops import check_axis, dropout, reshape, reshape_shape, transpose, transpose_shape
+from app.engine.reduce import mean, mean_shape
+from app.engine.tensor_ops import (
+    PAD_MODES,
+    check_axis,
+    dropout,
+    pad,
+    pad_shape,
+    reshape,
+    reshape_shape,
+    slice_shape,
+    take_slice,
+    transpose,
+    transpose_shape,
+)
 from tests.strategies import normal_values
 
 
@@ -173,3 +186,67 @@ def test_transpose_moves_every_element_where_perm_sends_it(perm, seed):
 def test_a_perm_that_does_not_order_the_axes_is_refused(perm):
     with pytest.raises(ParameterError, match=r"perm must order a sample's 3 axes, each of 0 … 2 once"):
         transpose_shape((2, 3, 4), perm)
+
+
+# ---- slice and pad -------------------------------------------------------------------------------------
+
+@given(st.integers(-3, 2), st.integers(-6, 6), st.integers(-6, 6), st.sampled_from([1, 2, -1, -2]))
+def test_slice_keeps_the_values_pythons_range_names(axis, start, stop, step):
+    x = np.arange(2 * 3 * 4 * 5, dtype=float).reshape(2, 3, 4, 5)
+    size = x.shape[1:][axis]
+    kept = list(range(size))[start:stop:step]
+    if not kept:
+        with pytest.raises(ParameterError, match=r"leaves nothing of axis"):
+            take_slice(x, axis, start, stop, step)
+        return
+    out = take_slice(x, axis, start, stop, step)
+    assert out.shape[1:] == slice_shape(x.shape[1:], axis, start, stop, step)
+    batch_axis = axis % 3 + 1
+    for k, source in enumerate(kept):  # the k-th kept plane is the source-th of the input
+        np.testing.assert_array_equal(np.take(out, k, axis=batch_axis), np.take(x, source, axis=batch_axis))
+
+
+def pad_loop(x: np.ndarray, pads, mode: str, value: float) -> np.ndarray:
+    """Cell by cell: each output cell reads the input cell its position maps to, per mode (F.pad's rules)."""
+    first = x.ndim - len(pads)
+    shape = (*x.shape[:first], *(size + b + a for size, (b, a) in zip(x.shape[first:], pads, strict=True)))
+    out = np.empty(shape)
+    for index in np.ndindex(*shape):
+        source, outside = list(index[:first]), False
+        for k, (b, _) in enumerate(pads):
+            size, p = x.shape[first + k], index[first + k] - b
+            if not 0 <= p < size:
+                outside = True
+                p = {"reflect": abs(p) if p < 0 else 2 * (size - 1) - p, "replicate": min(max(p, 0), size - 1),
+                     "circular": p % size, "constant": 0}[mode]
+            source.append(p)
+        out[index] = value if outside and mode == "constant" else x[tuple(source)]
+    return out
+
+
+@pytest.mark.parametrize("mode", PAD_MODES)
+@given(pads=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=3),
+       seed=st.integers(0, 2**32 - 1))
+def test_pad_fills_each_mode_as_f_pad_defines_it(mode, pads, seed):
+    x = np.random.default_rng(seed).standard_normal((1, 3, 3, 4))  # every axis longer than any pad: reflect works
+    np.testing.assert_array_equal(pad(x, pads, mode, 1.5), pad_loop(x, pads, mode, 1.5))
+
+
+@pytest.mark.parametrize("pads, mode, message", [
+    ([[3, 0]], "reflect", r"reflect padding must be less than the axis' size \(3\)"),
+    ([[0, 4]], "circular", r"circular padding must be at most the axis' size \(3\)"),
+    ([[-1, 0]], "constant", r"pads must be at least 0"),
+    ([[1, 1]] * 4, "constant", r"pads must be 1 to 3 \[before, after\] pairs"),
+    ([[1, 1]], "wrap", r"mode must be one of constant, reflect, replicate, circular"),
+])
+def test_a_pad_that_cannot_work_is_refused(pads, mode, message):
+    with pytest.raises(ParameterError, match=message):
+        pad_shape((2, 4, 3), pads, mode)
+
+
+@given(st.lists(st.integers(-3, 2), min_size=1, max_size=3, unique_by=lambda a: a % 3), st.booleans())
+def test_mean_averages_the_axes_it_names(axes, keepdims):
+    x = np.random.default_rng(0).standard_normal((2, 3, 4, 5))
+    out = mean(x, axes, keepdims)
+    assert out.shape[1:] == mean_shape(x.shape[1:], axes, keepdims)
+    np.testing.assert_allclose(out, x.mean(axis=tuple(a % 3 + 1 for a in axes), keepdims=keepdims), rtol=1e-12)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchem
 from ... import engine
 from ...engine.elementwise import BINARY_OPS
 from ...engine.resample import MODES as UPSAMPLE_MODES
+from ...engine.tensor_ops import PAD_MODES
 from ...settings import LAYERS_CAP
 from .activate import ActivationParameters, Function
 from .conv_transpose import TransposeParameters
@@ -208,6 +209,43 @@ class TransposeLayer(Layer):
         return engine.Transpose(tuple(self.perm))
 
 
+Integer = Annotated[int, Field(strict=True)]
+
+
+class SliceLayer(Layer):
+    type: Literal["slice"]
+    axis: Integer = Field(description="one sample's axis: 0 is the channel axis of C×H×W")
+    start: Integer = Field(description="Python's slicing: negative counts from the end")
+    stop: Integer = Field(description="clamped to the axis' size")
+    step: Integer = 1
+
+    def to_engine(self) -> engine.Slice:
+        return engine.Slice(self.axis, self.start, self.stop, self.step)
+
+
+PadPair = Annotated[list[Annotated[int, Field(ge=0, le=4096, strict=True)]], Field(min_length=2, max_length=2)]
+
+
+class PadLayer(Layer):
+    type: Literal["pad"]
+    pads: list[PadPair] = Field(min_length=1, max_length=8, description=(
+        "[before, after] for each of a sample's last axes, e.g. [[1, 1], [2, 2]] for H and W"))
+    mode: Literal[PAD_MODES] = "constant"
+    value: Number = Field(0.0, description="what constant mode fills in")
+
+    def to_engine(self) -> engine.Pad:
+        return engine.Pad(tuple(tuple(pair) for pair in self.pads), self.mode, self.value)
+
+
+class MeanLayer(Layer):
+    type: Literal["mean"]
+    axes: list[Integer] = Field(min_length=1, max_length=8, description="one sample's axes, e.g. [1, 2]: H and W")
+    keepdims: bool = Field(True, strict=True, description="keep each as an axis of size 1")
+
+    def to_engine(self) -> engine.Mean:
+        return engine.Mean(tuple(self.axes), self.keepdims)
+
+
 class DropoutLayer(Layer):
     type: Literal["dropout"]
     p: Annotated[float, Field(ge=0, lt=1, strict=True)] = Field(0.5, description="unused: the identity at inference")
@@ -218,6 +256,6 @@ class DropoutLayer(Layer):
 
 LayerModel = Annotated[
     ConvLayer | ConvTransposeLayer | PoolLayer | GlobalPoolLayer | AdaptiveAvgPoolLayer | ActivationLayer
-    | BatchNormLayer | LRNLayer | BinaryLayer | ConcatLayer | FlattenLayer | ReshapeLayer | TransposeLayer
-    | UpsampleLayer | DenseLayer | DropoutLayer,
+    | MeanLayer | BatchNormLayer | LRNLayer | BinaryLayer | ConcatLayer | FlattenLayer | ReshapeLayer
+    | TransposeLayer | SliceLayer | PadLayer | UpsampleLayer | DenseLayer | DropoutLayer,
     Field(discriminator="type")]

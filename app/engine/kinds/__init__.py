@@ -9,8 +9,8 @@ from .conv import Conv2d, ConvTranspose2d
 from .dense import Dense, Flatten
 from .merge import Binary, Concat
 from .norm import BatchNorm, LocalResponseNorm
-from .pool import AdaptiveAvgPool, GlobalPool, Pool2d
-from .tensor import Dropout, Reshape, Transpose, Upsample
+from .pool import AdaptiveAvgPool, GlobalPool, Mean, Pool2d
+from .tensor import Dropout, Pad, Reshape, Slice, Transpose, Upsample
 
 _ALL = (*conv.KINDS, *pool.KINDS, *dense.KINDS, *activation.KINDS, *norm.KINDS, *merge.KINDS, *tensor.KINDS)
 KINDS: dict[str, LayerKind] = {name: kind for kind in _ALL for name in kind.types}  # "type" -> kind
@@ -23,6 +23,6 @@ def kind_of(layer: Layer) -> LayerKind:
 
 __all__ = [
     "Activation", "AdaptiveAvgPool", "BY_RECORD", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvTranspose2d", "Dense",
-    "Dropout", "Flatten", "GlobalPool", "KINDS", "Layer", "LayerKind", "LocalResponseNorm", "Pool2d",
-    "Reshape", "Shape", "Sizes", "Transpose", "Upsample", "kind_of",
+    "Dropout", "Flatten", "GlobalPool", "KINDS", "Layer", "LayerKind", "LocalResponseNorm", "Mean", "Pad", "Pool2d",
+    "Reshape", "Shape", "Sizes", "Slice", "Transpose", "Upsample", "kind_of",
 ]

@@ -11,6 +11,7 @@ from ..adaptive_pool import adaptive_avg_pool2d, adaptive_pool_size
 from ..geometry import IntOrPair, as_pair
 from ..grad import pool2d_backward
 from ..pool import global_pool, pool2d, pool_geometry
+from ..reduce import mean, mean_shape
 from ..trace import pool_trace
 from .base import LayerKind, Shape, Sizes
 from .conv import needs_image
@@ -104,4 +105,18 @@ ADAPTIVE_AVG_POOL = LayerKind(
     extra_work=lambda layer, shapes, out: 2 * prod(shapes[0]) + prod(out),  # running totals, then differences
 )
 
-KINDS = (POOL2D, GLOBAL_POOL, ADAPTIVE_AVG_POOL)
+@dataclass(frozen=True)
+class Mean:
+    axes: tuple[int, ...]  # one sample's axes to average over (0: the channel axis of C×H×W)
+    keepdims: bool = True  # keep each as an axis of size 1
+    type: str = "mean"
+
+
+MEAN = LayerKind(
+    types=("mean",), record=Mean,
+    output_shape=lambda layer, shapes: mean_shape(shapes[0], layer.axes, layer.keepdims),
+    run=lambda layer, xs: mean(xs[0], layer.axes, layer.keepdims),
+    multiply_adds=lambda layer, shapes, out: prod(shapes[0]),  # every value is added once
+)
+
+KINDS = (POOL2D, GLOBAL_POOL, ADAPTIVE_AVG_POOL, MEAN)

@@ -1,4 +1,5 @@
-"""Layers that only rearrange values: reshape, transpose, upsample and dropout (the identity at inference)."""
+"""Layers that only rearrange values: reshape, transpose, slice, pad, upsample and dropout (the identity at
+inference)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,17 @@ from math import prod
 
 from ..geometry import IntOrPair
 from ..resample import upsample, upsample_size
-from ..tensor_ops import dropout, reshape, reshape_shape, transpose, transpose_shape
+from ..tensor_ops import (
+    dropout,
+    pad,
+    pad_shape,
+    reshape,
+    reshape_shape,
+    slice_shape,
+    take_slice,
+    transpose,
+    transpose_shape,
+)
 from .base import LayerKind, Shape, elementwise
 from .conv import needs_image
 
@@ -22,6 +33,23 @@ class Reshape:
 class Transpose:
     perm: tuple[int, ...]  # one sample's axes in their new order: output axis k is input axis perm[k]
     type: str = "transpose"
+
+
+@dataclass(frozen=True)
+class Slice:
+    axis: int  # one sample's axis: 0 is the channel axis of C×H×W
+    start: int
+    stop: int  # Python's slicing: clamped to the axis, negative counts from its end
+    step: int = 1
+    type: str = "slice"
+
+
+@dataclass(frozen=True)
+class Pad:
+    pads: tuple[tuple[int, int], ...]  # (before, after) for each of a sample's last axes, from the first padded
+    mode: str = "constant"  # or "reflect", "replicate", "circular", as F.pad
+    value: float = 0.0  # what constant mode fills in
+    type: str = "pad"
 
 
 @dataclass(frozen=True)
@@ -61,6 +89,20 @@ TRANSPOSE = LayerKind(
     extra_work=lambda layer, shapes, out: prod(out),  # every value is copied
 )
 
+SLICE = LayerKind(
+    types=("slice",), record=Slice,
+    output_shape=lambda layer, shapes: slice_shape(shapes[0], layer.axis, layer.start, layer.stop, layer.step),
+    run=lambda layer, xs: take_slice(xs[0], layer.axis, layer.start, layer.stop, layer.step),
+    extra_work=lambda layer, shapes, out: prod(out),  # every value kept is copied
+)
+
+PAD = LayerKind(
+    types=("pad",), record=Pad,
+    output_shape=lambda layer, shapes: pad_shape(shapes[0], layer.pads, layer.mode),
+    run=lambda layer, xs: pad(xs[0], layer.pads, layer.mode, layer.value),
+    extra_work=lambda layer, shapes, out: prod(out),
+)
+
 UPSAMPLE = LayerKind(
     types=("upsample",), record=Upsample,
     output_shape=_upsample_shape,
@@ -75,4 +117,4 @@ DROPOUT = LayerKind(
     run=lambda layer, xs: dropout(xs[0]),
 )
 
-KINDS = (RESHAPE, TRANSPOSE, UPSAMPLE, DROPOUT)
+KINDS = (RESHAPE, TRANSPOSE, SLICE, PAD, UPSAMPLE, DROPOUT)
