@@ -377,6 +377,8 @@ class _Walk:
             axes = _axes(attributes, values, self.opset)
             new = unsqueezed(shape, axes) if op == "Unsqueeze" else squeezed(shape, axes)
             return self._reshape(new, inputs[0], output)
+        if op in ("Concat", "Sum") and len([name for name in inputs if name]) == 1 and values[0] is None:
+            return self._alias(output, inputs[0])  # one tensor joined with nothing: itself (DenseNet's first layer)
         if op == "Slice":
             return self._slice(node, attributes, values)
         if op == "Split":

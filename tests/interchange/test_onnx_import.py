@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -59,25 +60,69 @@ def test_the_light_models_give_their_reference_outputs(name):
     np.testing.assert_allclose(outputs[model.outputs[0]].reshape(expected.shape), expected, rtol=1e-4, atol=1e-7)
 
 
+def assert_every_layer_matches_onnxruntime(proto: onnx.ModelProto, x: np.ndarray, rtol: float = 1e-4) -> None:
+    """The engine's output of every layer named as a tensor of the file, against onnxruntime's of that tensor
+    (relative to the tensor's largest value, so that a near-zero cell does not ask for more digits than
+    float32 sums carry)."""
+    model = read_model(proto.SerializeToString(), max_bytes=1 << 30)
+    ours = run(model, x)
+    tensors = {output for node in proto.graph.node for output in node.output}
+    shown = [node.name for node in model.nodes if node.name in tensors]
+    assert len(shown) > len(model.nodes) // 2  # the layers named as the file names its tensors
+    traced = onnx.ModelProto.FromString(proto.SerializeToString())
+    del traced.graph.output[:]
+    traced.graph.output.extend(helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in shown)
+    session = onnxruntime.InferenceSession(traced.SerializeToString(), providers=["CPUExecutionProvider"])
+    theirs = session.run(shown, {model.input_name: x})
+    for layer, expected in zip(shown, theirs, strict=True):
+        got = ours[layer].reshape(expected.shape)
+        scale = max(1e-6, float(np.abs(expected).max()))
+        np.testing.assert_allclose(got, expected, rtol=rtol, atol=rtol * scale, err_msg=f"layer {layer}")
+
+
 @needs_runtime
 @pytest.mark.parametrize("name", LIGHT)
 def test_every_layer_of_the_light_models_matches_onnxruntime(name):
     """Their weights are constants (ConstantOfShape), so every class scores alike in the end; the layers
     on the way still vary from cell to cell, and each is compared."""
     proto = onnx.load(DATA / "light" / f"light_{name}.onnx")
-    model = read_model(proto.SerializeToString(), max_bytes=LIMIT)
-    x = arange_input((1, *model.input_shape))
-    ours = run(model, x)
-    shown = [node.name for node in model.nodes if node.name in {o for n in proto.graph.node for o in n.output}]
-    assert len(shown) > len(model.nodes) // 2  # the layers named as the file names its tensors
-    del proto.graph.output[:]
-    proto.graph.output.extend(helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in shown)
-    session = onnxruntime.InferenceSession(proto.SerializeToString(), providers=["CPUExecutionProvider"])
-    theirs = session.run(shown, {model.input_name: x})
-    for layer, expected in zip(shown, theirs, strict=True):
-        got = ours[layer].reshape(expected.shape)
-        scale = max(1e-6, float(np.abs(expected).max()))
-        np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5 * scale, err_msg=f"layer {layer}")
+    shape = [dim.dim_value for dim in next(v for v in proto.graph.input if v.name not in
+                                           {t.name for t in proto.graph.initializer}).type.tensor_type.shape.dim]
+    assert_every_layer_matches_onnxruntime(proto, arange_input(shape))
+
+
+OURS = Path(__file__).resolve().parent.parent / "data" / "onnx"  # scripts/make_onnx_models.py writes them
+
+
+@needs_runtime
+@pytest.mark.parametrize("name", ["tiny_unet", "tiny_mix"])
+def test_every_layer_of_our_small_pytorch_networks_matches_onnxruntime(name):
+    """A U-Net (transposed convolution, concatenation) and a mix of what MobileNet, ShuffleNet and
+    EfficientNet bring (padding, depthwise, squeeze-and-excitation, shuffle, bilinear, mean, GELU)."""
+    proto = onnx.load(OURS / f"{name}.onnx")
+    dims = [dim.dim_value for dim in proto.graph.input[0].type.tensor_type.shape.dim]
+    assert_every_layer_matches_onnxruntime(proto, np.random.default_rng(0).standard_normal(dims).astype(np.float32))
+
+
+TORCHVISION = ("resnet18", "resnet50", "mobilenet_v2", "mobilenet_v3_small", "mobilenet_v3_large", "squeezenet1_1",
+               "shufflenet_v2_x1_0", "efficientnet_b0", "densenet121", "googlenet", "regnet_y_400mf", "vgg11",
+               "vgg11_bn", "vgg16", "vgg16_bn", "alexnet")
+
+
+@needs_runtime
+@pytest.mark.parametrize("name", TORCHVISION)
+def test_torchvisions_networks_import_and_every_layer_matches_onnxruntime(name, tmp_path):
+    """Issue 17's list, exported as a user would (random weights: the numbers, not the accuracy, are
+    checked). Needs torchvision, which CI does not have; tiny_mix and tiny_unet carry their operators."""
+    torch = pytest.importorskip("torch")
+    models = pytest.importorskip("torchvision.models")
+    build = getattr(models, name)
+    model = (build(aux_logits=False, init_weights=True) if name == "googlenet" else build()).eval()
+    x = torch.randn(1, 3, 224, 224, generator=torch.Generator().manual_seed(0))
+    with warnings.catch_warnings():  # the TorchScript exporter, the one issue 17 names, warns that it is legacy
+        warnings.simplefilter("ignore")
+        torch.onnx.export(model, x, tmp_path / "model.onnx", opset_version=17, dynamo=False, input_names=["x"])
+    assert_every_layer_matches_onnxruntime(onnx.load(tmp_path / "model.onnx"), x.numpy())
 
 
 # The operators issue 17 lists that the engine has no layer for yet, and those it does not list: a model
