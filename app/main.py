@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from . import __version__, heap
 from .api import errors
 from .api.body_limit import BodyLimitMiddleware
 from .api.heavy import HeavyRequestMiddleware
+from .api.imported import make_store
 from .api.routes import OPERATIONS, health, models
 from .headers import SecurityHeadersMiddleware
 from .paths import STATIC_DIR
@@ -37,6 +39,8 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
     app = FastAPI(title="ConvScope", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   lifespan=lifespan)
     app.state.settings = settings
+    app.state.store = make_store(settings)  # imported models, shared by every worker that sees the directory
+    app.state.imported = OrderedDict()  # name -> Imported: this worker's parsed graphs (imported.CACHED_GRAPHS)
     app.state.pages = {}  # (template, language, root path) -> the rendered page
     app.add_middleware(HeavyRequestMiddleware, settings=settings)  # a large body waits before it is parsed
     app.add_middleware(BodyLimitMiddleware, settings=settings)  # around it: reads (and measures) the body

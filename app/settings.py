@@ -72,6 +72,14 @@ class Settings(BaseSettings):
                             description=f"layers in one forward pass (at most {LAYERS_CAP:,})")
     max_trace_steps: int = Field(16_384, ge=1, description="steps (output cells) in one trace")
     max_trace_values: int = Field(4_000_000, ge=1, description="numbers in one trace")
+    # Imported ONNX models (POST /api/models): a file's size, a forward pass's work, and the store.
+    max_model_bytes: int = Field(100 * 1024 * 1024, ge=1, description="an uploaded ONNX file's size, in bytes")
+    max_model_multiply_adds: int = Field(20 * 10**9, ge=1, description="multiply-adds of one forward pass of an "
+                                                                       "imported model (VGG-16: 15.5 billion)")
+    max_stored_models: int = Field(50, ge=1, description="imported models kept; the least recently used go first")
+    max_store_bytes: int = Field(4 * 1024**3, ge=1, description="bytes of imported models kept")
+    model_store: str = Field("", description="directory of imported models, which workers and machines that "
+                                             "share it serve alike (empty: ~/.cache/convscope/models)")
     max_heavy_requests: int = Field(1, ge=1, description="requests with a large body or large work computed at "
                                                          "once, per worker process; the rest wait their turn")
 
@@ -92,3 +100,5 @@ class Settings(BaseSettings):
     layers = LimitOf()
     trace_steps = LimitOf()
     trace_values = LimitOf()
+    model_bytes = LimitOf()
+    model_multiply_adds = LimitOf()

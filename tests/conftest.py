@@ -1,6 +1,8 @@
-"""Test-wide settings: Hypothesis profiles (HYPOTHESIS_PROFILE; ci on CI, dev otherwise) and API clients."""
+"""Test-wide settings: Hypothesis profiles (HYPOTHESIS_PROFILE; ci on CI, dev otherwise), API clients, and
+a model store of the run's own (imported models never land in the user's cache)."""
 
 import os
+import tempfile
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,6 +15,7 @@ settings.register_profile("dev", max_examples=60, deadline=None)
 settings.register_profile("ci", max_examples=400, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+os.environ["CONVSCOPE_MODEL_STORE"] = tempfile.mkdtemp(prefix="convscope-store-")
 
 
 @pytest.fixture

@@ -6,11 +6,10 @@ from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 import numpy as np
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 
 from ..settings import Settings
-from ..shipped import ShippedModel
 from .errors import ClientError
 from .heavy import HEAVY_WORK, heavy_turn
 
@@ -25,17 +24,6 @@ async def get_settings(request: Request) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-
-
-async def shipped_model(request: Request, name: str) -> ShippedModel:
-    """The shipped model the path names, or a 404."""
-    models = request.app.state.models
-    if name not in models:
-        raise HTTPException(404, f"there is no model named \"{name}\" (known: {', '.join(models) or 'none'})")
-    return models[name]
-
-
-ModelDep = Annotated[ShippedModel, Depends(shipped_model)]
 
 
 def finite_results() -> np.errstate:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Annotated
+from typing import TypeVar
 
 import numpy as np
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
@@ -19,13 +19,13 @@ from pydantic import ValidationError
 from ..imaging import FORMAT_WORDS, ImageError, ImageTooLarge, decode_grey, image_size, mnist_like
 from ..settings import Settings
 from ..shipped import ShippedModel
-from .deps import ModelDep, SettingsDep
 from .encoding import Encoding
 from .errors import ClientError
 from .json_body import parse_body
 from .schemas.models import ModelForwardRequest
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class ModelInput:
     warnings: list[dict]  # each {"code", "message"}
 
 
-async def model_input(request: Request, model: ModelDep, settings: SettingsDep) -> ModelInput:
+async def model_input(request: Request, model: ShippedModel, settings: Settings) -> ModelInput:
     """The request's input, from a JSON body or an image body (by its Content-Type)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()
@@ -67,15 +67,20 @@ async def _from_image(body: bytes, settings: Settings) -> np.ndarray:
     return mnist_like(grey)
 
 
-async def _from_json(body: bytes, model: ShippedModel) -> tuple[np.ndarray, Encoding]:
-    """A JSON body -> (the input in the model's shape, the encoding asked for)."""
+async def validated(body: bytes, schema: type[T]) -> T:
+    """A JSON body as `schema`, its errors worded as FastAPI words them for the other routes."""
     try:
-        given = ModelForwardRequest.model_validate(await parse_body(body))
-    except json.JSONDecodeError as error:  # worded as FastAPI words it for the other routes
+        return schema.model_validate(await parse_body(body))
+    except json.JSONDecodeError as error:
         raise RequestValidationError([{"type": "json_invalid", "loc": ("body", error.pos), "msg": "JSON decode error",
                                        "input": {}, "ctx": {"error": error.msg}}]) from None
     except ValidationError as error:
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in error.errors()]) from None
+
+
+async def _from_json(body: bytes, model: ShippedModel) -> tuple[np.ndarray, Encoding]:
+    """A JSON body -> (the input in the model's shape, the encoding asked for)."""
+    given = await validated(body, ModelForwardRequest)
     x = given.input.reshape(-1, *given.input.shape[-2:]) if given.input.ndim == 2 else given.input
     if x.shape != model.input_shape:
         raise ClientError(("body", "input"), f"the model takes shape {list(model.input_shape)}, "
@@ -98,5 +103,3 @@ def _warnings(x: np.ndarray, model: ShippedModel, blank: str) -> list[dict]:
             f"{blank}: there is nothing to recognise, so the prediction means nothing")})
     return warnings
 
-
-ModelInputDep = Annotated[ModelInput, Depends(model_input)]

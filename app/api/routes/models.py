@@ -1,4 +1,5 @@
-"""GET /api/models, GET /api/models/{name}, POST /api/models/{name}/forward."""
+"""The shipped and the imported models: POST /api/models (an ONNX file), GET /api/models,
+GET /api/models/{name}, POST /api/models/{name}/forward."""
 
 from __future__ import annotations
 
@@ -6,16 +7,25 @@ from typing import Annotated
 
 import numpy as np
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from ... import engine
 from ...shipped import ShippedModel, dense_equivalents
-from .. import limits
-from ..deps import ModelDep, SettingsDep, ensure_finite, finite_results, run_work, work
+from .. import imported, limits
+from ..deps import SettingsDep, ensure_finite, finite_results, run_work, work
 from ..encoding import Encoding, encode
-from ..errors import ERROR_RESPONSES, ErrorResponse
-from ..model_input import IMAGE_TYPES, ModelInputDep
+from ..errors import ERROR_RESPONSES, ClientError, ErrorResponse
+from ..model_input import IMAGE_TYPES, model_input, validated
 from ..responses import ArrayJSONResponse
-from ..schemas.models import ModelDetail, ModelForwardRequest, ModelForwardResponse, ModelList
+from ..schemas.models import (
+    ImportedForwardRequest,
+    ImportedForwardResponse,
+    ImportedModelInfo,
+    ImportedModelList,
+    ModelDetail,
+    ModelForwardRequest,
+    ModelForwardResponse,
+)
 
 router = APIRouter(prefix="/api/models", tags=["models"])
 
@@ -33,15 +43,40 @@ def _summary(model: ShippedModel) -> dict:
     }
 
 
-@router.get("", response_model=ModelList, response_class=ArrayJSONResponse)
+@router.get("", response_model=ImportedModelList, response_class=ArrayJSONResponse)
 async def list_models(request: Request):
-    """The trained networks this server ships, with their layers' shapes, parameters and multiply-adds."""
-    return ArrayJSONResponse({"models": [_summary(m) for m in request.app.state.models.values()]})
+    """The trained networks this server ships, with their layers' shapes, parameters and multiply-adds,
+    and the models uploaded to POST /api/models."""
+    store = request.app.state.store
+    stored = [summary for summary in map(store.summary, store.names()) if summary is not None]
+    return ArrayJSONResponse({"models": [_summary(m) for m in request.app.state.models.values()], "imported": stored})
 
 
-@router.get("/{name}", response_model=ModelDetail, response_class=ArrayJSONResponse, responses={404: {}})
-async def model_detail(model: ModelDep):
-    """One network with every layer's weights and settings (what /api/convolve needs to retrace a map)."""
+UPLOAD_BODY = {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+               "required": True}
+
+
+@router.post("", status_code=201, response_model=ImportedModelInfo, responses={**ERROR_RESPONSES, 200: {
+    "model": ImportedModelInfo, "description": "Those bytes were uploaded before"}},
+             openapi_extra={"requestBody": UPLOAD_BODY})
+async def upload_model(request: Request, settings: SettingsDep):
+    """Import an ONNX file (its raw bytes): checked, mapped onto the engine's layers and kept in the store,
+    named by the SHA-256 of its bytes. 201 with its summary; 200 when those bytes were uploaded before."""
+    summary, new = await imported.upload(request, settings)
+    return JSONResponse(summary, status_code=201 if new else 200)
+
+
+@router.get("/{name}", response_model=ModelDetail | ImportedModelInfo, response_class=ArrayJSONResponse,
+            responses={404: {}})
+async def model_detail(request: Request, name: str):
+    """A shipped network with every layer's weights and settings (what /api/convolve needs to retrace a
+    map), or an imported model's summary."""
+    model = request.app.state.models.get(name)
+    if model is None:
+        summary = request.app.state.store.summary(name)
+        if summary is None:
+            raise imported.not_found(request, name)
+        return ArrayJSONResponse(summary)
     summary = _summary(model)
     for info, layer in zip(summary["layers"], model.layers, strict=True):
         info["settings"] = {key: value for key, value in engine.model.describe(layer).items() if key != "layer"}
@@ -64,16 +99,22 @@ FORWARD_BODY = {"content": {
 UNSUPPORTED = {415: {"model": ErrorResponse, "description": "Neither JSON nor an accepted image type"}}
 
 
-@router.post("/{name}/forward", response_model=ModelForwardResponse, response_class=ArrayJSONResponse,
-             responses={**ERROR_RESPONSES, 404: {}, **UNSUPPORTED}, openapi_extra={"requestBody": FORWARD_BODY})
-async def model_forward(model: ModelDep, given: ModelInputDep, settings: SettingsDep,
+@router.post("/{name}/forward", response_model=ModelForwardResponse | ImportedForwardResponse,
+             response_class=ArrayJSONResponse, responses={**ERROR_RESPONSES, 404: {}, **UNSUPPORTED},
+             openapi_extra={"requestBody": FORWARD_BODY})
+async def model_forward(request: Request, name: str, settings: SettingsDep,
                         encoding: Annotated[Encoding | None, Query(description="for an image body: "
                                                                    "base64 arrays in the answer")] = None):
-    """Run one input (a 28×28 array, or a PNG, JPEG, WebP or GIF prepared as MNIST's digits) through a network.
-
-    The answer's `warnings` say when the input is not what the model was trained on (values out of
-    its range, or a blank input): the prediction is made all the same, but means little.
+    """Run one input through a network. A shipped one takes a 28×28 array, or a PNG, JPEG, WebP or GIF
+    prepared as MNIST's digits; its answer's `warnings` say when the input is not what the model was
+    trained on (values out of its range, or a blank input): the prediction is made all the same, but
+    means little. An imported one takes JSON: `input` in its input shape, `outputs` ("final", "all" or
+    names) and `encoding`; its answer has the layers asked for, `output` and, for class scores, `top`.
     """
+    model = request.app.state.models.get(name)
+    if model is None:
+        return await _imported_forward(request, name, settings)
+    given = await model_input(request, model, settings)
     encoding = encoding or given.encoding
     limits.check_array(settings, given.x.shape, "input")
     outputs = await run_work(work(model.multiply_adds, model.output_values), _run, model, given.x)
@@ -91,3 +132,44 @@ async def model_forward(model: ModelDep, given: ModelInputDep, settings: Setting
         "label": model.classes[prediction],
         "warnings": given.warnings,
     })
+
+
+async def _imported_forward(request: Request, name: str, settings: SettingsDep) -> ArrayJSONResponse:
+    found = await imported.find(request, name, settings)
+    if found is None:
+        raise imported.not_found(request, name)
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise ClientError(("body",), f"Content-Type {content_type or '(none)'} is not accepted for an imported "
+                                     f"model: send JSON with an \"input\" array", status=415)
+    given = await validated(await request.body(), ImportedForwardRequest)
+    limits.check_array(settings, given.input.shape, "input")
+    x = imported.as_batch(found, given.input)
+    names = [p.name for p in found.plans]
+    if given.outputs == "all":
+        answered = set(names)
+    elif given.outputs == "final":
+        answered = set(found.model.outputs)
+    else:
+        for position, wanted in enumerate(given.outputs):
+            if wanted not in names:
+                raise ClientError(("body", "outputs", position), f'there is no layer named "{wanted}"')
+        answered = set(given.outputs)
+    values = imported.check_work(settings, found, answered | {found.model.outputs[0]})
+    outputs = await run_work(work(found.multiply_adds, values), _run_graph, found, x, answered)
+    kept = {p.name: out[0] for p, out in zip(found.plans, outputs, strict=True) if out is not None}
+    ensure_finite(*kept.values())
+    final = kept[found.model.outputs[0]]
+    return ArrayJSONResponse({
+        "model": name,
+        "layers": [{"name": p.name, "type": p.type, "inputs": list(p.inputs), "shape": list(p.shape),
+                    "parameters": p.parameters, "multiply_adds": p.multiply_adds,
+                    "output": encode(kept[p.name], given.encoding)} for p in found.plans if p.name in answered],
+        "output": encode(final, given.encoding),
+        "top": imported.top_classes(final),
+    })
+
+
+def _run_graph(found: imported.Imported, x, answered: set[str]) -> list:
+    with finite_results():
+        return engine.forward(x.astype(np.float32), found.model.nodes, keep=answered | {found.model.outputs[0]})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -80,3 +80,59 @@ class ModelForwardResponse(BaseModel):
     warnings: list[InputWarning] = Field(description="empty unless the input is not what the model was trained "
                                                      "on: values out of its range, or a blank input (the "
                                                      "prediction is made all the same, but means little)")
+
+
+# ---- imported ONNX models -------------------------------------------------------------------------
+
+class GraphLayer(BaseModel):
+    name: str = Field(description="the file's name for the tensor the layer gives")
+    type: str = Field(description="a layer type of /api/forward")
+    inputs: list[str] = Field(description='the layers it reads, or "input"')
+    shape: list[int] = Field(description="output shape of one sample")
+    parameters: int
+    multiply_adds: int
+
+
+class TensorInfo(BaseModel):
+    name: str
+    shape: list[int] = Field(description="with the batch axis, of 1")
+
+
+class ImportedModelInfo(BaseModel):
+    name: str = Field(description="the SHA-256 of the file, in hex: the model's name in every route")
+    input_shape: list[int] = Field(description="one sample's, e.g. [3, 224, 224]")
+    inputs: list[TensorInfo]
+    outputs: list[str] = Field(description="the layers that give the file's outputs")
+    parameters: int
+    multiply_adds: int
+    layers: list[GraphLayer]
+
+
+class ImportedModelList(ModelList):
+    imported: list[ImportedModelInfo] = Field(description="models uploaded to POST /api/models, the most recently "
+                                                          "used first")
+
+
+class ImportedForwardRequest(EncodingOption):
+    """One input in the model's input shape."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    input: ArrayOf(3, 4, "C×H×W or 1×C×H×W, the model's input shape")
+    outputs: Literal["all", "final"] | Annotated[list[str], Field(min_length=1, max_length=20_000)] = Field(
+        "final", description='the layers answered: "final" (the default), "all", or a list of names')
+
+
+class TopClass(BaseModel):
+    index: int
+    score: float
+
+
+class GraphLayerOutput(GraphLayer):
+    output: Array
+
+
+class ImportedForwardResponse(BaseModel):
+    model: str
+    layers: list[GraphLayerOutput] = Field(description="the layers asked for, with their outputs")
+    output: Array = Field(description="the model's first output, without the batch axis")
+    top: list[TopClass] | None = Field(description="for a vector of class scores: the five highest, best first")

@@ -1,0 +1,135 @@
+"""Imported ONNX models for the routes: upload, the store shared by all workers, a small per-worker
+cache of parsed graphs, summaries, and a forward pass."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from math import prod
+from pathlib import Path
+
+import numpy as np
+from fastapi import HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+
+from .. import engine
+from ..interchange.onnx_import import ImportedModel, ModelError, read_model
+from ..interchange.store import ModelStore, default_directory
+from ..settings import Settings
+from .errors import ClientError
+
+CACHED_GRAPHS = 4  # parsed models a worker keeps: parsing VGG-16's 553 MB takes seconds
+TOP = 5  # classes in a forward pass's answer
+
+
+@dataclass(frozen=True)
+class Imported:
+    name: str
+    model: ImportedModel
+    plans: list[engine.LayerPlan]
+
+    @property
+    def multiply_adds(self) -> int:
+        return sum(p.multiply_adds for p in self.plans)
+
+
+def make_store(settings: Settings) -> ModelStore:
+    directory = Path(settings.model_store) if settings.model_store else default_directory()
+    return ModelStore(directory, max_models=settings.max_stored_models, max_bytes=settings.max_store_bytes)
+
+
+def summary(name: str, model: ImportedModel, plans: list[engine.LayerPlan]) -> dict:
+    """What GET /api/models/{name} answers: the graph without its weights."""
+    return {
+        "name": name, "input_shape": list(model.input_shape),
+        "inputs": [{"name": model.input_name, "shape": [1, *model.input_shape]}],
+        "outputs": list(model.outputs),
+        "parameters": sum(p.parameters for p in plans), "multiply_adds": sum(p.multiply_adds for p in plans),
+        "layers": [{"name": p.name, "type": p.type, "inputs": list(p.inputs), "shape": list(p.shape),
+                    "parameters": p.parameters, "multiply_adds": p.multiply_adds} for p in plans],
+    }
+
+
+def _parse(data: bytes, settings: Settings) -> tuple[ImportedModel, list[engine.LayerPlan]]:
+    try:
+        model = read_model(data, max_bytes=settings.max_model_bytes)
+        return model, engine.plan(model.input_shape, model.nodes)
+    except (ModelError, engine.LayerError) as error:
+        raise ClientError(("body",), str(error)) from None
+
+
+async def upload(request: Request, settings: Settings) -> tuple[dict, bool]:
+    """Check, summarise and keep the body's ONNX file. -> (its summary, whether it is new)"""
+    data = await request.body()
+    if not data:
+        raise ClientError(("body",), "the body is empty: send the bytes of an ONNX file")
+    settings.model_bytes.check(len(data), "the size of the ONNX file, in bytes,")
+    store: ModelStore = request.app.state.store
+    name = store.name_of(data)
+    known = store.summary(name)
+    if known is not None:
+        store.read(name)  # a use: the file moves to the back of the eviction queue
+        return known, False
+    model, plans = await run_in_threadpool(_parse, data, settings)
+    _remember(request, Imported(name, model, plans))
+    described = summary(name, model, plans)
+    await run_in_threadpool(store.put, data, described)
+    return described, True
+
+
+def _remember(request: Request, imported: Imported) -> None:
+    cache: OrderedDict = request.app.state.imported
+    cache[imported.name] = imported
+    cache.move_to_end(imported.name)
+    while len(cache) > CACHED_GRAPHS:
+        cache.popitem(last=False)
+
+
+async def find(request: Request, name: str, settings: Settings) -> Imported | None:
+    """A stored model, parsed (from this worker's cache when it can), or None."""
+    cache: OrderedDict = request.app.state.imported
+    store: ModelStore = request.app.state.store
+    if name in cache and store.has(name):
+        cache.move_to_end(name)
+        return cache[name]
+    data = await run_in_threadpool(store.read, name)
+    if data is None:
+        return None
+    model, plans = await run_in_threadpool(_parse, data, settings)
+    imported = Imported(name, model, plans)
+    _remember(request, imported)
+    return imported
+
+
+def not_found(request: Request, name: str) -> HTTPException:
+    shipped = ", ".join(request.app.state.models) or "none"
+    return HTTPException(404, f'there is no model named "{name}" (shipped: {shipped}; an imported model is named '
+                              f"by the SHA-256 of its file, as POST /api/models answers)")
+
+
+def as_batch(imported: Imported, x: np.ndarray) -> np.ndarray:
+    """C×H×W or 1×C×H×W, the model's input shape -> a batch of one."""
+    shape = tuple(imported.model.input_shape)
+    if x.shape == shape:
+        return x[None]
+    if x.shape == (1, *shape):
+        return x
+    raise ClientError(("body", "input"), f"the model takes shape {list(shape)} (or [1, {', '.join(map(str, shape))}]), "
+                                         f"got {list(x.shape)}")
+
+
+def top_classes(scores: np.ndarray) -> list[dict] | None:
+    """The five highest of a vector of class scores (K, or K×1×1), else None."""
+    flat = scores.reshape(-1) if scores.size == max(scores.shape, default=0) else None
+    if flat is None or flat.size < 2:
+        return None
+    order = np.argsort(-flat, kind="stable")[:TOP]
+    return [{"index": int(k), "score": float(flat[k])} for k in order]
+
+
+def check_work(settings: Settings, imported: Imported, answered: set[str]) -> int:
+    """The pass's multiply-adds and the answer's size, within their limits. -> answered values"""
+    settings.model_multiply_adds.check(imported.multiply_adds, "the multiply-adds of this model's forward pass")
+    values = sum(prod(p.shape) for p in imported.plans if p.name in answered)
+    settings.output_elements.check(values, "the number of values in the layers answered")
+    return values

@@ -1,0 +1,188 @@
+"""Models you bring: POST /api/models with an ONNX file, the store every worker shares, and a forward pass
+through an imported model, against the engine and onnxruntime."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+import onnx
+import pytest
+from fastapi.testclient import TestClient
+
+from app.interchange.store import ModelStore
+from app.main import create_app
+from app.settings import Settings
+
+MODELS = Path(__file__).resolve().parent.parent / "data" / "onnx"
+MIX = (MODELS / "tiny_mix.onnx").read_bytes()  # 3×16×16 -> 5 class scores
+UNET = (MODELS / "tiny_unet.onnx").read_bytes()  # 3×32×32 -> 2×32×32
+X = np.random.default_rng(0).standard_normal((3, 16, 16)).astype(np.float32)
+
+
+@pytest.fixture
+def app_with(tmp_path):
+    """A started app (its models loaded) with these settings and a store of its own."""
+    clients = []
+
+    def start(**settings):
+        client = TestClient(create_app(Settings(model_store=str(tmp_path / f"store{len(clients)}"), **settings)))
+        clients.append(client.__enter__())
+        return client
+
+    yield start
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+def upload(client, data: bytes = MIX):
+    return client.post("/api/models", content=data, headers={"content-type": "application/octet-stream"})
+
+
+def one_sentence(response) -> str:
+    detail = response.json()["detail"]
+    assert detail.endswith(".") and "\n" not in detail and not re.search(r"\. [A-Z]", detail), detail
+    return detail
+
+
+def test_an_upload_is_named_by_its_bytes_and_summarised(app_with):
+    client = app_with()
+    first = upload(client)
+    assert first.status_code == 201
+    summary = first.json()
+    assert summary["name"] == hashlib.sha256(MIX).hexdigest()
+    assert summary["inputs"] == [{"name": "x", "shape": [1, 3, 16, 16]}] and summary["input_shape"] == [3, 16, 16]
+    assert summary["outputs"] == ["y"] and summary["layers"][-1]["name"] == "y"
+    assert summary["parameters"] == sum(layer["parameters"] for layer in summary["layers"])
+    types = {layer["type"] for layer in summary["layers"]}
+    assert {"conv2d", "pad", "hardswish", "transpose", "slice", "upsample", "mean", "erf", "dense"} <= types
+    again = upload(client)
+    assert again.status_code == 200 and again.json() == summary  # the same bytes: kept once
+    assert client.get(f"/api/models/{summary['name']}").json() == summary
+    listed = client.get("/api/models").json()
+    assert [model["name"] for model in listed["models"]] == ["mnist_cnn"]
+    assert summary in listed["imported"]
+
+
+def test_a_forward_pass_gives_the_engines_numbers_and_the_top_classes(client):
+    name = upload(client).json()["name"]
+    body = client.post(f"/api/models/{name}/forward", json={"input": X.tolist()}).json()
+    onnxruntime = pytest.importorskip("onnxruntime")
+    session = onnxruntime.InferenceSession(MIX, providers=["CPUExecutionProvider"])
+    (expected,) = session.run(None, {"x": X[None]})
+    np.testing.assert_allclose(body["output"], expected[0], rtol=1e-4, atol=1e-5)
+    assert [layer["name"] for layer in body["layers"]] == ["y"]  # "final" by default
+    scores = np.array(body["output"])
+    assert [entry["index"] for entry in body["top"]] == list(np.argsort(-scores)[:5])
+    np.testing.assert_allclose([entry["score"] for entry in body["top"]], sorted(scores, reverse=True)[:5], rtol=1e-6)
+
+
+def test_outputs_choose_the_layers_and_base64_encodes_them(client):
+    summary = upload(client).json()
+    names = [layer["name"] for layer in summary["layers"]]
+    body = client.post(f"/api/models/{summary['name']}/forward",
+                       json={"input": X[None].tolist(), "outputs": "all", "encoding": "base64"}).json()
+    assert [layer["name"] for layer in body["layers"]] == names
+    assert set(body["layers"][0]["output"]) == {"dtype", "shape", "base64"}
+    chosen = client.post(f"/api/models/{summary['name']}/forward", json={"input": X.tolist(), "outputs": names[:2]})
+    assert [layer["name"] for layer in chosen.json()["layers"]] == names[:2]
+
+
+def test_a_map_that_is_no_class_vector_has_no_top(client):
+    name = upload(client, UNET).json()["name"]
+    x = np.zeros((3, 32, 32)).tolist()
+    body = client.post(f"/api/models/{name}/forward", json={"input": x}).json()
+    assert np.array(body["output"]).shape == (2, 32, 32) and body["top"] is None
+
+
+@pytest.mark.parametrize("data, status, pattern", [
+    (b"", 422, r"the body is empty: send the bytes of an ONNX file"),
+    (b"\x00\xff" * 500, 422, r"not an ONNX model"),
+    (MIX[: len(MIX) // 2], 422, r"not an ONNX model|declares|holds"),
+])
+def test_a_bad_file_is_refused_in_one_sentence(client, data, status, pattern):
+    response = upload(client, data)
+    assert response.status_code == status
+    assert re.search(pattern, one_sentence(response))
+
+
+def test_uploads_have_their_own_size_limit_and_other_bodies_keep_theirs(app_with):
+    client = app_with(max_body_bytes=4096, max_model_bytes=len(MIX))
+    assert upload(client).status_code == 201  # over the body limit, within the model limit
+    assert client.post("/api/forward", content=b"[" * 5000, headers={"content-type": "application/json"}
+                       ).status_code == 413
+    small = app_with(max_model_bytes=len(MIX) - 1)
+    response = upload(small)
+    assert response.status_code == 413
+    assert "CONVSCOPE_MAX_MODEL_BYTES" in one_sentence(response)
+
+
+@pytest.mark.parametrize("body, status, pattern", [
+    ({"input": [[[1.0]]]}, 422, r"the model takes shape \[3, 16, 16\] \(or \[1, 3, 16, 16\]\), got \[1, 1, 1\]"),
+    ({"input": X.tolist(), "outputs": ["nowhere"]}, 422, r'there is no layer named "nowhere"'),
+    ({"input": X.tolist(), "extra": 1}, 422, r"extra"),
+])
+def test_a_bad_forward_request_is_refused_in_one_sentence(client, body, status, pattern):
+    name = upload(client).json()["name"]
+    response = client.post(f"/api/models/{name}/forward", json=body)
+    assert response.status_code == status
+    assert re.search(pattern, one_sentence(response))
+
+
+def test_an_unknown_model_an_image_body_and_too_much_work_are_refused(app_with):
+    client = app_with(max_model_multiply_adds=1000)
+    name = upload(client).json()["name"]
+    missing = client.post(f"/api/models/{'0' * 64}/forward", json={"input": X.tolist()})
+    assert missing.status_code == 404 and "SHA-256" in one_sentence(missing)
+    assert client.get("/api/models/..%2F..%2Fetc%2Fpasswd").status_code == 404
+    image = client.post(f"/api/models/{name}/forward", content=b"\x89PNG", headers={"content-type": "image/png"})
+    assert image.status_code == 415
+    heavy = client.post(f"/api/models/{name}/forward", json={"input": X.tolist()})
+    assert heavy.status_code == 413 and "CONVSCOPE_MAX_MODEL_MULTIPLY_ADDS" in one_sentence(heavy)
+
+
+def test_workers_that_share_the_store_serve_the_same_models(tmp_path):
+    settings = Settings(model_store=str(tmp_path))
+    with TestClient(create_app(settings)) as one, TestClient(create_app(settings)) as other:
+        name = upload(one).json()["name"]
+        response = other.post(f"/api/models/{name}/forward", json={"input": X.tolist()})
+        assert response.status_code == 200 and len(response.json()["output"]) == 5
+
+
+# ---- the store -------------------------------------------------------------------------------------
+
+def model_bytes(seed: int) -> bytes:
+    """A distinct small valid file (only its bytes and size matter here)."""
+    proto = onnx.load_from_string(MIX)
+    proto.doc_string = f"copy {seed}"
+    return proto.SerializeToString()
+
+
+def test_the_least_recently_used_models_are_evicted_beyond_the_count(tmp_path):
+    store = ModelStore(tmp_path, max_models=2, max_bytes=10**9)
+    names = [store.name_of(model_bytes(k)) for k in range(3)]
+    store.put(model_bytes(0), {"n": 0})
+    store.put(model_bytes(1), {"n": 1})
+    assert store.read(names[0]) is not None  # 0 used again: 1 is now the least recently used
+    store.put(model_bytes(2), {"n": 2})
+    assert store.has(names[0]) and store.has(names[2]) and not store.has(names[1])
+    assert not (tmp_path / f"{names[1]}.json").exists()
+    assert store.names()[0] == names[2]
+
+
+def test_models_are_evicted_beyond_the_bytes_but_never_the_one_just_stored(tmp_path):
+    store = ModelStore(tmp_path, max_models=10, max_bytes=len(MIX) + 100)
+    store.put(model_bytes(0), {})
+    store.put(model_bytes(1), {})
+    assert store.names() == [store.name_of(model_bytes(1))]
+    tiny = ModelStore(tmp_path / "tiny", max_models=10, max_bytes=1)
+    assert tiny.put(MIX, {}) and tiny.has(tiny.name_of(MIX))
+
+
+@pytest.mark.parametrize("name", ["../secret", "a" * 63, "A" * 64, "g" * 64, ""])
+def test_only_a_sha256_names_a_file_in_the_store(tmp_path, name):
+    store = ModelStore(tmp_path, max_models=2, max_bytes=10**9)
+    (tmp_path.parent / "secret.onnx").write_bytes(b"x")
+    assert not store.has(name) and store.read(name) is None and store.summary(name) is None
