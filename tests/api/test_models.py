@@ -139,6 +139,6 @@ def test_a_decompression_bomb_is_refused_from_its_header(models_client):
 
 def test_an_unknown_model_is_a_404(models_client):
     response = models_client.post("/api/models/resnet/forward", json={"input": [[0]]})
-    assert (response.status_code, response.json()["detail"]) == (404, 'there is no model named "resnet" (shipped: '
-                                                                       'tiny; an imported model is named by the SHA-256 '
-                                                                       'of its file, as POST /api/models answers).')
+    expected = ('there is no model named "resnet" (shipped: tiny; an imported model is named by the SHA-256 of its '
+                'file, as POST /api/models answers).')
+    assert (response.status_code, response.json()["detail"]) == (404, expected)
