@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 import uvicorn
 
@@ -22,11 +24,38 @@ def main(argv: list[str] | None = None) -> None:
     train = commands.add_parser("train", help="train the digit model on MNIST (see --data) and write it to the "
                                               "current directory (or --out)")
     add_training_arguments(train)
+    inspect = commands.add_parser("inspect", help="print an ONNX model's layers as the engine reads them: name, "
+                                                  "type, output shape, parameters, multiply-adds")
+    inspect.add_argument("model", type=Path, help="an .onnx file")
     args = parser.parse_args(argv)
     if args.command == "serve":
         uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
     elif args.command == "train":
         run_training(args)
+    elif args.command == "inspect":
+        sys.exit(inspect_model(args.model))
+
+
+def inspect_model(path: Path) -> int:
+    """Print the layer table, or one sentence on stderr saying why the file cannot be read. -> exit status"""
+    from app import engine
+    from app.interchange.onnx_import import ModelError, read_model
+    from app.interchange.table import layer_table
+    from app.settings import Settings
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"convscope: cannot read {path}: {error.strerror}.", file=sys.stderr)
+        return 1
+    try:
+        model = read_model(data, max_bytes=Settings().max_model_bytes)
+        table = layer_table(model, engine.plan(model.input_shape, model.nodes))
+    except (ModelError, engine.LayerError) as error:
+        print(f"convscope: {path}: {error}.", file=sys.stderr)
+        return 2
+    print(table)
+    return 0
 
 
 if __name__ == "__main__":

@@ -4,12 +4,16 @@ import hashlib
 import subprocess
 import sys
 from importlib.metadata import version
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from app import cli
+from app.cli import main
 from app.models import WEIGHTS
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_serve_passes_host_and_port_to_uvicorn(monkeypatch):
@@ -58,3 +62,33 @@ def test_train_reads_and_writes_the_current_directory_and_leaves_the_shipped_mod
     assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "mnist_cnn.json", "mnist_cnn.npz",
                                                                  "samples.json"]
     assert hashlib.sha256(WEIGHTS.read_bytes()).hexdigest() == shipped
+
+
+def test_inspect_prints_the_layer_table_of_an_onnx_file(capsys):
+    model = ROOT / "tests" / "data" / "onnx" / "tiny_unet.onnx"
+    with pytest.raises(SystemExit) as exit_:
+        main(["inspect", str(model)])
+    assert exit_.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["layer", "type", "output", "shape", "parameters", "multiply-adds"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[2:-2]}
+    assert rows["x"] == ["input", "3×32×32"]
+    assert [row[0] for row in rows.values()].count("conv2d") == 4
+    (up,) = [row for row in rows.values() if row[0] == "conv_transpose2d"]
+    assert up[1:] == ["8×32×32", "520", "131,072"]  # 16·8·2·2 + 8 weights; 8×32×32 outputs × 16 products
+    assert lines[-1].startswith(f"{len(rows) - 1} layers, ") and lines[-1].endswith("per sample; opset 17")
+
+
+@pytest.mark.parametrize("content, status, message", [
+    (b"not onnx", 2, "the file is not an ONNX model"),
+    (None, 1, "cannot read"),
+])
+def test_inspect_says_in_one_sentence_why_a_file_cannot_be_read(tmp_path, capsys, content, status, message):
+    path = tmp_path / "model.onnx"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(SystemExit) as exit_:
+        main(["inspect", str(path)])
+    assert exit_.value.code == status
+    error = capsys.readouterr().err
+    assert message in error and error.count("\n") == 1
