@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
     app.state.settings = settings
     app.state.store = make_store(settings)  # imported models, shared by every worker that sees the directory
     app.state.imported = OrderedDict()  # name -> Imported: this worker's parsed graphs (imported.CACHED_GRAPHS)
+    app.state.exported = {}  # shipped model's name -> its ONNX file
     app.state.pages = {}  # (template, language, root path) -> the rendered page
     app.add_middleware(HeavyRequestMiddleware, settings=settings)  # a large body waits before it is parsed
     app.add_middleware(BodyLimitMiddleware, settings=settings)  # around it: reads (and measures) the body

@@ -186,3 +186,25 @@ def test_only_a_sha256_names_a_file_in_the_store(tmp_path, name):
     store = ModelStore(tmp_path, max_models=2, max_bytes=10**9)
     (tmp_path.parent / "secret.onnx").write_bytes(b"x")
     assert not store.has(name) and store.read(name) is None and store.summary(name) is None
+
+
+# ---- the shipped network as a file ------------------------------------------------------------------
+
+def test_the_shipped_network_exports_as_onnx_and_imports_back_to_the_same_numbers(app_with):
+    client = app_with()
+    exported = client.get("/api/models/mnist_cnn.onnx")
+    assert exported.status_code == 200 and exported.headers["content-type"] == "application/octet-stream"
+    assert 'filename="mnist_cnn.onnx"' in exported.headers["content-disposition"]
+    assert client.get("/api/models/mnist_cnn.onnx").content == exported.content  # the same bytes each time
+    summary = upload(client, exported.content).json()
+    assert summary["layers"][-1]["name"] == "softmax" and summary["input_shape"] == [1, 28, 28]
+    digit = np.array(client.get("/api/models/mnist_cnn").json()["samples"][0]["input"], dtype=float)  # 28×28
+    shipped = client.post("/api/models/mnist_cnn/forward", json={"input": digit.tolist()}).json()
+    again = client.post(f"/api/models/{summary['name']}/forward", json={"input": digit[None].tolist()}).json()
+    np.testing.assert_allclose(again["output"], shipped["probabilities"], rtol=1e-5, atol=1e-7)
+    assert again["top"][0]["index"] == shipped["prediction"]
+    onnxruntime = pytest.importorskip("onnxruntime")
+    session = onnxruntime.InferenceSession(exported.content, providers=["CPUExecutionProvider"])
+    (theirs,) = session.run(None, {"input": digit[None, None].astype(np.float32)})
+    np.testing.assert_allclose(theirs[0], shipped["probabilities"], rtol=1e-4, atol=1e-6)
+    assert client.get("/api/models/resnet.onnx").status_code == 404

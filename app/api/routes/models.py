@@ -7,9 +7,10 @@ from typing import Annotated
 
 import numpy as np
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ... import engine
+from ...interchange.onnx_export import chain_to_onnx
 from ...shipped import ShippedModel, dense_equivalents
 from .. import imported, limits
 from ..deps import SettingsDep, ensure_finite, finite_results, run_work, work
@@ -64,6 +65,22 @@ async def upload_model(request: Request, settings: SettingsDep):
     named by the SHA-256 of its bytes. 201 with its summary; 200 when those bytes were uploaded before."""
     summary, new = await imported.upload(request, settings)
     return JSONResponse(summary, status_code=201 if new else 200)
+
+
+@router.get("/{name}.onnx", response_class=Response, responses={404: {}, 200: {
+    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    "description": "The network as an ONNX file (opset 17): import it again, or open it in Netron or onnxruntime"}})
+async def export_model(request: Request, name: str):
+    """A shipped network as an ONNX file."""
+    model = request.app.state.models.get(name)
+    if model is None:
+        raise imported.not_found(request, name)
+    exported = request.app.state.exported
+    if name not in exported:  # the same bytes every time: written once
+        exported[name] = chain_to_onnx(model.layers, model.layer_names, model.input_shape, model_name=name,
+                                       doc=f"ConvScope's {name}: {model.card.get('description', '')}".strip(": "))
+    return Response(exported[name], media_type="application/octet-stream",
+                    headers={"content-disposition": f'attachment; filename="{name}.onnx"'})
 
 
 @router.get("/{name}", response_model=ModelDetail | ImportedModelInfo, response_class=ArrayJSONResponse,
