@@ -133,3 +133,19 @@ def check_work(settings: Settings, imported: Imported, answered: set[str]) -> in
     values = sum(prod(p.shape) for p in imported.plans if p.name in answered)
     settings.output_elements.check(values, "the number of values in the layers answered")
     return values
+
+
+def traced_layer(found: Imported, name: str, cell: list[int]) -> tuple[int, engine.Conv2d, str]:
+    """The conv2d layer named `name` and the cell in its output. -> (its index, the layer, its input's name)"""
+    names = [node.name for node in found.model.nodes]
+    if name not in names:
+        raise ClientError(("body", "layer"), f'there is no layer named "{name}"')
+    index = names.index(name)
+    node = found.model.nodes[index]
+    if node.layer.type != "conv2d":
+        raise ClientError(("body", "layer"), f'layer "{name}" is a {node.layer.type}: the trace reads convolution '
+                                             f"(conv2d) layers")
+    shape = found.plans[index].shape  # (F, OH, OW)
+    if any(at >= size for at, size in zip(cell, shape, strict=True)):
+        raise ClientError(("body", "cell"), f"cell {cell} is outside the layer's output of shape {list(shape)}")
+    return index, node.layer, node.inputs[0]

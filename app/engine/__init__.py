@@ -46,16 +46,25 @@ from .kinds import (
     kind_of,
 )
 from .pool import PoolResult, global_avg_pool, global_pool, pool2d, pool_geometry
-from .trace import ConvTrace, ConvTransposeTrace, PoolTrace, conv_trace, conv_transpose_trace, pool_trace
+from .trace import (
+    ConvCell,
+    ConvTrace,
+    ConvTransposeTrace,
+    PoolTrace,
+    conv_cell,
+    conv_trace,
+    conv_transpose_trace,
+    pool_trace,
+)
 
 __all__ = [
-    "ACTIVATIONS", "Activation", "AdaptiveAvgPool", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvTrace",
+    "ACTIVATIONS", "Activation", "AdaptiveAvgPool", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvCell", "ConvTrace",
     "ConvTranspose2d", "ConvTransposeTrace", "Dense", "Dropout", "Flatten", "GlobalPool", "INPUT", "KINDS",
     "Layer", "LayerError", "LayerKind", "LayerPlan", "LocalResponseNorm", "Mean", "Node", "PADDING_MODES", "Pad",
     "ParameterError", "Pool2d", "PoolResult", "PoolTrace", "Reshape", "Slice", "Transpose", "TransposeGeometry",
     "Upsample",
     "WindowGeometry", "activate", "adaptive_avg_pool2d", "adaptive_pool_size", "applied_kernel", "conv2d",
-    "conv2d_naive", "conv_geometry", "conv_trace", "conv_transpose2d", "conv_transpose2d_naive",
+    "conv2d_naive", "conv_cell", "conv_geometry", "conv_trace", "conv_transpose2d", "conv_transpose2d_naive",
     "conv_transpose_geometry", "conv_transpose_trace", "dense", "elu", "flatten", "forward", "gelu",
     "global_avg_pool", "global_pool", "identity", "kind_of", "leaky_relu", "output_size", "plan", "pool2d",
     "pool_geometry", "pool_trace", "relu", "sigmoid", "softmax", "softmax_steps", "tanh", "window_geometry",

@@ -113,6 +113,44 @@ def conv_trace(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None
                      products, channel_sums, sums, bias_per_step, sums + bias_per_step, groups)
 
 
+@dataclass(frozen=True)
+class ConvCell:
+    """One output cell's arithmetic: filter f's window over its group's channels (C/G of them)."""
+
+    channels: np.ndarray  # (C/G,) the input channels the filter reads
+    rows: np.ndarray  # (KH,) input rows under the kernel's rows (negative or past the end: padding)
+    cols: np.ndarray  # (KW,) input columns under its columns
+    values: np.ndarray  # (C/G, KH, KW) the input under the window, padding filled in
+    kernel: np.ndarray  # (C/G, KH, KW) filter f as applied (turned 180° in convolution mode)
+    products: np.ndarray  # (C/G, KH, KW)
+    channel_sums: np.ndarray  # (C/G,)
+    sum: float
+    bias: float
+    value: float  # sum + bias
+
+
+def conv_cell(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None, cell: tuple[int, int, int],
+              stride: IntOrPair = 1, padding: Padding = 0, dilation: IntOrPair = 1, padding_mode: str = "zeros",
+              mode: str = "cross-correlation", groups: int = 1) -> ConvCell:
+    """The arithmetic of output cell (f, i, j) alone. x: (C, H, W); weight: (F, C/groups, KH, KW).
+    The caller checks that the cell is in the output (conv_geometry gives its size)."""
+    geometry = conv_geometry((1, *x.shape), weight.shape, stride, padding, dilation, padding_mode, mode, groups)
+    f, i, j = cell
+    filters, cg, kh, kw = weight.shape
+    (sh, sw), (dh, dw) = geometry.stride, geometry.dilation
+    top, _, left, _ = geometry.pads
+    channels = np.arange(cg) + f // (filters // groups) * cg  # (C/G,) the filter's group's channels
+    rows, cols = i * sh + np.arange(kh) * dh, j * sw + np.arange(kw) * dw  # in the padded input
+    padded = pad2d(x[channels], geometry.pads, padding_mode)  # (C/G, Hp, Wp)
+    values = padded[:, rows][:, :, cols]  # (C/G, KH, KW)
+    kernel = applied_kernel(weight, mode)[f]  # (C/G, KH, KW)
+    products = values * kernel
+    channel_sums = products.sum(axis=(1, 2))
+    total = float(channel_sums.sum())
+    b = 0.0 if bias is None else float(bias[f])
+    return ConvCell(channels, rows - top, cols - left, values, kernel, products, channel_sums, total, b, total + b)
+
+
 def conv_transpose_trace(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, stride: IntOrPair = 1,
                          padding: IntOrPair = 0, output_padding: IntOrPair = 0, dilation: IntOrPair = 1,
                          groups: int = 1) -> ConvTransposeTrace:

@@ -208,3 +208,41 @@ def test_the_shipped_network_exports_as_onnx_and_imports_back_to_the_same_number
     (theirs,) = session.run(None, {"input": digit[None, None].astype(np.float32)})
     np.testing.assert_allclose(theirs[0], shipped["probabilities"], rtol=1e-4, atol=1e-6)
     assert client.get("/api/models/resnet.onnx").status_code == 404
+
+
+# ---- one cell's arithmetic ----------------------------------------------------------------------
+
+def test_the_trace_of_a_cell_adds_up_to_the_layers_output(client):
+    summary = upload(client).json()
+    convs = [layer for layer in summary["layers"] if layer["type"] == "conv2d"]
+    everything = client.post(f"/api/models/{summary['name']}/forward", json={"input": X.tolist(), "outputs": "all"})
+    outputs = {layer["name"]: np.array(layer["output"]) for layer in everything.json()["layers"]}
+    for conv in convs:  # the stem (stride 2, padding from a pad layer), depthwise (groups 8), 1×1 ones
+        f, oh, ow = conv["shape"]
+        cell = [f - 1, oh // 2, ow - 1]
+        trace = client.post(f"/api/models/{summary['name']}/trace",
+                            json={"input": X.tolist(), "layer": conv["name"], "cell": cell}).json()
+        products = np.array(trace["window"]) * np.array(trace["kernel"])
+        np.testing.assert_allclose(trace["products"], products, rtol=1e-6)
+        np.testing.assert_allclose(trace["channel_sums"], products.sum(axis=(1, 2)), rtol=1e-5, atol=1e-6)
+        assert trace["value"] == pytest.approx(trace["sum"] + trace["bias"])
+        assert trace["value"] == pytest.approx(float(outputs[conv["name"]][tuple(cell)]), rel=1e-4, abs=1e-5)
+    depthwise = next(conv for conv in convs if "depthwise" in conv["name"])
+    trace = client.post(f"/api/models/{summary['name']}/trace",
+                        json={"input": X.tolist(), "layer": depthwise["name"], "cell": [5, 0, 0]}).json()
+    assert trace["channels"] == [5] and trace["rows"] == [-1, 0, 1]  # its own channel; padding 1 above
+
+
+@pytest.mark.parametrize("change, pattern", [
+    ({"layer": "nowhere"}, r'there is no layer named "nowhere"'),
+    ({"layer": "y"}, r'layer "y" is a dense: the trace reads convolution \(conv2d\) layers'),
+    ({"cell": [0, 99, 0]}, r"cell \[0, 99, 0\] is outside the layer's output of shape \[8, 8, 8\]"),
+    ({"cell": [0, 0]}, r"cell"),
+])
+def test_a_trace_that_cannot_be_made_is_refused_in_one_sentence(client, change, pattern):
+    summary = upload(client).json()
+    stem = next(layer["name"] for layer in summary["layers"] if layer["type"] == "conv2d")
+    body = {"input": X.tolist(), "layer": stem, "cell": [0, 0, 0], **change}
+    response = client.post(f"/api/models/{summary['name']}/trace", json=body)
+    assert response.status_code == 422
+    assert re.search(pattern, one_sentence(response))

@@ -1,5 +1,6 @@
 """The shipped and the imported models: POST /api/models (an ONNX file), GET /api/models,
-GET /api/models/{name}, POST /api/models/{name}/forward."""
+GET /api/models/{name}, GET /api/models/{name}.onnx, POST /api/models/{name}/forward and, for an
+imported model, POST /api/models/{name}/trace."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from ..schemas.models import (
     ImportedForwardResponse,
     ImportedModelInfo,
     ImportedModelList,
+    ImportedTraceRequest,
+    ImportedTraceResponse,
     ModelDetail,
     ModelForwardRequest,
     ModelForwardResponse,
@@ -190,3 +193,38 @@ async def _imported_forward(request: Request, name: str, settings: SettingsDep) 
 def _run_graph(found: imported.Imported, x, answered: set[str]) -> list:
     with finite_results():
         return engine.forward(x.astype(np.float32), found.model.nodes, keep=answered | {found.model.outputs[0]})
+
+
+@router.post("/{name}/trace", response_model=ImportedTraceResponse, response_class=ArrayJSONResponse,
+             responses={**ERROR_RESPONSES, 404: {}})
+async def model_trace(request: Request, name: str, settings: SettingsDep):
+    """The arithmetic of one output cell of one convolution layer of an imported model: per input channel
+    the window and the kernel slice, the per-channel sums, the bias and the value. The network runs only
+    up to that layer's input, and nothing else is traced."""
+    found = await imported.find(request, name, settings)
+    if found is None:
+        raise imported.not_found(request, name)
+    given = await validated(await request.body(), ImportedTraceRequest)
+    limits.check_array(settings, given.input.shape, "input")
+    x = imported.as_batch(found, given.input)
+    index, layer, source = imported.traced_layer(found, given.layer, given.cell)
+    estimate = work(sum(p.multiply_adds for p in found.plans[:index]), 0)
+    cell = await run_work(estimate, _trace_cell, found, x, index, layer, source, tuple(given.cell))
+    return ArrayJSONResponse({
+        "model": name, "layer": given.layer, "cell": given.cell, "channels": cell.channels.tolist(),
+        "rows": cell.rows.tolist(), "cols": cell.cols.tolist(),
+        **{key: encode(getattr(cell, field), given.encoding) for key, field in (
+            ("window", "values"), ("kernel", "kernel"), ("products", "products"), ("channel_sums", "channel_sums"))},
+        "sum": cell.sum, "bias": cell.bias, "value": cell.value,
+    })
+
+
+def _trace_cell(found: imported.Imported, x, index: int, layer: engine.Conv2d, source: str, cell) -> engine.ConvCell:
+    with finite_results():
+        if source == engine.INPUT:
+            given = x
+        else:  # the graph up to the layer, keeping only the layer's input
+            given = engine.forward(x.astype(np.float32), found.model.nodes[:index], keep={source})[
+                [node.name for node in found.model.nodes].index(source)]
+        return engine.conv_cell(given[0], layer.kernel, layer.bias, cell, layer.stride, layer.padding, layer.dilation,
+                                layer.padding_mode, layer.mode, layer.groups)

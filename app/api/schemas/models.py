@@ -136,3 +136,29 @@ class ImportedForwardResponse(BaseModel):
     layers: list[GraphLayerOutput] = Field(description="the layers asked for, with their outputs")
     output: Array = Field(description="the model's first output, without the batch axis")
     top: list[TopClass] | None = Field(description="for a vector of class scores: the five highest, best first")
+
+
+class ImportedTraceRequest(EncodingOption):
+    """One input, and the output cell of a convolution layer whose arithmetic is asked for."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    input: ArrayOf(3, 4, "C×H×W or 1×C×H×W, the model's input shape")
+    layer: str = Field(description="a conv2d layer's name, as the summary lists it")
+    cell: Annotated[list[Annotated[int, Field(ge=0, strict=True)]], Field(min_length=3, max_length=3)] = Field(
+        description="[filter, row, column] of the layer's output")
+
+
+class ImportedTraceResponse(BaseModel):
+    model: str
+    layer: str
+    cell: list[int]
+    channels: list[int] = Field(description="the input channels the filter reads (its group's)")
+    rows: list[int] = Field(description="input rows under the kernel's rows (below 0 or past the end: padding)")
+    cols: list[int] = Field(description="input columns under the kernel's columns")
+    window: Array = Field(description="C×kh×kw: the input under the window, padding filled in")
+    kernel: Array = Field(description="C×kh×kw: the filter's slices, as applied")
+    products: Array = Field(description="C×kh×kw: window × kernel")
+    channel_sums: Array = Field(description="one per channel")
+    sum: float
+    bias: float
+    value: float = Field(description="sum + bias: the layer's output at the cell")
