@@ -65,6 +65,29 @@ def decode_grey(data: bytes) -> np.ndarray:
     return grey
 
 
+def decode_fitted(data: bytes, channels: int, height: int, width: int) -> np.ndarray:
+    """Image bytes -> what an image model takes: its shorter side scaled to the model's (bilinear, with
+    antialiasing, as torchvision's Resize), the middle cut out (CenterCrop), values in [0, 1].
+    channels: 3 (RGB) or 1 (grey); transparent pixels count as white. -> (channels, height, width)
+    """
+    try:
+        with Image.open(io.BytesIO(data), formats=FORMATS) as image:
+            image.load()
+            if image.mode in ("RGBA", "LA", "P"):
+                paper = Image.new("RGBA", image.size, "white")
+                image = Image.alpha_composite(paper, image.convert("RGBA"))
+            image = image.convert("RGB" if channels == 3 else "L")
+            scale = max(height / image.height, width / image.width)
+            size = (max(width, round(image.width * scale)), max(height, round(image.height * scale)))
+            image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=None)
+            left, top = (size[0] - width) // 2, (size[1] - height) // 2
+            image = image.crop((left, top, left + width, top + height))
+            pixels = np.asarray(image, dtype=np.float32) / 255.0  # (H, W, 3) or (H, W)
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as error:
+        raise ImageError(f"the image cannot be decoded ({error})") from None
+    return pixels.transpose(2, 0, 1) if pixels.ndim == 3 else pixels[None]
+
+
 def _resize(grey: np.ndarray, height: int, width: int) -> np.ndarray:
     """Area-averaging resize (anti-aliased). (H, W) -> (height, width)"""
     image = Image.fromarray(np.clip(grey * 255.0, 0, 255).astype(np.float32), mode="F")

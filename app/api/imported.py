@@ -13,6 +13,7 @@ from fastapi import HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
 from .. import engine
+from ..imaging import ImageError, ImageTooLarge, decode_fitted, image_size
 from ..interchange.onnx_import import ImportedModel, ModelError, read_model
 from ..interchange.store import ModelStore, default_directory
 from ..settings import Settings
@@ -149,3 +150,43 @@ def traced_layer(found: Imported, name: str, cell: list[int]) -> tuple[int, engi
     if any(at >= size for at, size in zip(cell, shape, strict=True)):
         raise ClientError(("body", "cell"), f"cell {cell} is outside the layer's output of shape {list(shape)}")
     return index, node.layer, node.inputs[0]
+
+
+IMAGENET = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))  # torchvision's mean and std, RGB
+
+
+def normalization(found: Imported, asked: str | None) -> dict:
+    """How an image's [0, 1] values are normalised for the model: asked "imagenet" or "none", else the
+    model's own (its metadata), else ImageNet's for three channels and none for one."""
+    channels = found.model.input_shape[0]
+    own = found.model.normalization
+    if asked is None:
+        asked = "model" if own else ("imagenet" if channels == 3 else "none")
+    if asked == "imagenet" and channels != 3:
+        raise ClientError(("query", "normalize"), f"ImageNet's normalisation is for three channels; the model "
+                                                  f"takes {channels}")
+    mean, std = {"model": own, "imagenet": IMAGENET, "none": ((0.0,) * channels, (1.0,) * channels)}[asked]
+    return {"source": asked, "mean": list(mean), "std": list(std)}
+
+
+async def image_input(found: Imported, body: bytes, settings: Settings, asked: str | None) -> tuple[np.ndarray, dict]:
+    """An image body as the model's input: fitted to its size, normalised. -> ((1, C, H, W), how)"""
+    shape = found.model.input_shape
+    if len(shape) != 3 or shape[0] not in (1, 3):
+        raise ClientError(("body",), f"an image is input for a model of 1 or 3 channels of H×W; this one takes "
+                                     f"{list(shape)}: send JSON", status=415)
+    try:
+        width, height = image_size(body)
+        pixels = width * height
+    except ImageTooLarge as error:  # a bomb: Pillow would not even open it
+        pixels = error.pixels
+    except ImageError as error:
+        raise ClientError(("body",), str(error)) from None
+    settings.input_elements.check(pixels, "the number of pixels in the image")
+    how = normalization(found, asked)
+    try:
+        x = await run_in_threadpool(decode_fitted, body, *shape)
+    except ImageError as error:
+        raise ClientError(("body",), str(error)) from None
+    mean, std = (np.asarray(how[key], np.float32).reshape(-1, 1, 1) for key in ("mean", "std"))
+    return ((x - mean) / std)[None], how

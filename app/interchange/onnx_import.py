@@ -18,7 +18,7 @@ The engine's layers work on one sample at a time; the model is read for a batch 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import prod
 
 import numpy as np
@@ -63,6 +63,9 @@ class ImportedModel:
     nodes: tuple[Node, ...]  # the engine's graph, in an order to run it
     outputs: tuple[str, ...]  # the layers that give the graph's outputs, in the file's order
     opset: int
+    # The input's normalisation the file names in its metadata ("mean" and "std", one number per
+    # channel, comma-separated), for images: (mean, std), or None.
+    normalization: tuple[tuple[float, ...], tuple[float, ...]] | None = None
 
 
 def read_model(data: bytes, *, max_bytes: int) -> ImportedModel:
@@ -80,7 +83,21 @@ def read_model(data: bytes, *, max_bytes: int) -> ImportedModel:
         raise ModelError("the file holds no graph nodes: it is not an ONNX model, or an empty one")
     if len(graph.node) > MAX_NODES:
         raise ModelError(f"the graph has {len(graph.node):,} nodes, over the limit of {MAX_NODES:,}")
-    return _Walk(graph, _opset(model)).result()
+    imported = _Walk(graph, _opset(model)).result()
+    return replace(imported, normalization=_normalization(model, imported.input_shape))
+
+
+def _normalization(model: onnx.ModelProto, input_shape: tuple[int, ...]):
+    """The metadata's "mean" and "std", when both are one finite number per channel (std above 0)."""
+    found = {entry.key: entry.value for entry in model.metadata_props}
+    try:
+        mean, std = (tuple(float(v) for v in found[key].split(",")) for key in ("mean", "std"))
+    except (KeyError, ValueError):
+        return None
+    channels = input_shape[0]
+    if len(mean) != channels or len(std) != channels or not all(np.isfinite(mean + std)) or min(std) <= 0:
+        return None
+    return mean, std
 
 
 def _opset(model: onnx.ModelProto) -> int:

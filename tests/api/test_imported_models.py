@@ -131,14 +131,14 @@ def test_a_bad_forward_request_is_refused_in_one_sentence(client, body, status, 
     assert re.search(pattern, one_sentence(response))
 
 
-def test_an_unknown_model_an_image_body_and_too_much_work_are_refused(app_with):
+def test_an_unknown_model_a_text_body_and_too_much_work_are_refused(app_with):
     client = app_with(max_model_multiply_adds=1000)
     name = upload(client).json()["name"]
     missing = client.post(f"/api/models/{'0' * 64}/forward", json={"input": X.tolist()})
     assert missing.status_code == 404 and "SHA-256" in one_sentence(missing)
     assert client.get("/api/models/..%2F..%2Fetc%2Fpasswd").status_code == 404
-    image = client.post(f"/api/models/{name}/forward", content=b"\x89PNG", headers={"content-type": "image/png"})
-    assert image.status_code == 415
+    text = client.post(f"/api/models/{name}/forward", content=b"1 2 3", headers={"content-type": "text/plain"})
+    assert text.status_code == 415 and "image/..." in one_sentence(text)
     heavy = client.post(f"/api/models/{name}/forward", json={"input": X.tolist()})
     assert heavy.status_code == 413 and "CONVSCOPE_MAX_MODEL_MULTIPLY_ADDS" in one_sentence(heavy)
 
@@ -246,3 +246,56 @@ def test_a_trace_that_cannot_be_made_is_refused_in_one_sentence(client, change, 
     response = client.post(f"/api/models/{summary['name']}/trace", json=body)
     assert response.status_code == 422
     assert re.search(pattern, one_sentence(response))
+
+
+# ---- an image as input -----------------------------------------------------------------------------
+
+def png(width: int, height: int, colour=(255, 0, 0)) -> bytes:
+    """A solid picture: after fitting, every pixel is `colour`."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_an_image_is_fitted_to_the_model_and_normalised_as_imagenet_by_default(client):
+    name = upload(client).json()["name"]
+    response = client.post(f"/api/models/{name}/forward", content=png(40, 20),
+                           headers={"content-type": "image/png"})
+    body = response.json()
+    assert response.status_code == 200 and body["normalization"]["source"] == "imagenet"
+    seen = np.array(body["input"])  # 3×16×16: red, normalised per channel
+    assert seen.shape == (3, 16, 16)
+    expected = (np.array([1.0, 0.0, 0.0]) - [0.485, 0.456, 0.406]) / [0.229, 0.224, 0.225]
+    np.testing.assert_allclose(seen[:, 7, 7], expected, rtol=1e-5)
+    again = client.post(f"/api/models/{name}/forward", json={"input": seen.tolist()}).json()
+    np.testing.assert_allclose(again["output"], body["output"], rtol=1e-5)  # the same input, as JSON
+    plain = client.post(f"/api/models/{name}/forward?normalize=none", content=png(40, 20),
+                        headers={"content-type": "image/png"}).json()
+    np.testing.assert_allclose(np.array(plain["input"])[:, 7, 7], [1.0, 0.0, 0.0])
+
+
+def test_a_model_may_carry_its_own_normalisation(client):
+    proto = onnx.load_from_string(MIX)
+    onnx.helper.set_model_props(proto, {"mean": "0.5,0.5,0.5", "std": "0.25,0.25,0.25"})
+    name = upload(client, proto.SerializeToString()).json()["name"]
+    body = client.post(f"/api/models/{name}/forward", content=png(16, 16, (255, 255, 255)),
+                       headers={"content-type": "image/png"}).json()
+    assert body["normalization"] == {"source": "model", "mean": [0.5] * 3, "std": [0.25] * 3}
+    np.testing.assert_allclose(np.array(body["input"]), 2.0)  # (1 − 0.5) / 0.25
+
+
+def test_an_image_that_cannot_be_input_is_refused(client):
+    unet = upload(client, UNET).json()["name"]
+    bad = client.post(f"/api/models/{unet}/forward", content=b"not a picture", headers={"content-type": "image/png"})
+    assert bad.status_code == 422 and "PNG, JPEG, WebP or GIF" in one_sentence(bad)
+    exported = client.get("/api/models/mnist_cnn.onnx").content  # one channel: ImageNet's values do not fit
+    grey = upload(client, exported).json()["name"]
+    refused = client.post(f"/api/models/{grey}/forward?normalize=imagenet", content=png(28, 28),
+                          headers={"content-type": "image/png"})
+    assert refused.status_code == 422 and "three channels" in one_sentence(refused)
+    fine = client.post(f"/api/models/{grey}/forward", content=png(28, 28), headers={"content-type": "image/png"})
+    assert fine.status_code == 200 and fine.json()["normalization"]["source"] == "none"

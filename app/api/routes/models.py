@@ -4,7 +4,7 @@ imported model, POST /api/models/{name}/trace."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 import numpy as np
 from fastapi import APIRouter, Query, Request
@@ -124,16 +124,20 @@ UNSUPPORTED = {415: {"model": ErrorResponse, "description": "Neither JSON nor an
              openapi_extra={"requestBody": FORWARD_BODY})
 async def model_forward(request: Request, name: str, settings: SettingsDep,
                         encoding: Annotated[Encoding | None, Query(description="for an image body: "
-                                                                   "base64 arrays in the answer")] = None):
+                                                                   "base64 arrays in the answer")] = None,
+                        normalize: Annotated[Literal["imagenet", "none", "model"] | None, Query(description=(
+                            "an imported model's image body: ImageNet's mean and std, none, or the model's own "
+                            "(its metadata); default: its own, else ImageNet's for RGB"))] = None):
     """Run one input through a network. A shipped one takes a 28×28 array, or a PNG, JPEG, WebP or GIF
     prepared as MNIST's digits; its answer's `warnings` say when the input is not what the model was
     trained on (values out of its range, or a blank input): the prediction is made all the same, but
     means little. An imported one takes JSON: `input` in its input shape, `outputs` ("final", "all" or
-    names) and `encoding`; its answer has the layers asked for, `output` and, for class scores, `top`.
+    names) and `encoding`; or an image, its shorter side scaled to the model's, its middle cut out and
+    normalised (`normalize`). Its answer has the layers asked for, `output` and, for class scores, `top`.
     """
     model = request.app.state.models.get(name)
     if model is None:
-        return await _imported_forward(request, name, settings)
+        return await _imported_forward(request, name, settings, encoding, normalize)
     given = await model_input(request, model, settings)
     encoding = encoding or given.encoding
     limits.check_array(settings, given.x.shape, "input")
@@ -154,27 +158,34 @@ async def model_forward(request: Request, name: str, settings: SettingsDep,
     })
 
 
-async def _imported_forward(request: Request, name: str, settings: SettingsDep) -> ArrayJSONResponse:
+async def _imported_forward(request: Request, name: str, settings: SettingsDep, encoding: Encoding | None,
+                            normalize: str | None) -> ArrayJSONResponse:
     found = await imported.find(request, name, settings)
     if found is None:
         raise imported.not_found(request, name)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/json":
-        raise ClientError(("body",), f"Content-Type {content_type or '(none)'} is not accepted for an imported "
-                                     f"model: send JSON with an \"input\" array", status=415)
-    given = await validated(await request.body(), ImportedForwardRequest)
-    limits.check_array(settings, given.input.shape, "input")
-    x = imported.as_batch(found, given.input)
+    prepared = None
+    if content_type in IMAGE_TYPES:
+        x, prepared = await imported.image_input(found, await request.body(), settings, normalize)
+        outputs, encoding = "final", encoding or "json"
+    elif content_type == "application/json":
+        given = await validated(await request.body(), ImportedForwardRequest)
+        limits.check_array(settings, given.input.shape, "input")
+        x, outputs, encoding = imported.as_batch(found, given.input), given.outputs, given.encoding
+    else:
+        raise ClientError(("body",), f"Content-Type {content_type or '(none)'} is not accepted: send JSON with an "
+                                     f"\"input\" array, or the raw bytes of an image with its image/... type",
+                          status=415)
     names = [p.name for p in found.plans]
-    if given.outputs == "all":
+    if outputs == "all":
         answered = set(names)
-    elif given.outputs == "final":
+    elif outputs == "final":
         answered = set(found.model.outputs)
     else:
-        for position, wanted in enumerate(given.outputs):
+        for position, wanted in enumerate(outputs):
             if wanted not in names:
                 raise ClientError(("body", "outputs", position), f'there is no layer named "{wanted}"')
-        answered = set(given.outputs)
+        answered = set(outputs)
     values = imported.check_work(settings, found, answered | {found.model.outputs[0]})
     outputs = await run_work(work(found.multiply_adds, values), _run_graph, found, x, answered)
     kept = {p.name: out[0] for p, out in zip(found.plans, outputs, strict=True) if out is not None}
@@ -184,9 +195,10 @@ async def _imported_forward(request: Request, name: str, settings: SettingsDep) 
         "model": name,
         "layers": [{"name": p.name, "type": p.type, "inputs": list(p.inputs), "shape": list(p.shape),
                     "parameters": p.parameters, "multiply_adds": p.multiply_adds,
-                    "output": encode(kept[p.name], given.encoding)} for p in found.plans if p.name in answered],
-        "output": encode(final, given.encoding),
+                    "output": encode(kept[p.name], encoding)} for p in found.plans if p.name in answered],
+        "output": encode(final, encoding),
         "top": imported.top_classes(final),
+        **({"input": encode(x[0], encoding), "normalization": prepared} if prepared else {}),
     })
 
 

@@ -136,6 +136,8 @@ class ImportedForwardResponse(BaseModel):
     layers: list[GraphLayerOutput] = Field(description="the layers asked for, with their outputs")
     output: Array = Field(description="the model's first output, without the batch axis")
     top: list[TopClass] | None = Field(description="for a vector of class scores: the five highest, best first")
+    input: Array | None = Field(None, description="for an image body: what the network saw, fitted and normalised")
+    normalization: dict | None = Field(None, description='for an image body: {"source", "mean", "std"}')
 
 
 class ImportedTraceRequest(EncodingOption):
