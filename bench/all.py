@@ -1,4 +1,4 @@
-"""Every speed measurement in one run: bench.py, layers.py, browser.py, then load.py.
+"""Every speed measurement in one run: bench.py, layers.py, models.py, browser.py, then load.py.
 
     python bench/all.py            # about two minutes; options (--quick, ...) go to bench.py
 
@@ -14,14 +14,14 @@ import sys
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
-SCRIPTS = ("bench.py", "layers.py", "browser.py", "load.py")
+SCRIPTS = ("bench.py", "layers.py", "models.py", "browser.py", "load.py")
 
 
 def main(argv: list[str]) -> int:
     status = 0
     for script in SCRIPTS:
         quick = ["--quick"] if "--quick" in argv else []
-        options = argv if script == "bench.py" else quick if script == "layers.py" else []
+        options = argv if script == "bench.py" else quick if script in ("layers.py", "models.py") else []
         print(f"### {script}\n", flush=True)
         finished = subprocess.run([sys.executable, str(BENCH_DIR / script), *options], check=False)
         print(flush=True)
