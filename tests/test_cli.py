@@ -92,3 +92,34 @@ def test_inspect_says_in_one_sentence_why_a_file_cannot_be_read(tmp_path, capsys
     assert exit_.value.code == status
     error = capsys.readouterr().err
     assert message in error and error.count("\n") == 1
+
+
+def test_serve_with_a_model_stores_it_and_its_labels_first(tmp_path, monkeypatch, capsys):
+    from app.api.imported import make_store
+    from app.settings import Settings
+
+    monkeypatch.setenv("CONVSCOPE_MODEL_STORE", str(tmp_path / "store"))
+    served = []
+    monkeypatch.setattr(cli.uvicorn, "run", lambda *args, **kwargs: served.append(kwargs))
+    labels = tmp_path / "labels.txt"
+    labels.write_text("ant\nbee\ncat\ndog\neel\n")
+    main(["serve", "--model", str(ROOT / "tests/data/onnx/tiny_mix.onnx"), "--labels", str(labels), "--port", "9000"])
+    name = hashlib.sha256((ROOT / "tests/data/onnx/tiny_mix.onnx").read_bytes()).hexdigest()
+    assert served == [{"host": "127.0.0.1", "port": 9000, "workers": 1}]
+    assert f"/api/models/{name}/forward" in capsys.readouterr().out
+    assert make_store(Settings()).summary(name)["labels"] == ["ant", "bee", "cat", "dog", "eel"]
+
+
+def test_serve_with_a_model_that_cannot_be_read_stops_before_serving(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CONVSCOPE_MODEL_STORE", str(tmp_path / "store"))
+    monkeypatch.setattr(cli.uvicorn, "run", lambda *args, **kwargs: pytest.fail("served a bad model"))
+    bad = tmp_path / "bad.onnx"
+    bad.write_bytes(b"not onnx")
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--model", str(bad)])
+    assert exit_.value.code == 2 and "not an ONNX model" in capsys.readouterr().err
+    wrong = tmp_path / "labels.txt"
+    wrong.write_text("only\ntwo\n")
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--model", str(ROOT / "tests/data/onnx/tiny_mix.onnx"), "--labels", str(wrong)])
+    assert exit_.value.code == 2 and "give one label a line, 5 of them" in capsys.readouterr().err

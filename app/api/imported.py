@@ -45,10 +45,50 @@ def summary(name: str, model: ImportedModel, plans: list[engine.LayerPlan]) -> d
         "name": name, "input_shape": list(model.input_shape),
         "inputs": [{"name": model.input_name, "shape": [1, *model.input_shape]}],
         "outputs": list(model.outputs),
+        "labels": list(model.labels) if model.labels and len(model.labels) == classes(model, plans) else None,
         "parameters": sum(p.parameters for p in plans), "multiply_adds": sum(p.multiply_adds for p in plans),
         "layers": [{"name": p.name, "type": p.type, "inputs": list(p.inputs), "shape": list(p.shape),
                     "parameters": p.parameters, "multiply_adds": p.multiply_adds} for p in plans],
     }
+
+
+def classes(model: ImportedModel, plans: list[engine.LayerPlan]) -> int:
+    """How many numbers the first output has: the class count, for a classifier."""
+    return prod(next(p.shape for p in plans if p.name == model.outputs[0]))
+
+
+def labelled(summary: dict, text: str) -> dict:
+    """The summary with its classes named: one label a line, as many as its first output has numbers."""
+    labels = [line.strip() for line in text.strip().splitlines()]
+    count = prod(next(layer["shape"] for layer in summary["layers"] if layer["name"] == summary["outputs"][0]))
+    if len(labels) != count or not all(labels):
+        raise ClientError(("body",), f"give one label a line, {count:,} of them (the model's first output has "
+                                     f"{count:,} numbers); got {len(labels):,} lines"
+                                     + (", some empty" if not all(labels) else ""))
+    return {**summary, "labels": labels}
+
+
+def set_labels(request: Request, name: str, text: str) -> dict:
+    store: ModelStore = request.app.state.store
+    summary = store.summary(name)
+    if summary is None:
+        raise not_found(request, name)
+    summary = labelled(summary, text)
+    store.update(name, summary)
+    return summary
+
+
+def keep_file(data: bytes, settings: Settings, labels: str | None = None) -> dict:
+    """Check, summarise and store an ONNX file outside a request (`convscope serve --model`)."""
+    store = make_store(settings)
+    name = store.name_of(data)
+    model, plans = _parse(data, settings)
+    described = summary(name, model, plans)
+    if labels is not None:
+        described = labelled(described, labels)
+    if not store.put(data, described):
+        store.update(name, described)
+    return described
 
 
 def _parse(data: bytes, settings: Settings) -> tuple[ImportedModel, list[engine.LayerPlan]]:
@@ -119,13 +159,14 @@ def as_batch(imported: Imported, x: np.ndarray) -> np.ndarray:
                                          f"got {list(x.shape)}")
 
 
-def top_classes(scores: np.ndarray) -> list[dict] | None:
-    """The five highest of a vector of class scores (K, or K×1×1), else None."""
+def top_classes(scores: np.ndarray, labels: list[str] | None = None) -> list[dict] | None:
+    """The five highest of a vector of class scores (K, or K×1×1), with their labels if known, else None."""
     flat = scores.reshape(-1) if scores.size == max(scores.shape, default=0) else None
     if flat is None or flat.size < 2:
         return None
     order = np.argsort(-flat, kind="stable")[:TOP]
-    return [{"index": int(k), "score": float(flat[k])} for k in order]
+    named = labels is not None and len(labels) == flat.size
+    return [{"index": int(k), "score": float(flat[k]), **({"label": labels[k]} if named else {})} for k in order]
 
 
 def check_work(settings: Settings, imported: Imported, answered: set[str]) -> int:

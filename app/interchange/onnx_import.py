@@ -17,6 +17,7 @@ The engine's layers work on one sample at a time; the model is read for a batch 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from math import prod
@@ -66,6 +67,7 @@ class ImportedModel:
     # The input's normalisation the file names in its metadata ("mean" and "std", one number per
     # channel, comma-separated), for images: (mean, std), or None.
     normalization: tuple[tuple[float, ...], tuple[float, ...]] | None = None
+    labels: tuple[str, ...] | None = None  # the classes' names the metadata gives ("labels": JSON or one a line)
 
 
 def read_model(data: bytes, *, max_bytes: int) -> ImportedModel:
@@ -84,7 +86,21 @@ def read_model(data: bytes, *, max_bytes: int) -> ImportedModel:
     if len(graph.node) > MAX_NODES:
         raise ModelError(f"the graph has {len(graph.node):,} nodes, over the limit of {MAX_NODES:,}")
     imported = _Walk(graph, _opset(model)).result()
-    return replace(imported, normalization=_normalization(model, imported.input_shape))
+    return replace(imported, normalization=_normalization(model, imported.input_shape), labels=_labels(model))
+
+
+def _labels(model: onnx.ModelProto) -> tuple[str, ...] | None:
+    """The metadata's "labels": a JSON list of strings, or one label a line."""
+    text = next((entry.value for entry in model.metadata_props if entry.key == "labels"), None)
+    if not text:
+        return None
+    try:
+        labels = json.loads(text)
+    except ValueError:
+        labels = text.splitlines()
+    if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+        return None
+    return tuple(label.strip() for label in labels)
 
 
 def _normalization(model: onnx.ModelProto, input_shape: tuple[int, ...]):

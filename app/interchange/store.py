@@ -48,6 +48,11 @@ class ModelStore:
         self._evict(keep=name)
         return True
 
+    def update(self, name: str, summary: dict) -> None:
+        """Replace a stored model's summary (its labels, given after the upload)."""
+        if self.has(name):
+            self._write(self._path(name, "json"), json.dumps(summary).encode())
+
     def read(self, name: str) -> bytes | None:
         if not self.has(name):
             return None

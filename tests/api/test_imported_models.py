@@ -299,3 +299,36 @@ def test_an_image_that_cannot_be_input_is_refused(client):
     assert refused.status_code == 422 and "three channels" in one_sentence(refused)
     fine = client.post(f"/api/models/{grey}/forward", content=png(28, 28), headers={"content-type": "image/png"})
     assert fine.status_code == 200 and fine.json()["normalization"]["source"] == "none"
+
+
+# ---- the classes' names -------------------------------------------------------------------------
+
+def test_labels_come_from_the_files_metadata_or_afterwards_one_a_line(app_with):
+    client = app_with()  # a store of its own: the labels stay with the bytes
+    proto = onnx.load_from_string(MIX)
+    onnx.helper.set_model_props(proto, {"labels": '["ant", "bee", "cat", "dog", "eel"]'})
+    labelled = upload(client, proto.SerializeToString()).json()
+    assert labelled["labels"] == ["ant", "bee", "cat", "dog", "eel"]
+    body = client.post(f"/api/models/{labelled['name']}/forward", json={"input": X.tolist()}).json()
+    assert [entry["label"] for entry in body["top"]] == [labelled["labels"][entry["index"]] for entry in body["top"]]
+    plain = upload(client).json()
+    assert plain["labels"] is None
+    unnamed = client.post(f"/api/models/{plain['name']}/forward", json={"input": X.tolist()}).json()
+    assert "label" not in unnamed["top"][0]
+    named = client.put(f"/api/models/{plain['name']}/labels", content="one\ntwo\nthree\nfour\nfive\n",
+                       headers={"content-type": "text/plain"})
+    assert named.status_code == 200 and named.json()["labels"] == ["one", "two", "three", "four", "five"]
+    assert client.get(f"/api/models/{plain['name']}").json()["labels"][4] == "five"
+    top = client.post(f"/api/models/{plain['name']}/forward", json={"input": X.tolist()}).json()["top"]
+    assert all(entry["label"] == ["one", "two", "three", "four", "five"][entry["index"]] for entry in top)
+
+
+@pytest.mark.parametrize("text, pattern", [
+    ("a\nb", r"give one label a line, 5 of them \(the model's first output has 5 numbers\); got 2 lines"),
+    ("a\n\nc\nd\ne", r"got 5 lines, some empty"),
+])
+def test_labels_that_do_not_fit_are_refused(client, text, pattern):
+    name = upload(client).json()["name"]
+    response = client.put(f"/api/models/{name}/labels", content=text, headers={"content-type": "text/plain"})
+    assert response.status_code == 422 and re.search(pattern, one_sentence(response))
+    assert client.put(f"/api/models/{'0' * 64}/labels", content="a").status_code == 404

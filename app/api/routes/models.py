@@ -70,6 +70,19 @@ async def upload_model(request: Request, settings: SettingsDep):
     return JSONResponse(summary, status_code=201 if new else 200)
 
 
+LABELS_BODY = {"content": {"text/plain": {"schema": {"type": "string"}, "example": "cat\ndog\nbird"}},
+               "required": True}
+
+
+@router.put("/{name}/labels", response_model=ImportedModelInfo, responses={**ERROR_RESPONSES, 404: {}},
+            openapi_extra={"requestBody": LABELS_BODY})
+async def put_labels(request: Request, name: str):
+    """Name an imported model's classes: a text body, one label a line, as many as its output has scores
+    (an ONNX file may carry them already, as the metadata entry "labels"). The answer is its summary."""
+    text = (await request.body()).decode("utf-8", errors="replace")
+    return JSONResponse(imported.set_labels(request, name, text))
+
+
 @router.get("/{name}.onnx", response_class=Response, responses={404: {}, 200: {
     "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
     "description": "The network as an ONNX file (opset 17): import it again, or open it in Netron or onnxruntime"}})
@@ -197,7 +210,7 @@ async def _imported_forward(request: Request, name: str, settings: SettingsDep, 
                     "parameters": p.parameters, "multiply_adds": p.multiply_adds,
                     "output": encode(kept[p.name], encoding)} for p in found.plans if p.name in answered],
         "output": encode(final, encoding),
-        "top": imported.top_classes(final),
+        "top": imported.top_classes(final, (request.app.state.store.summary(name) or {}).get("labels")),
         **({"input": encode(x[0], encoding), "normalization": prepared} if prepared else {}),
     })
 

@@ -103,6 +103,8 @@ class ImportedModelInfo(BaseModel):
     input_shape: list[int] = Field(description="one sample's, e.g. [3, 224, 224]")
     inputs: list[TensorInfo]
     outputs: list[str] = Field(description="the layers that give the file's outputs")
+    labels: list[str] | None = Field(None, description="the classes' names: from the file's metadata, or PUT "
+                                                       "/api/models/{name}/labels")
     parameters: int
     multiply_adds: int
     layers: list[GraphLayer]
@@ -125,6 +127,7 @@ class ImportedForwardRequest(EncodingOption):
 class TopClass(BaseModel):
     index: int
     score: float
+    label: str | None = Field(None, description="its name, when the model's classes are named")
 
 
 class GraphLayerOutput(GraphLayer):
