@@ -31,7 +31,7 @@ from app.engine import INPUT, ParameterError, kind_of
 from app.engine.graph import Node
 from app.engine.kinds import Activation, Binary, Reshape, Slice, Transpose
 
-from .onnx_nodes import Unsupported, data_inputs, layer_for
+from .onnx_nodes import NODES, Unsupported, data_inputs, layer_for
 
 OPSETS = (6, 21)  # the ai.onnx opsets read, first and last (6: the onnx wheel's own test models)
 MAX_NODES = 20_000  # DenseNet-121 as ONNX writes it from Caffe2: 1,746 nodes
@@ -47,6 +47,10 @@ _DTYPES = {
 _FIELDS = {TensorProto.FLOAT: "float_data", TensorProto.DOUBLE: "double_data", TensorProto.INT64: "int64_data"}
 _ARITHMETIC = {"Add": "add", "Sub": "sub", "Mul": "mul", "Div": "div"}
 _PASS_ON = ("Identity", "Dropout")
+# What the importer reads: the operators with a layer, those it maps itself, and the constant ones it folds.
+FOLDED = ("Constant", "ConstantOfShape", "Shape", "Gather", "Cast")
+SUPPORTED = sorted({*NODES, *_ARITHMETIC, *_PASS_ON, *FOLDED, "Sum", "Squeeze", "Unsqueeze", "Slice", "Split",
+                    "Transpose"})
 
 
 class ModelError(ValueError):
@@ -358,6 +362,12 @@ class _Walk:
             else:
                 self._layers(node, attributes, values)
         except Unsupported as refusal:
+            if node.op_type in FOLDED:
+                raise ModelError(f"{label} takes values the network computes: ConvScope reads {node.op_type} "
+                                 f"only where it computes constants (shapes, weights)") from None
+            if node.op_type not in SUPPORTED:
+                raise ModelError(f"{label}: the engine has no layer that computes it (ConvScope reads "
+                                 f"{', '.join(SUPPORTED)})") from None
             raise ModelError(f"{label}: {refusal.reason}") from None
         except (ParameterError, _Fold) as error:
             raise ModelError(f"{label}: {getattr(error, 'message', error)}") from None

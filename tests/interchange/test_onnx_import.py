@@ -304,6 +304,13 @@ def test_models_the_engine_cannot_take_are_refused_saying_why(change, pattern):
     refused(graph_model([helper.make_node("Relu", ["x"], ["y"])], **change), pattern)
 
 
+def test_a_shape_operator_on_computed_values_is_refused_saying_so():
+    nodes = [helper.make_node("Relu", ["x"], ["a"]), helper.make_node("Cast", ["a"], ["y"], to=TensorProto.DOUBLE)]
+    refused(graph_model(nodes), r'node 1 "y" \(Cast\) takes values the network computes: ConvScope reads Cast only '
+                                r"where it computes constants")
+
+
 def test_an_operator_without_a_layer_is_named_with_its_node():
     refused(graph_model([helper.make_node("Relu", ["x"], ["a"]), helper.make_node("Exp", ["a"], ["y"])]),
-            r'node 1 "y" \(Exp\): the engine has no layer that computes it')
+            r'node 1 "y" \(Exp\): the engine has no layer that computes it \(ConvScope reads Add, AveragePool, '
+            r'BatchNormalization, .*, Upsample\)')
