@@ -48,18 +48,23 @@ def image_size(data: bytes) -> tuple[int, int]:
         raise ImageError(f"the body is not {FORMAT_WORDS}") from None
 
 
+def _on_paper(image: Image.Image) -> Image.Image:
+    """The decoded image with its transparent pixels on white paper (a GIF's first frame)."""
+    image.load()
+    if image.mode in ("RGBA", "LA", "P"):
+        paper = Image.new("RGBA", image.size, "white")
+        return Image.alpha_composite(paper, image.convert("RGBA"))
+    return image
+
+
 def decode_grey(data: bytes) -> np.ndarray:
     """Image bytes -> grey levels in [0, 1]. -> (H, W); transparent pixels count as white paper.
 
     A GIF's first frame is the image.
     """
     try:
-        with Image.open(io.BytesIO(data), formats=FORMATS) as image:
-            image.load()
-            if image.mode in ("RGBA", "LA", "P"):
-                paper = Image.new("RGBA", image.size, "white")
-                image = Image.alpha_composite(paper, image.convert("RGBA"))
-            grey = np.asarray(image.convert("L"), dtype=np.float64) / 255.0
+        with Image.open(io.BytesIO(data), formats=FORMATS) as opened:
+            grey = np.asarray(_on_paper(opened).convert("L"), dtype=np.float64) / 255.0
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as error:
         raise ImageError(f"the image cannot be decoded ({error})") from None
     return grey
@@ -71,12 +76,8 @@ def decode_fitted(data: bytes, channels: int, height: int, width: int) -> np.nda
     channels: 3 (RGB) or 1 (grey); transparent pixels count as white. -> (channels, height, width)
     """
     try:
-        with Image.open(io.BytesIO(data), formats=FORMATS) as image:
-            image.load()
-            if image.mode in ("RGBA", "LA", "P"):
-                paper = Image.new("RGBA", image.size, "white")
-                image = Image.alpha_composite(paper, image.convert("RGBA"))
-            image = image.convert("RGB" if channels == 3 else "L")
+        with Image.open(io.BytesIO(data), formats=FORMATS) as opened:
+            image = _on_paper(opened).convert("RGB" if channels == 3 else "L")
             scale = max(height / image.height, width / image.width)
             size = (max(width, round(image.width * scale)), max(height, round(image.height * scale)))
             image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=None)

@@ -13,11 +13,12 @@ from fastapi import HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
 from .. import engine
-from ..imaging import ImageError, ImageTooLarge, decode_fitted, image_size
+from ..imaging import decode_fitted
 from ..interchange.onnx_import import ImportedModel, ModelError, read_model
 from ..interchange.store import ModelStore, default_directory
 from ..settings import Settings
 from .errors import ClientError
+from .model_input import decoded
 
 CACHED_GRAPHS = 4  # parsed models a worker keeps: parsing VGG-16's 553 MB takes seconds
 TOP = 5  # classes in a forward pass's answer
@@ -216,18 +217,7 @@ async def image_input(found: Imported, body: bytes, settings: Settings, asked: s
     if len(shape) != 3 or shape[0] not in (1, 3):
         raise ClientError(("body",), f"an image is input for a model of 1 or 3 channels of H×W; this one takes "
                                      f"{list(shape)}: send JSON", status=415)
-    try:
-        width, height = image_size(body)
-        pixels = width * height
-    except ImageTooLarge as error:  # a bomb: Pillow would not even open it
-        pixels = error.pixels
-    except ImageError as error:
-        raise ClientError(("body",), str(error)) from None
-    settings.input_elements.check(pixels, "the number of pixels in the image")
     how = normalization(found, asked)
-    try:
-        x = await run_in_threadpool(decode_fitted, body, *shape)
-    except ImageError as error:
-        raise ClientError(("body",), str(error)) from None
+    x = await decoded(body, settings, decode_fitted, *shape)
     mean, std = (np.asarray(how[key], np.float32).reshape(-1, 1, 1) for key in ("mean", "std"))
     return ((x - mean) / std)[None], how

@@ -7,6 +7,7 @@ asks for, and warnings when the input is not what the model was trained on.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -50,8 +51,8 @@ async def model_input(request: Request, model: ShippedModel, settings: Settings)
                       status=415)
 
 
-async def _from_image(body: bytes, settings: Settings) -> np.ndarray:
-    """Image bytes -> a 28×28 MNIST-style digit, its pixel count checked before it is decoded."""
+async def decoded(body: bytes, settings: Settings, decode: Callable[..., T], *args) -> T:
+    """decode(body, *args) in the thread pool, once the header's pixel count is within the input limit."""
     try:
         width, height = image_size(body)
         pixels = width * height
@@ -61,10 +62,14 @@ async def _from_image(body: bytes, settings: Settings) -> np.ndarray:
         raise ClientError(("body",), str(error)) from None
     settings.input_elements.check(pixels, "the number of pixels in the image")
     try:
-        grey = await run_in_threadpool(decode_grey, body)
+        return await run_in_threadpool(decode, body, *args)
     except ImageError as error:
         raise ClientError(("body",), str(error)) from None
-    return mnist_like(grey)
+
+
+async def _from_image(body: bytes, settings: Settings) -> np.ndarray:
+    """Image bytes -> a 28×28 MNIST-style digit, its pixel count checked before it is decoded."""
+    return mnist_like(await decoded(body, settings, decode_grey))
 
 
 async def validated(body: bytes, schema: type[T]) -> T:
