@@ -178,8 +178,8 @@ def _guard(count: int, node: str) -> None:
         raise ModelError(f"{node} would make {count:,} values, over the limit of {MAX_ELEMENTS:,}")
 
 
-def _axes(attributes: dict, values: Sequence, opset: int) -> list[int] | None:
-    """Unsqueeze's, Squeeze's or Slice's axes: an attribute before opset 13 (Slice: 10), an input after."""
+def _axes(attributes: dict, values: Sequence) -> list[int] | None:
+    """Unsqueeze's or Squeeze's axes: an attribute before opset 13, an input after."""
     if "axes" in attributes:
         return [int(axis) for axis in attributes["axes"]]
     return None if len(values) < 2 or values[1] is None else [int(axis) for axis in values[1]]
@@ -222,17 +222,25 @@ class _Fold(Exception):
     """A constant node that cannot be folded as it is written."""
 
 
-def _slice(value: np.ndarray, attributes: dict, values: Sequence, opset: int) -> np.ndarray:
+def slice_spec(attributes: dict, values: Sequence, opset: int) -> list[tuple[int, int, int, int]]:
+    """Slice's (axis, start, end, step) for each sliced axis: attributes before opset 10, inputs after."""
     if opset < 10:
         starts, ends = attributes["starts"], attributes["ends"]
         axes, steps = attributes.get("axes", range(len(starts))), [1] * len(starts)
     else:
+        if any(value is None for value in values[1:3]):
+            raise _Fold("starts or ends is computed, not a constant")
         starts, ends = values[1], values[2]
         axes = values[3] if len(values) > 3 and values[3] is not None else range(len(starts))
         steps = values[4] if len(values) > 4 and values[4] is not None else [1] * len(starts)
+    return [(int(axis), int(start), int(end), int(step)) for start, end, axis, step in
+            zip(starts, ends, axes, steps, strict=True)]
+
+
+def _slice(value: np.ndarray, attributes: dict, values: Sequence, opset: int) -> np.ndarray:
     index = [slice(None)] * value.ndim
-    for start, end, axis, step in zip(starts, ends, axes, steps, strict=True):
-        index[int(axis)] = slice(int(start), int(end), int(step))
+    for axis, start, end, step in slice_spec(attributes, values, opset):
+        index[axis] = slice(start, end, step)
     return value[tuple(index)]
 
 
@@ -268,9 +276,9 @@ def fold(op: str, attributes: dict, values: list, opset: int, where: str) -> np.
     if op == "Gather":
         return np.take(values[0], values[1].astype(np.int64), axis=attributes.get("axis", 0))
     if op == "Unsqueeze":
-        return values[0].reshape(unsqueezed(values[0].shape, _axes(attributes, values, opset)))
+        return values[0].reshape(unsqueezed(values[0].shape, _axes(attributes, values)))
     if op == "Squeeze":
-        return values[0].reshape(squeezed(values[0].shape, _axes(attributes, values, opset)))
+        return values[0].reshape(squeezed(values[0].shape, _axes(attributes, values)))
     if op == "Concat":
         _guard(sum(value.size for value in values), where)
         return np.concatenate(values, axis=attributes["axis"])
@@ -417,7 +425,7 @@ class _Walk:
             return self._arithmetic(node, values)
         if op in ("Unsqueeze", "Squeeze"):
             shape = self.shapes[inputs[0]]
-            axes = _axes(attributes, values, self.opset)
+            axes = _axes(attributes, values)
             new = unsqueezed(shape, axes) if op == "Unsqueeze" else squeezed(shape, axes)
             return self._reshape(new, inputs[0], output)
         if op in ("Concat", "Sum") and len([name for name in inputs if name]) == 1 and values[0] is None:
@@ -445,19 +453,10 @@ class _Walk:
 
     def _slice(self, node: onnx.NodeProto, attributes: dict, values: list) -> None:
         """One slice layer per sliced axis (the batch axis must be kept whole)."""
-        if self.opset < 10:
-            starts, ends = attributes["starts"], attributes["ends"]
-            axes, steps = attributes.get("axes", range(len(starts))), [1] * len(starts)
-        else:
-            if any(value is None for value in values[1:3]):
-                raise _Fold("starts or ends is computed, not a constant")
-            starts, ends = values[1], values[2]
-            axes = values[3] if len(values) > 3 and values[3] is not None else range(len(starts))
-            steps = values[4] if len(values) > 4 and values[4] is not None else [1] * len(starts)
         source, shape = node.input[0], self.shapes[node.input[0]]
         cuts = []
-        for start, end, axis, step in zip(starts, ends, axes, steps, strict=True):
-            axis, start, end, step = int(axis) % len(shape), int(start), int(end), int(step)
+        for axis, start, end, step in slice_spec(attributes, values, self.opset):
+            axis %= len(shape)
             whole = range(shape[axis])[slice(start, end, step)] == range(shape[axis])
             if axis == 0 and not whole:
                 raise _Fold(f"slices the batch axis [{start}:{end}:{step}]")
