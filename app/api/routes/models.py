@@ -220,8 +220,12 @@ def _run_graph(found: imported.Imported, x, answered: set[str]) -> list:
         return engine.forward(x.astype(np.float32), found.model.nodes, keep=answered | {found.model.outputs[0]})
 
 
+TRACE_BODY = {"content": {"application/json": {"schema": ImportedTraceRequest.model_json_schema()}},
+              "required": True}
+
+
 @router.post("/{name}/trace", response_model=ImportedTraceResponse, response_class=ArrayJSONResponse,
-             responses={**ERROR_RESPONSES, 404: {}})
+             responses={**ERROR_RESPONSES, 404: {}}, openapi_extra={"requestBody": TRACE_BODY})
 async def model_trace(request: Request, name: str, settings: SettingsDep):
     """The arithmetic of one output cell of one convolution layer of an imported model: per input channel
     the window and the kernel slice, the per-channel sums, the bias and the value. The network runs only
