@@ -110,7 +110,7 @@ async def upload(request: Request, settings: Settings) -> tuple[dict, bool]:
     name = store.name_of(data)
     known = store.summary(name)
     if known is not None:
-        store.read(name)  # a use: the file moves to the back of the eviction queue
+        store.touch(name)
         return known, False
     model, plans = await run_in_threadpool(_parse, data, settings)
     _remember(request, Imported(name, model, plans))

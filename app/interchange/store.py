@@ -40,7 +40,7 @@ class ModelStore:
         """Keep a model and its summary; False when those bytes were kept already (then only touched)."""
         name = self.name_of(data)
         if self.has(name):
-            self._touch(name)
+            self.touch(name)
             return False
         self.directory.mkdir(parents=True, exist_ok=True)
         self._write(self._path(name, "json"), json.dumps(summary).encode())
@@ -56,7 +56,7 @@ class ModelStore:
     def read(self, name: str) -> bytes | None:
         if not self.has(name):
             return None
-        self._touch(name)
+        self.touch(name)
         return self._path(name, "onnx").read_bytes()
 
     def summary(self, name: str) -> dict | None:
@@ -72,7 +72,8 @@ class ModelStore:
     def _path(self, name: str, suffix: str) -> Path:
         return self.directory / f"{name}.{suffix}"
 
-    def _touch(self, name: str) -> None:
+    def touch(self, name: str) -> None:
+        """A use: the model moves to the back of the eviction queue."""
         try:
             os.utime(self._path(name, "onnx"))
         except FileNotFoundError:  # evicted by another worker meanwhile
