@@ -170,28 +170,31 @@ def top_classes(scores: np.ndarray, labels: list[str] | None = None) -> list[dic
     return [{"index": int(k), "score": float(flat[k]), **({"label": labels[k]} if named else {})} for k in order]
 
 
-def check_work(settings: Settings, imported: Imported, answered: set[str]) -> int:
-    """The pass's multiply-adds and the answer's size, within their limits. -> answered values"""
-    settings.model_multiply_adds.check(imported.multiply_adds, "the multiply-adds of this model's forward pass")
+def check_work(settings: Settings, imported: Imported, answered: set[str], last: int) -> int:
+    """The multiply-adds of the pass up to layer `last` and the answer's size, within their limits.
+    -> answered values"""
+    settings.model_multiply_adds.check(sum(p.multiply_adds for p in imported.plans[:last + 1]),
+                                       "the multiply-adds of this model's forward pass")
     values = sum(prod(p.shape) for p in imported.plans if p.name in answered)
     settings.output_elements.check(values, "the number of values in the layers answered")
     return values
 
 
-def traced_layer(found: Imported, name: str, cell: list[int]) -> tuple[int, engine.Conv2d, str]:
-    """The conv2d layer named `name` and the cell in its output. -> (its index, the layer, its input's name)"""
+def traced_layer(found: Imported, name: str, cell: list[int]) -> int:
+    """The index of the layer named `name`, whose arithmetic at output `cell` the trace can show."""
     names = [node.name for node in found.model.nodes]
     if name not in names:
         raise ClientError(("body", "layer"), f'there is no layer named "{name}"')
     index = names.index(name)
-    node = found.model.nodes[index]
-    if node.layer.type != "conv2d":
-        raise ClientError(("body", "layer"), f'layer "{name}" is a {node.layer.type}: the trace reads convolution '
-                                             f"(conv2d) layers")
-    shape = found.plans[index].shape  # (F, OH, OW)
-    if any(at >= size for at, size in zip(cell, shape, strict=True)):
+    layer = found.model.nodes[index].layer
+    if layer.type != "conv2d" and type(layer) not in engine.CELLS:
+        raise ClientError(("body", "layer"), f'layer "{name}" is a {layer.type}: the trace reads convolution, batch '
+                                             f"norm, element-wise arithmetic, concatenation, pooling, dense and "
+                                             f"activation layers")
+    shape = found.plans[index].shape
+    if len(cell) != len(shape) or any(at >= size for at, size in zip(cell, shape, strict=True)):
         raise ClientError(("body", "cell"), f"cell {cell} is outside the layer's output of shape {list(shape)}")
-    return index, node.layer, node.inputs[0]
+    return index
 
 
 IMAGENET = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))  # torchvision's mean and std, RGB

@@ -14,6 +14,7 @@ from .activations import (
     tanh,
 )
 from .adaptive_pool import adaptive_avg_pool2d, adaptive_pool_size
+from .cells import CELLS, cell_arithmetic
 from .conv import applied_kernel, conv2d, conv_geometry
 from .conv_naive import conv2d_naive, conv_transpose2d_naive
 from .conv_transpose import TransposeGeometry, conv_transpose2d, conv_transpose_geometry
@@ -58,14 +59,14 @@ from .trace import (
 )
 
 __all__ = [
-    "ACTIVATIONS", "Activation", "AdaptiveAvgPool", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvCell", "ConvTrace",
-    "ConvTranspose2d", "ConvTransposeTrace", "Dense", "Dropout", "Flatten", "GlobalPool", "INPUT", "KINDS",
+    "ACTIVATIONS", "CELLS", "Activation", "AdaptiveAvgPool", "BatchNorm", "Binary", "Concat", "Conv2d", "ConvCell",
+    "ConvTrace", "ConvTranspose2d", "ConvTransposeTrace", "Dense", "Dropout", "Flatten", "GlobalPool", "INPUT", "KINDS",
     "Layer", "LayerError", "LayerKind", "LayerPlan", "LocalResponseNorm", "Mean", "Node", "PADDING_MODES", "Pad",
     "ParameterError", "Pool2d", "PoolResult", "PoolTrace", "Reshape", "Slice", "Transpose", "TransposeGeometry",
     "Upsample",
     "WindowGeometry", "activate", "adaptive_avg_pool2d", "adaptive_pool_size", "applied_kernel", "conv2d",
     "conv2d_naive", "conv_cell", "conv_geometry", "conv_trace", "conv_transpose2d", "conv_transpose2d_naive",
-    "conv_transpose_geometry", "conv_transpose_trace", "dense", "elu", "flatten", "forward", "gelu",
+    "conv_transpose_geometry", "cell_arithmetic", "conv_transpose_trace", "dense", "elu", "flatten", "forward", "gelu",
     "global_avg_pool", "global_pool", "identity", "kind_of", "leaky_relu", "output_size", "plan", "pool2d",
     "pool_geometry", "pool_trace", "relu", "sigmoid", "softmax", "softmax_steps", "tanh", "window_geometry",
 ]

@@ -233,9 +233,80 @@ def test_the_trace_of_a_cell_adds_up_to_the_layers_output(client):
     assert trace["channels"] == [5] and trace["rows"] == [-1, 0, 1]  # its own channel; padding 1 above
 
 
+@pytest.mark.parametrize("model", [MIX, UNET])
+def test_every_other_layer_the_trace_reads_ends_in_the_layers_own_value(client, model):
+    """Activations, arithmetic, concatenation, pooling and dense layers: one cell of each, against the
+    forward pass's output; the numbers it lists make that value by the layer's definition."""
+    summary = upload(client, model).json()
+    x = np.random.default_rng(1).standard_normal(summary["input_shape"]).astype(np.float32)
+    outputs = {layer["name"]: np.array(layer["output"]) for layer in client.post(
+        f"/api/models/{summary['name']}/forward", json={"input": x.tolist(), "outputs": "all"}).json()["layers"]}
+    seen = set()
+    for layer in summary["layers"]:
+        if layer["type"] in ("conv2d", "conv_transpose2d", "pad", "reshape", "transpose", "slice", "upsample", "mean"):
+            continue
+        cell = [size - 1 for size in layer["shape"]]  # the last cell: padding and broadcasting show there
+        answer = client.post(f"/api/models/{summary['name']}/trace",
+                             json={"input": x.tolist(), "layer": layer["name"], "cell": cell})
+        assert answer.status_code == 200, answer.text
+        arithmetic = answer.json()["arithmetic"]
+        value = float(outputs[layer["name"]][tuple(cell)])
+        assert arithmetic["value"] == pytest.approx(value, rel=1e-5, abs=1e-6)
+        assert answer.json()["inputs"] == layer["inputs"]
+        seen.add(layer["type"])
+        if layer["type"] in ("add", "mul", "div") and arithmetic["constant"] is None:
+            a, b = arithmetic["operands"]
+            assert {"add": a + b, "mul": a * b, "div": a / (b or 1)}[layer["type"]] == pytest.approx(value, rel=1e-5)
+        elif layer["type"] == "concat":
+            source = layer["inputs"][arithmetic["source"]]
+            assert float(outputs[source][tuple(arithmetic["source_cell"])]) == pytest.approx(value)
+        elif layer["type"] in ("maxpool", "globalavgpool"):
+            window = np.array([[np.nan if v is None else v for v in row] for row in arithmetic["window"]])
+            made = np.nanmax(window) if arithmetic["kind"] == "max" else np.nansum(window) / arithmetic["divisor"]
+            assert made == pytest.approx(value, rel=1e-5, abs=1e-6)
+        elif layer["type"] == "dense":
+            made = sum(term["product"] for term in arithmetic["terms"]) + arithmetic["rest"]["sum"] + arithmetic["bias"]
+            assert made == pytest.approx(value, rel=1e-4, abs=1e-5)
+            assert all(term["product"] == pytest.approx(term["x"] * term["weight"], rel=1e-6)
+                       for term in arithmetic["terms"])
+        elif layer["type"] == "relu":
+            assert max(arithmetic["x"], 0) == pytest.approx(value)
+    assert seen >= ({"relu", "maxpool", "concat"} if model is UNET else
+                    {"relu6", "globalavgpool", "mul", "concat", "add", "dense", "div", "erf", "leaky_relu"})
+
+
+def test_a_pass_stops_at_the_last_layer_asked_for(client):
+    """Maps loaded as they scroll into view cost only the layers up to them: no output, no top classes."""
+    summary = upload(client).json()
+    first = summary["layers"][1]["name"]
+    everything = client.post(f"/api/models/{summary['name']}/forward", json={"input": X.tolist(), "outputs": "all"})
+    early = client.post(f"/api/models/{summary['name']}/forward", json={"input": X.tolist(), "outputs": [first]})
+    assert early.status_code == 200
+    assert early.json()["output"] is None and early.json()["top"] is None
+    assert early.json()["layers"][0]["output"] == everything.json()["layers"][1]["output"]
+    late = client.post(f"/api/models/{summary['name']}/forward", json={"input": X.tolist(), "outputs": [first, "y"]})
+    assert late.json()["output"] == everything.json()["output"] and late.json()["top"] is not None
+
+
+def test_a_trace_takes_the_compact_input_that_a_forward_pass_answers(client):
+    """The browser sends back the normalised input it was given, base64 and all."""
+    summary = upload(client).json()
+    compact = client.post(f"/api/models/{summary['name']}/forward",
+                          json={"input": X.tolist(), "outputs": [], "encoding": "base64"})
+    assert compact.status_code == 422  # at least one layer is asked for
+    packed = {"dtype": "float32", "shape": list(X.shape), "base64": __import__("base64").b64encode(
+        X.astype("<f4").tobytes()).decode()}
+    plain = client.post(f"/api/models/{summary['name']}/forward", json={"input": X.tolist()}).json()
+    again = client.post(f"/api/models/{summary['name']}/forward", json={"input": packed}).json()
+    assert again["output"] == plain["output"]
+    short = client.post(f"/api/models/{summary['name']}/forward", json={"input": {**packed, "shape": [3, 16, 15]}})
+    assert short.status_code == 422 and "base64 must hold 720 float32 values" in one_sentence(short)
+
+
 @pytest.mark.parametrize("change, pattern", [
     ({"layer": "nowhere"}, r'there is no layer named "nowhere"'),
-    ({"layer": "y"}, r'layer "y" is a dense: the trace reads convolution \(conv2d\) layers'),
+    ({"layer": "/Reshape_2_output_0"}, r'layer "/Reshape_2_output_0" is a reshape: the trace reads convolution, '
+                                       r"batch norm, .* and activation layers"),
     ({"cell": [0, 99, 0]}, r"cell \[0, 99, 0\] is outside the layer's output of shape \[8, 8, 8\]"),
     ({"cell": [0, 0]}, r"cell"),
 ])

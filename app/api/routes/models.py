@@ -20,6 +20,7 @@ from ..errors import ERROR_RESPONSES, ClientError, ErrorResponse
 from ..model_input import IMAGE_TYPES, model_input, validated
 from ..responses import ArrayJSONResponse
 from ..schemas.models import (
+    ImportedCellResponse,
     ImportedForwardRequest,
     ImportedForwardResponse,
     ImportedModelInfo,
@@ -199,61 +200,80 @@ async def _imported_forward(request: Request, name: str, settings: SettingsDep, 
             if wanted not in names:
                 raise ClientError(("body", "outputs", position), f'there is no layer named "{wanted}"')
         answered = set(outputs)
-    values = imported.check_work(settings, found, answered | {found.model.outputs[0]})
-    outputs = await run_work(work(found.multiply_adds, values), _run_graph, found, x, answered)
-    kept = {p.name: out[0] for p, out in zip(found.plans, outputs, strict=True) if out is not None}
+    # The pass runs as far as the last layer asked for: a page that loads maps as they scroll into view
+    # pays only for the layers up to them. The output and the top classes come when it gets that far.
+    last = max(names.index(wanted) for wanted in answered)
+    final_name = found.model.outputs[0]
+    reached = names.index(final_name) <= last
+    kept_names = answered | ({final_name} if reached else set())
+    values = imported.check_work(settings, found, kept_names, last)
+    outputs = await run_work(work(sum(p.multiply_adds for p in found.plans[:last + 1]), values), _run_graph,
+                             found, x, last, kept_names)
+    kept = {p.name: out[0] for p, out in zip(found.plans, outputs, strict=False) if out is not None}
     ensure_finite(*kept.values())
-    final = kept[found.model.outputs[0]]
+    final = kept.get(final_name)
     return ArrayJSONResponse({
         "model": name,
         "layers": [{"name": p.name, "type": p.type, "inputs": list(p.inputs), "shape": list(p.shape),
                     "parameters": p.parameters, "multiply_adds": p.multiply_adds,
                     "output": encode(kept[p.name], encoding)} for p in found.plans if p.name in answered],
-        "output": encode(final, encoding),
-        "top": imported.top_classes(final, (request.app.state.store.summary(name) or {}).get("labels")),
+        "output": None if final is None else encode(final, encoding),
+        "top": None if final is None else imported.top_classes(
+            final, (request.app.state.store.summary(name) or {}).get("labels")),
         **({"input": encode(x[0], encoding), "normalization": prepared} if prepared else {}),
     })
 
 
-def _run_graph(found: imported.Imported, x, answered: set[str]) -> list:
+def _run_graph(found: imported.Imported, x, last: int, kept: set[str]) -> list:
     with finite_results():
-        return engine.forward(x.astype(np.float32), found.model.nodes, keep=answered | {found.model.outputs[0]})
+        return engine.forward(x.astype(np.float32), found.model.nodes[:last + 1], keep=kept)
 
 
 TRACE_BODY = {"content": {"application/json": {"schema": ImportedTraceRequest.model_json_schema()}},
               "required": True}
 
 
-@router.post("/{name}/trace", response_model=ImportedTraceResponse, response_class=ArrayJSONResponse,
-             responses={**ERROR_RESPONSES, 404: {}}, openapi_extra={"requestBody": TRACE_BODY})
+@router.post("/{name}/trace", response_model=ImportedTraceResponse | ImportedCellResponse,
+             response_class=ArrayJSONResponse, responses={**ERROR_RESPONSES, 404: {}},
+             openapi_extra={"requestBody": TRACE_BODY})
 async def model_trace(request: Request, name: str, settings: SettingsDep):
-    """The arithmetic of one output cell of one convolution layer of an imported model: per input channel
-    the window and the kernel slice, the per-channel sums, the bias and the value. The network runs only
-    up to that layer's input, and nothing else is traced."""
+    """The arithmetic of one output cell of one layer of an imported model. A convolution: per input
+    channel the window and the kernel slice, the per-channel sums, the bias and the value. Batch norm,
+    element-wise arithmetic, concatenation, pooling, dense layers and activations: the few numbers that
+    make the value (`arithmetic`). The network runs only up to that layer's inputs, and nothing else is
+    traced."""
     found = await imported.find(request, name, settings)
     if found is None:
         raise imported.not_found(request, name)
     given = await validated(await request.body(), ImportedTraceRequest)
     limits.check_array(settings, given.input.shape, "input")
     x = imported.as_batch(found, given.input)
-    index, layer, source = imported.traced_layer(found, given.layer, given.cell)
-    estimate = work(sum(p.multiply_adds for p in found.plans[:index]), 0)
-    cell = await run_work(estimate, _trace_cell, found, x, index, layer, source, tuple(given.cell))
+    index = imported.traced_layer(found, given.layer, given.cell)
+    node = found.model.nodes[index]
+    estimate = work(sum(p.multiply_adds for p in found.plans[:index + 1]), 0)
+    inputs = await run_work(estimate, _layer_inputs, found, x, index)
+    head = {"model": name, "layer": given.layer, "type": node.layer.type, "cell": given.cell,
+            "inputs": list(node.inputs)}
+    if node.layer.type != "conv2d":
+        arithmetic = await run_work(work(found.plans[index].multiply_adds, 0), engine.cell_arithmetic, node.layer,
+                                    inputs, tuple(given.cell))
+        return ArrayJSONResponse({**head, "arithmetic": arithmetic})
+    layer = node.layer
+    cell = await run_work(estimate, engine.conv_cell, inputs[0], layer.kernel, layer.bias, tuple(given.cell),
+                          layer.stride, layer.padding, layer.dilation, layer.padding_mode, layer.mode, layer.groups)
     return ArrayJSONResponse({
-        "model": name, "layer": given.layer, "cell": given.cell, "channels": cell.channels.tolist(),
-        "rows": cell.rows.tolist(), "cols": cell.cols.tolist(),
+        **head, "channels": cell.channels.tolist(), "rows": cell.rows.tolist(), "cols": cell.cols.tolist(),
         **{key: encode(getattr(cell, field), given.encoding) for key, field in (
             ("window", "values"), ("kernel", "kernel"), ("products", "products"), ("channel_sums", "channel_sums"))},
         "sum": cell.sum, "bias": cell.bias, "value": cell.value,
     })
 
 
-def _trace_cell(found: imported.Imported, x, index: int, layer: engine.Conv2d, source: str, cell) -> engine.ConvCell:
+def _layer_inputs(found: imported.Imported, x, index: int) -> list[np.ndarray]:
+    """Layer `index`'s inputs for the one sample x (1, ...): the graph runs up to them and keeps only them."""
+    sources = found.model.nodes[index].inputs
+    names = [node.name for node in found.model.nodes]
     with finite_results():
-        if source == engine.INPUT:
-            given = x
-        else:  # the graph up to the layer, keeping only the layer's input
-            given = engine.forward(x.astype(np.float32), found.model.nodes[:index], keep={source})[
-                [node.name for node in found.model.nodes].index(source)]
-        return engine.conv_cell(given[0], layer.kernel, layer.bias, cell, layer.stride, layer.padding, layer.dilation,
-                                layer.padding_mode, layer.mode, layer.groups)
+        outputs = engine.forward(x.astype(np.float32), found.model.nodes[:index], keep=set(sources))
+    return [x[0].astype(np.float32) if source == engine.INPUT else outputs[names.index(source)][0]
+            for source in sources]

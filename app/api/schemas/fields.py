@@ -5,6 +5,9 @@ Validation reuses the engine's own rules and reports one sentence per problem.
 
 from __future__ import annotations
 
+import base64
+import binascii
+from math import prod
 from typing import Annotated, Any
 
 import numpy as np
@@ -45,8 +48,11 @@ _NESTED_NUMBERS = [_nested_numbers(rank) for rank in range(5)]  # ranks 0 to 4, 
 
 
 def to_array(value: Any, min_rank: int, max_rank: int, shape_names: str) -> np.ndarray:
-    """JSON nested lists -> float64 array, refusing ragged rows, non-numbers and NaN/Infinity."""
-    if isinstance(value, (str, bytes, dict)) or value is None:
+    """JSON nested lists, or a compact {dtype, shape, base64} -> float64 array, refusing ragged rows,
+    non-numbers and NaN/Infinity."""
+    if isinstance(value, dict):
+        return _finite(_compact(value, min_rank, max_rank, shape_names))
+    if isinstance(value, (str, bytes)) or value is None:
         raise invalid(f"must be an array of numbers ({shape_names})")
     shape = _first_path(value)
     if 0 in shape:
@@ -65,9 +71,33 @@ def to_array(value: Any, min_rank: int, max_rank: int, shape_names: str) -> np.n
         array = np.asarray(value, dtype=np.float64)
     except (ValueError, OverflowError):
         raise invalid(_RAGGED) from None
+    return _finite(array)
+
+
+def _finite(array: np.ndarray) -> np.ndarray:
     if not np.isfinite(array).all():
         raise invalid("must contain only finite numbers (no NaN or Infinity)")
     return array
+
+
+def _compact(value: dict, min_rank: int, max_rank: int, shape_names: str) -> np.ndarray:
+    """{dtype: "float32", shape, base64}, as answers with "encoding": "base64" carry them -> float64 array.
+    The shape is checked against the bytes before anything is built from them."""
+    if set(value) != {"dtype", "shape", "base64"} or value["dtype"] != "float32":
+        raise invalid(f'must be an array of numbers ({shape_names}), or {{"dtype": "float32", "shape", "base64"}}')
+    shape, text = value["shape"], value["base64"]
+    if not (isinstance(shape, list) and all(type(n) is int and n > 0 for n in shape)):
+        raise invalid("shape must be a list of positive integers")
+    if not min_rank <= len(shape) <= max_rank:
+        raise invalid(f"must have {_rank_words(min_rank, max_rank)} ({shape_names}), got {len(shape)} "
+                      f"(shape {shape})")
+    if not isinstance(text, str) or len(text) != 4 * -(-4 * prod(shape) // 3):
+        raise invalid(f"base64 must hold {prod(shape):,} float32 values, as many as shape {shape} has")
+    try:
+        data = base64.b64decode(text, validate=True)
+    except binascii.Error:
+        raise invalid("base64 is not valid base64") from None
+    return np.frombuffer(data, dtype="<f4", count=prod(shape)).reshape(shape).astype(np.float64)
 
 
 def _first_path(value: Any) -> list[int]:
@@ -88,11 +118,20 @@ def _rank_words(min_rank: int, max_rank: int) -> str:
     return f"{min_rank} {'or' if max_rank == min_rank + 1 else 'to'} {max_rank} dimensions"
 
 
+_COMPACT_SCHEMA = {
+    "type": "object", "required": ["dtype", "shape", "base64"], "additionalProperties": False,
+    "description": "compact: little-endian float32 values, C order, as answers with \"encoding\": \"base64\" hold them",
+    "properties": {"dtype": {"enum": ["float32"]},
+                   "shape": {"type": "array", "items": {"type": "integer", "minimum": 1}},
+                   "base64": {"type": "string"}},
+}
+
+
 def ArrayOf(min_rank: int, max_rank: int, shape_names: str):
-    """An ndarray field of `min_rank`..`max_rank` dimensions, documented as nested number arrays."""
+    """An ndarray field of `min_rank`..`max_rank` dimensions: nested number arrays, or compact base64."""
     schema = (_nested_schema(min_rank) if min_rank == max_rank
               else {"anyOf": [_nested_schema(r) for r in range(min_rank, max_rank + 1)]})
-    schema["description"] = shape_names
+    schema = {"anyOf": [schema, _COMPACT_SCHEMA], "description": shape_names}
     return Annotated[np.ndarray, PlainValidator(lambda v: to_array(v, min_rank, max_rank, shape_names)),
                      WithJsonSchema(schema)]
 

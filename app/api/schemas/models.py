@@ -137,26 +137,44 @@ class GraphLayerOutput(GraphLayer):
 class ImportedForwardResponse(BaseModel):
     model: str
     layers: list[GraphLayerOutput] = Field(description="the layers asked for, with their outputs")
-    output: Array = Field(description="the model's first output, without the batch axis")
+    output: Array | None = Field(description="the model's first output, without the batch axis; null when the "
+                                             "layers asked for all come before it (the pass stops at the last)")
     top: list[TopClass] | None = Field(description="for a vector of class scores: the five highest, best first")
     input: Array | None = Field(None, description="for an image body: what the network saw, fitted and normalised")
     normalization: dict | None = Field(None, description='for an image body: {"source", "mean", "std"}')
 
 
 class ImportedTraceRequest(EncodingOption):
-    """One input, and the output cell of a convolution layer whose arithmetic is asked for."""
+    """One input, and the output cell of a layer whose arithmetic is asked for."""
 
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
     input: ArrayOf(3, 4, "C×H×W or 1×C×H×W, the model's input shape")
-    layer: str = Field(description="a conv2d layer's name, as the summary lists it")
-    cell: Annotated[list[Annotated[int, Field(ge=0, strict=True)]], Field(min_length=3, max_length=3)] = Field(
-        description="[filter, row, column] of the layer's output")
+    layer: str = Field(description="a layer's name, as the summary lists it: a convolution, batch norm, "
+                                   "element-wise arithmetic, concatenation, pooling, dense or activation layer")
+    cell: Annotated[list[Annotated[int, Field(ge=0, strict=True)]], Field(min_length=1, max_length=4)] = Field(
+        description="an index into the layer's output (one sample's): [channel, row, column] of C×H×W maps, "
+                    "[k] of a vector")
 
 
-class ImportedTraceResponse(BaseModel):
+class CellHead(BaseModel):
     model: str
     layer: str
+    type: str = Field(description="the layer's type")
     cell: list[int]
+    inputs: list[str] = Field(description="the layers (or \"input\") whose outputs it reads")
+
+
+class ImportedCellResponse(CellHead):
+    arithmetic: dict = Field(description=(
+        "the numbers that make the value, by type. batchnorm: x, mean, var, eps, weight, bias; add, sub, mul, div: "
+        "operands (after broadcasting), constant (which operand is the model's constant, if one is); concat: "
+        "source (which input), source_cell; maxpool, avgpool and the global pools: kind, window (null: padding), "
+        "rows, cols, divisor; dense: terms (the 8 largest products: index, x, weight, product), rest {count, sum}, "
+        "bias; activations: function, x, and for softmax max, exp_sum and count. Each has value, the layer's "
+        "output at the cell"))
+
+
+class ImportedTraceResponse(CellHead):
     channels: list[int] = Field(description="the input channels the filter reads (its group's)")
     rows: list[int] = Field(description="input rows under the kernel's rows (below 0 or past the end: padding)")
     cols: list[int] = Field(description="input columns under the kernel's columns")
