@@ -54,12 +54,12 @@ def import_model(path: Path, labels: Path | None, host: str, port: int) -> int:
         print(f"convscope: cannot read {error.filename}: {error.strerror}.", file=sys.stderr)
         return 1
     try:
-        summary = keep_file(data, Settings(), names)
+        summary = keep_file(data, Settings(), names, title=path.name)
     except ClientError as error:
         print(f"convscope: {path}: {error.message}.", file=sys.stderr)
         return 2
-    print(f"convscope: {path} is stored as {summary['name']}; run it with "
-          f"POST http://{host}:{port}/api/models/{summary['name']}/forward")
+    print(f"convscope: {path} is stored as {summary['name']}; explore it at "
+          f"http://{host}:{port}/network?model={summary['name']}")
     return 0
 
 

@@ -106,7 +106,7 @@ def test_serve_with_a_model_stores_it_and_its_labels_first(tmp_path, monkeypatch
     main(["serve", "--model", str(ROOT / "tests/data/onnx/tiny_mix.onnx"), "--labels", str(labels), "--port", "9000"])
     name = hashlib.sha256((ROOT / "tests/data/onnx/tiny_mix.onnx").read_bytes()).hexdigest()
     assert served == [{"host": "127.0.0.1", "port": 9000, "workers": 1}]
-    assert f"/api/models/{name}/forward" in capsys.readouterr().out
+    assert f"/network?model={name}" in capsys.readouterr().out
     assert make_store(Settings()).summary(name)["labels"] == ["ant", "bee", "cat", "dog", "eel"]
 
 

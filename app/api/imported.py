@@ -13,7 +13,7 @@ from fastapi import HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
 from .. import engine
-from ..imaging import decode_fitted
+from ..imaging import decode_fitted, decode_grey, mnist_like
 from ..interchange.onnx_import import ImportedModel, ModelError, read_model
 from ..interchange.store import ModelStore, default_directory
 from ..settings import Settings
@@ -40,10 +40,10 @@ def make_store(settings: Settings) -> ModelStore:
     return ModelStore(directory, max_models=settings.max_stored_models, max_bytes=settings.max_store_bytes)
 
 
-def summary(name: str, model: ImportedModel, plans: list[engine.LayerPlan]) -> dict:
+def summary(name: str, model: ImportedModel, plans: list[engine.LayerPlan], title: str | None = None) -> dict:
     """What GET /api/models/{name} answers: the graph without its weights."""
     return {
-        "name": name, "input_shape": list(model.input_shape),
+        "name": name, "title": title, "input_shape": list(model.input_shape),
         "inputs": [{"name": model.input_name, "shape": [1, *model.input_shape]}],
         "outputs": list(model.outputs),
         "labels": list(model.labels) if model.labels and len(model.labels) == classes(model, plans) else None,
@@ -79,12 +79,12 @@ def set_labels(request: Request, name: str, text: str) -> dict:
     return summary
 
 
-def keep_file(data: bytes, settings: Settings, labels: str | None = None) -> dict:
+def keep_file(data: bytes, settings: Settings, labels: str | None = None, title: str | None = None) -> dict:
     """Check, summarise and store an ONNX file outside a request (`convscope serve --model`)."""
     store = make_store(settings)
     name = store.name_of(data)
     model, plans = _parse(data, settings)
-    described = summary(name, model, plans)
+    described = summary(name, model, plans, title)
     if labels is not None:
         described = labelled(described, labels)
     if not store.put(data, described):
@@ -100,8 +100,9 @@ def _parse(data: bytes, settings: Settings) -> tuple[ImportedModel, list[engine.
         raise ClientError(("body",), str(error)) from None
 
 
-async def upload(request: Request, settings: Settings) -> tuple[dict, bool]:
-    """Check, summarise and keep the body's ONNX file. -> (its summary, whether it is new)"""
+async def upload(request: Request, settings: Settings, title: str | None) -> tuple[dict, bool]:
+    """Check, summarise and keep the body's ONNX file, under `title` in the model picker.
+    -> (its summary, whether it is new)"""
     data = await request.body()
     if not data:
         raise ClientError(("body",), "the body is empty: send the bytes of an ONNX file")
@@ -111,10 +112,13 @@ async def upload(request: Request, settings: Settings) -> tuple[dict, bool]:
     known = store.summary(name)
     if known is not None:
         store.touch(name)
+        if title and known.get("title") != title:  # the same bytes under a new file name
+            known = {**known, "title": title}
+            store.update(name, known)
         return known, False
     model, plans = await run_in_threadpool(_parse, data, settings)
     _remember(request, Imported(name, model, plans))
-    described = summary(name, model, plans)
+    described = summary(name, model, plans, title)
     await run_in_threadpool(store.put, data, described)
     return described, True
 
@@ -220,6 +224,12 @@ async def image_input(found: Imported, body: bytes, settings: Settings, asked: s
     if len(shape) != 3 or shape[0] not in (1, 3):
         raise ClientError(("body",), f"an image is input for a model of 1 or 3 channels of H×W; this one takes "
                                      f"{list(shape)}: send JSON", status=415)
+    if asked == "digit":  # as the shipped digit network prepares its input: light ink on dark, centred
+        if tuple(shape) != (1, 28, 28):
+            raise ClientError(("query", "normalize"), f"digit preparation is for a model of input 1×28×28; this one "
+                                                      f"takes {list(shape)}")
+        digit = mnist_like(await decoded(body, settings, decode_grey))
+        return digit.astype(np.float32)[None, None], {"source": "digit", "mean": [0.0], "std": [1.0]}
     how = normalization(found, asked)
     x = await decoded(body, settings, decode_fitted, *shape)
     mean, std = (np.asarray(how[key], np.float32).reshape(-1, 1, 1) for key in ("mean", "std"))

@@ -403,3 +403,40 @@ def test_labels_that_do_not_fit_are_refused(client, text, pattern):
     response = client.put(f"/api/models/{name}/labels", content=text, headers={"content-type": "text/plain"})
     assert response.status_code == 422 and re.search(pattern, one_sentence(response))
     assert client.put(f"/api/models/{'0' * 64}/labels", content="a").status_code == 404
+
+
+def test_a_digit_model_takes_a_drawing_prepared_as_the_shipped_network_prepares_it(app_with):
+    """The shipped network, exported and imported again, reads a drawing as the shipped one does."""
+    client = app_with()
+    exported = client.get("/api/models/mnist_cnn.onnx").content
+    name = upload(client, exported).json()["name"]
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    paper = Image.new("L", (60, 80), 255)
+    ImageDraw.Draw(paper).line([(30, 10), (30, 70)], fill=0, width=6)  # a dark 1 on white paper
+    buffer = BytesIO()
+    paper.save(buffer, "PNG")
+    drawing = buffer.getvalue()
+    shipped = client.post("/api/models/mnist_cnn/forward", content=drawing, headers={"content-type": "image/png"})
+    again = client.post(f"/api/models/{name}/forward?normalize=digit", content=drawing,
+                        headers={"content-type": "image/png"})
+    assert again.status_code == 200, again.text
+    np.testing.assert_allclose(np.array(again.json()["input"])[0], shipped.json()["input"], atol=1e-6)
+    np.testing.assert_allclose(again.json()["output"], shipped.json()["probabilities"], rtol=1e-4, atol=1e-6)
+    assert again.json()["normalization"]["source"] == "digit"
+    refused = upload(client).json()["name"]
+    wrong = client.post(f"/api/models/{refused}/forward?normalize=digit", content=drawing,
+                        headers={"content-type": "image/png"})
+    assert wrong.status_code == 422 and "digit preparation is for a model of input 1×28×28" in one_sentence(wrong)
+
+
+def test_the_model_picker_names_an_upload_by_the_title_it_came_with(client):
+    first = client.post("/api/models?title=tiny_mix.onnx", content=MIX,
+                        headers={"content-type": "application/octet-stream"})
+    assert first.status_code == 201 and first.json()["title"] == "tiny_mix.onnx"
+    renamed = client.post("/api/models?title=mix.onnx", content=MIX, headers={"content-type": "application/octet-stream"})
+    assert renamed.status_code == 200 and renamed.json()["title"] == "mix.onnx"
+    listed = {m["name"]: m["title"] for m in client.get("/api/models").json()["imported"]}
+    assert listed[first.json()["name"]] == "mix.onnx"

@@ -64,10 +64,12 @@ UPLOAD_BODY = {"content": {"application/octet-stream": {"schema": {"type": "stri
 @router.post("", status_code=201, response_model=ImportedModelInfo, responses={**ERROR_RESPONSES, 200: {
     "model": ImportedModelInfo, "description": "Those bytes were uploaded before"}},
              openapi_extra={"requestBody": UPLOAD_BODY})
-async def upload_model(request: Request, settings: SettingsDep):
+async def upload_model(request: Request, settings: SettingsDep,
+                       title: Annotated[str | None, Query(max_length=100, description=(
+                           "what the model picker calls it, e.g. the file's name"))] = None):
     """Import an ONNX file (its raw bytes): checked, mapped onto the engine's layers and kept in the store,
     named by the SHA-256 of its bytes. 201 with its summary; 200 when those bytes were uploaded before."""
-    summary, new = await imported.upload(request, settings)
+    summary, new = await imported.upload(request, settings, title)
     return JSONResponse(summary, status_code=201 if new else 200)
 
 
@@ -139,9 +141,10 @@ UNSUPPORTED = {415: {"model": ErrorResponse, "description": "Neither JSON nor an
 async def model_forward(request: Request, name: str, settings: SettingsDep,
                         encoding: Annotated[Encoding | None, Query(description="for an image body: "
                                                                    "base64 arrays in the answer")] = None,
-                        normalize: Annotated[Literal["imagenet", "none", "model"] | None, Query(description=(
-                            "an imported model's image body: ImageNet's mean and std, none, or the model's own "
-                            "(its metadata); default: its own, else ImageNet's for RGB"))] = None):
+                        normalize: Annotated[Literal["imagenet", "none", "model", "digit"] | None, Query(description=(
+                            "an imported model's image body: ImageNet's mean and std, none, the model's own "
+                            "(its metadata), or digit: prepared as MNIST's digits are, for a 1×28×28 model; "
+                            "default: its own, else ImageNet's for RGB"))] = None):
     """Run one input through a network. A shipped one takes a 28×28 array, or a PNG, JPEG, WebP or GIF
     prepared as MNIST's digits; its answer's `warnings` say when the input is not what the model was
     trained on (values out of its range, or a blank input): the prediction is made all the same, but

@@ -100,6 +100,7 @@ class TensorInfo(BaseModel):
 
 class ImportedModelInfo(BaseModel):
     name: str = Field(description="the SHA-256 of the file, in hex: the model's name in every route")
+    title: str | None = Field(None, description="what the model picker calls it: the title given at upload")
     input_shape: list[int] = Field(description="one sample's, e.g. [3, 224, 224]")
     inputs: list[TensorInfo]
     outputs: list[str] = Field(description="the layers that give the file's outputs")
