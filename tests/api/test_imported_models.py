@@ -432,11 +432,12 @@ def test_a_digit_model_takes_a_drawing_prepared_as_the_shipped_network_prepares_
     assert wrong.status_code == 422 and "digit preparation is for a model of input 1×28×28" in one_sentence(wrong)
 
 
-def test_the_model_picker_names_an_upload_by_the_title_it_came_with(client):
-    first = client.post("/api/models?title=tiny_mix.onnx", content=MIX,
-                        headers={"content-type": "application/octet-stream"})
+def test_the_model_picker_names_an_upload_by_the_title_it_came_with(app_with):
+    client = app_with()
+    octets = {"content-type": "application/octet-stream"}
+    first = client.post("/api/models?title=tiny_mix.onnx", content=MIX, headers=octets)
     assert first.status_code == 201 and first.json()["title"] == "tiny_mix.onnx"
-    renamed = client.post("/api/models?title=mix.onnx", content=MIX, headers={"content-type": "application/octet-stream"})
+    renamed = client.post("/api/models?title=mix.onnx", content=MIX, headers=octets)
     assert renamed.status_code == 200 and renamed.json()["title"] == "mix.onnx"
     listed = {m["name"]: m["title"] for m in client.get("/api/models").json()["imported"]}
     assert listed[first.json()["name"]] == "mix.onnx"
