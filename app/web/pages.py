@@ -4,7 +4,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from .. import __version__
+from .. import __version__, engine
 from ..api.routes import operation_names
 from ..api.schemas.convolve import SEED_EXAMPLE
 from ..paths import TEMPLATES_DIR
@@ -20,6 +20,8 @@ templates.env.globals["asset"] = asset
 ENDPOINTS = operation_names()  # POST /api/<name>, each described in home.json
 
 EXPLORERS = ("convolution", "pooling", "activation", "signal", "network")
+# The layer types whose cells POST /api/models/{name}/trace explains: the model explorer opens these.
+TRACED = sorted({"conv2d", *(name for name, kind in engine.KINDS.items() if kind.record in engine.CELLS)})
 PREDICTS = ("convolution", "pooling", "activation", "network")  # the explorers with predict mode (Q)
 
 
@@ -69,8 +71,12 @@ async def signal(request: Request):
 
 
 @router.get("/network", response_class=HTMLResponse)
-async def network(request: Request):
-    return render(request, "network.html", "network")
+async def network(request: Request, model: str | None = None):
+    """The shipped digit network's page, or with ?model= an imported model's explorer (its script reads
+    the model from the URL: the page itself is the same for every imported model)."""
+    if model is None or model in request.app.state.models:
+        return render(request, "network.html", "network")
+    return render(request, "model.html", "network", traced=TRACED)
 
 
 @router.get("/lecture", response_class=HTMLResponse)

@@ -10,6 +10,7 @@ import { renderColumns } from "./columns.js";
 import { renderDetail, titleOf } from "./detail.js";
 import { canPick, cellAt, mapShapeOf, stepsOf, viewOf, walksCells } from "./geometry.js";
 import { askHeads, percent } from "./heads.js";
+import { bindModelPicker } from "../model/picker.js";
 import { Pad } from "./pad.js";
 
 const MODEL = "mnist_cnn";
@@ -312,6 +313,7 @@ function sharing() {
 }
 
 async function start() {
+  bindModelPicker(MODEL).catch((error) => showProblem(errorText(error)));
   model = await get(`/api/models/${MODEL}`);
   sharing();
   model.samples.forEach((sample, i) => {

@@ -1,0 +1,164 @@
+// A model's graph on the page: one card per layer (type, name, shape, parameters, multiply-adds, and
+// its maps), in columns left to right by depth, joined by edges, residual skips arched over the cards.
+// Cards are drawn at their final size before any number arrives; the maps fill in as they load.
+import { scaleFor } from "../../core/colormap.js";
+import { fmt } from "../../core/format.js";
+import { drawMap } from "../../core/heatmap.js";
+import { t } from "../../core/i18n.js";
+import { element } from "../network/parts.js";
+import { INPUT, layout, shortName } from "./layout.js";
+
+const compact = new Intl.NumberFormat(document.documentElement.lang, { notation: "compact", maximumFractionDigits: 1 });
+const SVG = "http://www.w3.org/2000/svg";
+
+/** Whether a layer's output is drawn as maps (C×H×W, more than one cell each) or as one strip of numbers. */
+export function hasMaps(shape) {
+  return shape.length === 3 && shape[1] * shape[2] > 1;
+}
+
+/** A thumbnail's side in CSS pixels at zoom 1: large maps larger, within bounds that keep 7×7 visible. */
+function thumbSide(height) {
+  return Math.max(30, Math.min(56, Math.round(height * 0.5)));
+}
+
+function header(layer) {
+  const head = element("header", "card-head");
+  head.append(element("strong", "card-type", layer.type), element("span", "card-name", shortName(layer.name)),
+    element("span", "card-shape", layer.shape.join("×")));
+  const counts = [];
+  if (layer.parameters) counts.push(t("page.column.params", { params: compact.format(layer.parameters) }));
+  if (layer.multiply_adds) counts.push(t("page.column.macs", { macs: compact.format(layer.multiply_adds) }));
+  if (counts.length) head.append(element("span", "card-counts", counts.join(" · ")));
+  head.title = layer.name;
+  return head;
+}
+
+function mapButtons(layer, onPick) {
+  const [channels, h, w] = layer.shape;
+  const grid = element("div", "card-maps");
+  const side = thumbSide(h);
+  grid.style.setProperty("--thumb", `${side}px`);
+  for (let c = 0; c < channels; c++) {
+    const button = element("button", "map");
+    button.type = "button";
+    button.dataset.map = String(c);
+    button.setAttribute("aria-label", t("page.model.map.label", {
+      layer: shortName(layer.name), index: c + 1, count: channels, h, w,
+    }));
+    button.setAttribute("aria-pressed", "false");
+    const canvas = element("canvas");
+    canvas.width = w;
+    canvas.height = h;
+    button.append(canvas);
+    button.addEventListener("click", () => onPick(layer.name, c, null));
+    grid.append(button);
+  }
+  return grid;
+}
+
+/** A vector (or C×1×1) as one strip, a cell per number: clicking a cell picks it. */
+function strip(layer, onPick) {
+  const size = layer.shape.reduce((a, b) => a * b, 1);
+  const canvas = element("canvas", "card-strip");
+  canvas.width = size;
+  canvas.height = 1;
+  canvas.setAttribute("role", "button");
+  canvas.tabIndex = 0;
+  canvas.setAttribute("aria-label", t("page.model.strip.label", { layer: shortName(layer.name), n: size }));
+  canvas.addEventListener("click", (event) => {
+    const rect = canvas.getBoundingClientRect();
+    const at = Math.min(size - 1, Math.max(0, Math.floor(((event.clientX - rect.left) / rect.width) * size)));
+    onPick(layer.name, 0, at);
+  });
+  canvas.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") onPick(layer.name, 0, 0);
+  });
+  return canvas;
+}
+
+/**
+ * Lay the graph out in `container`. model: the summary (input_shape, layers); onPick(name, map, cell)
+ * opens a map (cell null) or a strip's cell. -> {cards: Map(name -> card element), draw(name, output,
+ * range), select(name, map), edges()}
+ */
+export function renderGraph(container, model, onPick) {
+  const layers = [{ name: INPUT, type: "input", inputs: [], shape: model.input_shape, parameters: 0,
+                    multiply_adds: 0 }, ...model.layers];
+  const byName = new Map(layers.map((layer) => [layer.name, layer]));
+  const plan = layout(model.layers);
+  const cards = new Map();
+  container.replaceChildren();
+  for (const names of plan.columns) {
+    const column = element("div", "graph-column");
+    for (const name of names) {
+      const layer = byName.get(name);
+      const card = element("section", `layer-card type-${layer.type}`);
+      card.dataset.layer = name;
+      card.dataset.testid = `layer-${name}`;
+      card.setAttribute("aria-label", `${layer.type} ${shortName(name)} ${layer.shape.join("×")}`);
+      card.append(header(layer), hasMaps(layer.shape) ? mapButtons(layer, onPick) : strip(layer, onPick));
+      column.append(card);
+      cards.set(name, card);
+    }
+    container.append(column);
+  }
+  const svg = document.createElementNS(SVG, "svg");
+  svg.classList.add("graph-edges");
+  svg.setAttribute("aria-hidden", "true");
+  container.prepend(svg);
+
+  /** The edges, drawn again whenever the cards may have moved (fonts, presentation mode, a resize). */
+  function edges() {
+    const frame = container.getBoundingClientRect();
+    svg.setAttribute("width", container.scrollWidth);
+    svg.setAttribute("height", container.scrollHeight);
+    const paths = plan.edges.map(({ from, to, skip }) => {
+      const a = cards.get(from).getBoundingClientRect();
+      const b = cards.get(to).getBoundingClientRect();
+      const path = document.createElementNS(SVG, "path");
+      const [x1, x2] = [a.right - frame.left, b.left - frame.left];
+      if (skip) { // arched over the columns between, from the source's top to the target's
+        const [y1, y2] = [a.top - frame.top, b.top - frame.top];
+        const lane = 4;
+        path.setAttribute("d", `M${x1 - 12},${y1} C${x1 - 12},${lane} ${x2 + 12},${lane} ${x2 + 12},${y2}`);
+        path.classList.add("skip");
+      } else {
+        const [y1, y2] = [a.top - frame.top + 18, b.top - frame.top + 18];
+        const bend = (x2 - x1) / 2;
+        path.setAttribute("d", `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`);
+      }
+      return path;
+    });
+    svg.replaceChildren(...paths);
+  }
+
+  /** Draw a layer's loaded output into its card, on the colour scale `range` chooses. */
+  function draw(name, { data }, range) {
+    const card = cards.get(name);
+    const layer = byName.get(name);
+    if (hasMaps(layer.shape)) {
+      const [channels, h, w] = layer.shape;
+      const shared = range === "layer" ? scaleFor(data) : null;
+      card.querySelectorAll(".map canvas").forEach((canvas, c) => {
+        const values = data.subarray(c * h * w, (c + 1) * h * w);
+        const scale = shared ?? scaleFor(values);
+        drawMap(canvas, values, h, w, scale);
+        canvas.parentElement.title = `${fmt(scale.min)} … ${fmt(scale.max)}`;
+      });
+      card.classList.toggle("many", channels > 16);
+    } else {
+      drawMap(card.querySelector(".card-strip"), data, 1, data.length, scaleFor(data));
+    }
+    card.classList.add("loaded");
+  }
+
+  function select(name, map) {
+    for (const [key, card] of cards) {
+      card.classList.toggle("selected", key === name);
+      card.querySelectorAll(".map").forEach((button) => button.setAttribute("aria-pressed",
+        String(key === name && Number(button.dataset.map) === map)));
+    }
+  }
+
+  return { cards, layers: byName, draw, select, edges, order: plan.columns.flat() };
+}
