@@ -7,6 +7,7 @@ activations ONNX has an operator for, max and average pooling, flatten, dense. R
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import numpy as np
@@ -71,8 +72,9 @@ def _nodes(layer: Layer, name: str, source: str, initializers: list) -> list[onn
 
 
 def chain_to_onnx(layers: Sequence[Layer], names: Sequence[str], input_shape: Sequence[int], *,
-                  model_name: str, doc: str = "") -> bytes:
-    """A chain of layers (each taking the one before), named `names`, on one sample of `input_shape`."""
+                  model_name: str, doc: str = "", labels: Sequence[str] | None = None) -> bytes:
+    """A chain of layers (each taking the one before), named `names`, on one sample of `input_shape`;
+    `labels` name its classes, in the metadata entry the importer reads."""
     initializers: list = []
     nodes, source = [], "input"
     for layer, name in zip(layers, names, strict=True):
@@ -84,5 +86,7 @@ def chain_to_onnx(layers: Sequence[Layer], names: Sequence[str], input_shape: Se
         [helper.make_tensor_value_info(source, TensorProto.FLOAT, ["N", *out_shape])], initializer=initializers)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="ConvScope",
                               doc_string=doc)
+    if labels is not None:
+        helper.set_model_props(model, {"labels": json.dumps(list(labels))})
     onnx.checker.check_model(model)
     return model.SerializeToString()

@@ -203,6 +203,7 @@ def test_the_shipped_network_exports_as_onnx_and_imports_back_to_the_same_number
     again = client.post(f"/api/models/{summary['name']}/forward", json={"input": digit[None].tolist()}).json()
     np.testing.assert_allclose(again["output"], shipped["probabilities"], rtol=1e-5, atol=1e-7)
     assert again["top"][0]["index"] == shipped["prediction"]
+    assert again["top"][0]["label"] == shipped["label"]  # the classes' names travel in the file
     onnxruntime = pytest.importorskip("onnxruntime")
     session = onnxruntime.InferenceSession(exported.content, providers=["CPUExecutionProvider"])
     (theirs,) = session.run(None, {"input": digit[None, None].astype(np.float32)})

@@ -97,7 +97,8 @@ async def export_model(request: Request, name: str):
     exported = request.app.state.exported
     if name not in exported:  # the same bytes every time: written once
         exported[name] = chain_to_onnx(model.layers, model.layer_names, model.input_shape, model_name=name,
-                                       doc=f"ConvScope's {name}: {model.card.get('description', '')}".strip(": "))
+                                       doc=f"ConvScope's {name}: {model.card.get('description', '')}".strip(": "),
+                                       labels=model.classes)
     return Response(exported[name], media_type="application/octet-stream",
                     headers={"content-disposition": f'attachment; filename="{name}.onnx"'})
 

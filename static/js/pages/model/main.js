@@ -157,9 +157,8 @@ async function pick(name, map, cell) {
   state.selected = { layer: name, map };
   graph.select(name, map);
   showDetailPanel(true);
-  document.getElementById("detail-title").textContent = t("page.model.detail.title", {
-    type: layer.type, layer: shortName(name), index: map + 1,
-  });
+  document.getElementById("detail-title").textContent = t(hasMaps(layer.shape) ? "page.model.detail.title"
+    : "page.model.detail.title.strip", { type: layer.type, layer: shortName(name), index: map + 1 });
   document.getElementById("detail-hint").textContent = t(traced.has(layer.type) ? "page.detail.hint" : "page.model.detail.hint.plain");
   player.setCount(stepsOf(layer));
   let step = cell;

@@ -1,0 +1,172 @@
+"""The explorer for any model (issue 17): an ONNX file opened from the model picker, its graph with
+branches, maps loaded as they scroll into view, the top five classes, and a cell's arithmetic, each
+number against the API answering the same input."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from .test_network import draw
+
+pytestmark = pytest.mark.browser
+
+MODELS = Path(__file__).resolve().parent.parent / "data" / "onnx"
+MIX = MODELS / "tiny_mix.onnx"  # 3×16×16 -> 5 class scores: depthwise, squeeze-excite, concat, add, dense
+UNET = MODELS / "tiny_unet.onnx"  # 3×32×32 -> 2×32×32, its bridge a concat over the down path
+
+
+def stored(page, live_server, path: Path) -> dict:
+    response = page.request.post(f"{live_server}/api/models?title={path.name}", data=path.read_bytes(),
+                                 headers={"content-type": "application/octet-stream"})
+    assert response.ok, response.text()
+    return response.json()
+
+
+def open_model(page, live_server, name: str, query: str = ""):
+    page.goto(f"{live_server}/network?model={name}{query}")
+    page.locator(".layer-card.loaded").first.wait_for()
+    return page
+
+
+def sent_inputs(page) -> list:
+    """The inputs of the forward passes the page asks for (JSON bodies), as they were sent."""
+    bodies = []
+    page.on("request", lambda r: bodies.append(json.loads(r.post_data)) if r.url.endswith("/forward")
+            and r.method == "POST" and r.headers.get("content-type") == "application/json" else None)
+    return bodies
+
+
+def as_array(compact: dict) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(compact["base64"]), "<f4").reshape(compact["shape"])
+
+
+def test_an_onnx_file_opened_in_the_picker_uploads_and_opens_its_graph(page, live_server):
+    page.goto(f"{live_server}/network")
+    page.get_by_test_id("model-file").set_input_files(str(UNET))
+    page.wait_for_url(re.compile(r"model=[0-9a-f]{64}"))
+    page.locator(".layer-card.loaded").first.wait_for()
+    summary = page.request.get(f"{live_server}/api/models/{page.url.split('model=')[1][:64]}").json()
+    assert page.locator(".layer-card").count() == len(summary["layers"]) + 1  # and the input's
+    assert page.get_by_test_id("model-select").input_value() == summary["name"]
+    assert "tiny_unet.onnx" in page.locator("#model-summary").inner_text()
+    # the U-Net's bridge (the first block's output, concatenated after the way down and up) is a skip
+    assert page.locator(".graph-edges path.skip").count() == 1
+    assert page.locator(".graph-edges path").count() == sum(len(layer["inputs"]) for layer in summary["layers"])
+    assert "2×32×32" in page.get_by_test_id("top-classes").inner_text()  # a map, not class scores
+    assert page.console_errors == [] and page.offsite_requests == []
+
+
+def test_a_file_the_server_refuses_is_reported_in_the_picker(page, live_server, tmp_path):
+    garbage = tmp_path / "notes.onnx"
+    garbage.write_bytes(b"these are not the bytes of a model")
+    page.goto(f"{live_server}/network")
+    page.get_by_test_id("model-file").set_input_files(str(garbage))
+    page.wait_for_function("document.getElementById('model-status').textContent.includes('cannot be opened')")
+    assert "/network" in page.url and "model=" not in page.url
+
+
+def test_the_top_five_are_the_apis_for_the_same_photo(page, live_server):
+    name = stored(page, live_server, MIX)["name"]
+    open_model(page, live_server, name)
+    photo = page.request.get(f"{live_server}/static/samples/chelsea.png")
+    if not photo.ok:  # the page asks for the sample by its versioned URL
+        photo = page.request.get(page.evaluate("new URL('../../../samples/chelsea.png', "
+                                               "document.querySelector('script[type=module]').src).href"))
+    answer = page.request.post(f"{live_server}/api/models/{name}/forward", data=photo.body(),
+                               headers={"content-type": "image/png"}).json()
+    rows = page.locator(".top-list li")
+    page.wait_for_function("document.querySelectorAll('.top-list li').length === 5")
+    assert [rows.nth(k).locator(".top-label").inner_text() for k in range(5)] == [
+        f"class {top['index']}" for top in answer["top"]]
+    assert "ImageNet" in page.get_by_test_id("preprocessing").inner_text()
+
+
+def test_maps_load_as_their_cards_scroll_into_view(page, live_server):
+    name = stored(page, live_server, MIX)["name"]
+    open_model(page, live_server, name)
+    last = page.locator(".layer-card").last
+    page.wait_for_timeout(300)
+    assert "loaded" not in last.get_attribute("class")  # far off to the right: not asked for yet
+    page.locator("#graph-frame").evaluate("frame => frame.scrollLeft = frame.scrollWidth")
+    page.wait_for_function("document.querySelector('.layer-card:last-child')?.classList.contains('loaded')")
+
+
+def test_a_conv_cells_arithmetic_is_the_layers_output_at_that_cell(page, live_server):
+    summary = stored(page, live_server, MIX)
+    bodies = sent_inputs(page)
+    conv = next(layer for layer in summary["layers"] if layer["type"] == "conv2d")
+    open_model(page, live_server, summary["name"], "&sample=random")
+    page.locator(f"[data-layer='{conv['name']}'] .map").nth(2).click()
+    page.get_by_test_id("equation").locator(".result").wait_for()
+    step = page.evaluate("Number(new URLSearchParams(location.search).get('step')) - 1")
+    given = next(body["input"] for body in bodies if "input" in body)
+    everything = page.request.post(f"{live_server}/api/models/{summary['name']}/forward",
+                                   data={"input": as_array(given).tolist(), "outputs": [conv["name"]]}).json()
+    output = np.array(everything["layers"][0]["output"])
+    width = conv["shape"][2]
+    value = output[2, step // width, step % width]
+    shown = page.get_by_test_id("equation").locator(".result").inner_text()
+    assert float(shown.replace("\u2212", "-")) == pytest.approx(value, rel=2e-2, abs=2e-3)
+    assert page.locator(".channel-card").count() == min(4, summary["input_shape"][0])
+    # the next cell, from the keyboard
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"new URLSearchParams(location.search).get('step') === '{step + 2}'")
+
+
+def test_shift_arrows_walk_the_layers_and_their_maps(page, live_server):
+    summary = stored(page, live_server, MIX)
+    open_model(page, live_server, summary["name"])
+    page.locator("#graph-frame").focus()
+    page.keyboard.press("Shift+ArrowRight")
+    page.wait_for_function("new URLSearchParams(location.search).get('map') === '0,input'")
+    page.keyboard.press("Shift+ArrowRight")
+    first = summary["layers"][0]["name"]
+    page.wait_for_function(f"new URLSearchParams(location.search).get('map') === '0,{first}'")
+    page.keyboard.press("Shift+ArrowDown")
+    page.wait_for_function(f"new URLSearchParams(location.search).get('map') === '1,{first}'")
+    assert "map 2" in page.locator("#detail-title").inner_text()
+
+
+@pytest.mark.parametrize("kind, words", [
+    ("add", " + "), ("dense", "Σ weight × input over 8 inputs"), ("concat", "A copy"),
+])
+def test_other_layers_show_their_own_arithmetic(page, live_server, kind, words):
+    summary = stored(page, live_server, MIX)
+    layer = next(layer for layer in summary["layers"] if layer["type"] == kind and len(layer["inputs"]) == (
+        1 if kind == "dense" else 2))
+    open_model(page, live_server, summary["name"], f"&map=0,{layer['name']}&step=1")
+    page.get_by_test_id("equation").locator(".result").wait_for()
+    assert words in page.locator("#detail").inner_text()
+
+
+def test_a_digit_model_offers_the_pad_and_reads_a_drawing(page, live_server):
+    exported = page.request.get(f"{live_server}/api/models/mnist_cnn.onnx").body()
+    name = page.request.post(f"{live_server}/api/models", data=exported,
+                             headers={"content-type": "application/octet-stream"}).json()["name"]
+    page.goto(f"{live_server}/network?model={name}&sample=draw")
+    page.get_by_test_id("pad").wait_for()
+    draw(page, [[(0.5, 0.15), (0.5, 0.85)]])
+    page.wait_for_function("document.querySelector('.top-list .best .top-label')?.textContent === '1'")
+    assert "MNIST" in page.get_by_test_id("preprocessing").inner_text()
+
+
+def test_the_explorer_speaks_korean(page, live_server):
+    name = stored(page, live_server, MIX)["name"]
+    open_model(page, live_server, name, "&lang=ko")
+    assert page.locator("h1").inner_text() == "네트워크 탐색기"
+    assert page.locator(".top-title").inner_text() == "상위 다섯"
+
+
+def test_the_digit_page_lists_the_stored_models_and_opens_one(page, live_server):
+    name = stored(page, live_server, MIX)["name"]
+    page.goto(f"{live_server}/network")
+    page.locator(f"#model-select option[value='{name}']").wait_for(state="attached")
+    page.get_by_test_id("model-select").select_option(name)
+    page.wait_for_url(re.compile(f"model={name}"))
+    page.locator(".layer-card").first.wait_for()
