@@ -76,7 +76,7 @@ async def network(request: Request, model: str | None = None):
     the model from the URL: the page itself is the same for every imported model)."""
     if model is None or model in request.app.state.models:
         return render(request, "network.html", "network")
-    return render(request, "model.html", "network", traced=TRACED)
+    return render(request, "model.html", "network", traced=TRACED, predicts=False)
 
 
 @router.get("/lecture", response_class=HTMLResponse)

@@ -33,6 +33,7 @@ test("the reading order walks the columns top to bottom", () => {
 test("exported names read as PyTorch's module names", () => {
   assert.equal(shortName("/layer1/layer1.0/conv1/Conv_output_0"), "layer1.0.conv1");
   assert.equal(shortName("/features/features.0/features.0.0/Conv_output_0"), "features.0.0");
+  assert.equal(shortName("/features/features.2/conv/conv.1/conv.1.0/Conv_output_0"), "features.2.conv.1.0");
   assert.equal(shortName("/layer1/layer1.0/Add_output_0"), "layer1.0");
   assert.equal(shortName("/Relu_1_output_0"), "Relu_1");
   assert.equal(shortName("/stem/stem.2/Clip_output_0"), "stem.2");

@@ -43,8 +43,11 @@ export function shortName(name) {
   const parts = name.replace(/_output_\d+$/, "").replace(/^\//, "").split("/");
   const modules = parts.slice(0, -1);
   if (modules.length === 0) return parts[0];
-  // each nested module repeats its parent's dotted name: "layer1", "layer1.0", then "conv1"
+  // a part that extends the one before it ("conv", then "conv.1") adds its own suffix; any other is a child
   let dotted = modules[0];
-  for (const module of modules.slice(1)) dotted = module.startsWith(`${dotted}.`) ? module : `${dotted}.${module}`;
+  modules.slice(1).forEach((module, k) => {
+    const parent = modules[k];
+    dotted += module.startsWith(`${parent}.`) ? module.slice(parent.length) : `.${module}`;
+  });
   return dotted;
 }
