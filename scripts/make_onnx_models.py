@@ -1,4 +1,4 @@
-"""Write the small ONNX models the importer's tests run: two networks with random weights, exported by
+"""Write the small ONNX models the importer's and the explorer's tests run: three networks with random weights, exported by
 PyTorch at opset 17, that between them use every operator a real CNN brings (tests/data/onnx/).
 
 Run where PyTorch is installed (pip install torch==2.13.0):  python scripts/make_onnx_models.py
@@ -62,7 +62,25 @@ class TinyMix(nn.Module):
         return self.head(x.mean(dim=(2, 3)))
 
 
-MODELS = {"tiny_unet": (TinyUNet, (1, 3, 32, 32)), "tiny_mix": (TinyMix, (1, 3, 16, 16))}
+class TinyPreAct(nn.Module):
+    """A pre-activation ResNet block (batch norm before the convolution, so the exporter keeps it as a
+    node of its own), the shortcut added, global average pooling, a classifier and softmax. 3×16×16 ->
+    4 probabilities."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(3, 8, 3, padding=1)
+        self.block = nn.Sequential(nn.BatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 8, 3, padding=1, bias=False))
+        self.finish = nn.Sequential(nn.BatchNorm2d(8), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.classify = nn.Linear(8, 4)
+
+    def forward(self, x):
+        x = self.stem(x)
+        return torch.softmax(self.classify(self.finish(x + self.block(x))), dim=1)
+
+
+MODELS = {"tiny_unet": (TinyUNet, (1, 3, 32, 32)), "tiny_mix": (TinyMix, (1, 3, 16, 16)),
+          "tiny_preact": (TinyPreAct, (1, 3, 16, 16))}
 
 
 def main() -> int:

@@ -19,6 +19,7 @@ from app.settings import Settings
 MODELS = Path(__file__).resolve().parent.parent / "data" / "onnx"
 MIX = (MODELS / "tiny_mix.onnx").read_bytes()  # 3×16×16 -> 5 class scores
 UNET = (MODELS / "tiny_unet.onnx").read_bytes()  # 3×32×32 -> 2×32×32
+PREACT = (MODELS / "tiny_preact.onnx").read_bytes()  # 3×16×16 -> 4 probabilities: batch norm, a shortcut, softmax
 X = np.random.default_rng(0).standard_normal((3, 16, 16)).astype(np.float32)
 
 
@@ -234,7 +235,7 @@ def test_the_trace_of_a_cell_adds_up_to_the_layers_output(client):
     assert trace["channels"] == [5] and trace["rows"] == [-1, 0, 1]  # its own channel; padding 1 above
 
 
-@pytest.mark.parametrize("model", [MIX, UNET])
+@pytest.mark.parametrize("model", [MIX, UNET, PREACT])
 def test_every_other_layer_the_trace_reads_ends_in_the_layers_own_value(client, model):
     """Activations, arithmetic, concatenation, pooling and dense layers: one cell of each, against the
     forward pass's output; the numbers it lists make that value by the layer's definition."""
@@ -244,7 +245,8 @@ def test_every_other_layer_the_trace_reads_ends_in_the_layers_own_value(client, 
         f"/api/models/{summary['name']}/forward", json={"input": x.tolist(), "outputs": "all"}).json()["layers"]}
     seen = set()
     for layer in summary["layers"]:
-        if layer["type"] in ("conv2d", "conv_transpose2d", "pad", "reshape", "transpose", "slice", "upsample", "mean"):
+        if layer["type"] in ("conv2d", "conv_transpose2d", "pad", "reshape", "transpose", "slice", "upsample", "mean",
+                             "flatten"):
             continue
         cell = [size - 1 for size in layer["shape"]]  # the last cell: padding and broadcasting show there
         answer = client.post(f"/api/models/{summary['name']}/trace",
@@ -272,8 +274,15 @@ def test_every_other_layer_the_trace_reads_ends_in_the_layers_own_value(client, 
                        for term in arithmetic["terms"])
         elif layer["type"] == "relu":
             assert max(arithmetic["x"], 0) == pytest.approx(value)
-    assert seen >= ({"relu", "maxpool", "concat"} if model is UNET else
-                    {"relu6", "globalavgpool", "mul", "concat", "add", "dense", "div", "erf", "leaky_relu"})
+        elif layer["type"] == "batchnorm":
+            a = arithmetic
+            made = (a["x"] - a["mean"]) / np.sqrt(a["var"] + a["eps"]) * a["weight"] + a["bias"]
+            assert made == pytest.approx(value, rel=1e-4, abs=1e-5)
+        elif layer["type"] == "softmax":
+            assert np.exp(arithmetic["x"] - arithmetic["max"]) / arithmetic["exp_sum"] == pytest.approx(value, rel=1e-5)
+            assert arithmetic["count"] == 4
+    assert seen >= {UNET: {"relu", "maxpool", "concat"}, PREACT: {"batchnorm", "add", "softmax", "dense"},
+                    MIX: {"relu6", "globalavgpool", "mul", "concat", "add", "dense", "div", "erf", "leaky_relu"}}[model]
 
 
 def test_a_pass_stops_at_the_last_layer_asked_for(client):

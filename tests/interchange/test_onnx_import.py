@@ -95,7 +95,7 @@ OURS = Path(__file__).resolve().parent.parent / "data" / "onnx"  # scripts/make_
 
 
 @needs_runtime
-@pytest.mark.parametrize("name", ["tiny_unet", "tiny_mix"])
+@pytest.mark.parametrize("name", ["tiny_unet", "tiny_mix", "tiny_preact"])
 def test_every_layer_of_our_small_pytorch_networks_matches_onnxruntime(name):
     """A U-Net (transposed convolution, concatenation) and a mix of what MobileNet, ShuffleNet and
     EfficientNet bring (padding, depthwise, squeeze-and-excitation, shuffle, bilinear, mean, GELU)."""

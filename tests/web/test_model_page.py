@@ -19,6 +19,7 @@ pytestmark = pytest.mark.browser
 MODELS = Path(__file__).resolve().parent.parent / "data" / "onnx"
 MIX = MODELS / "tiny_mix.onnx"  # 3×16×16 -> 5 class scores: depthwise, squeeze-excite, concat, add, dense
 UNET = MODELS / "tiny_unet.onnx"  # 3×32×32 -> 2×32×32, its bridge a concat over the down path
+PREACT = MODELS / "tiny_preact.onnx"  # 3×16×16 -> 4 probabilities: batch norm, a residual add, softmax
 
 
 def stored(page, live_server, path: Path) -> dict:
@@ -143,6 +144,23 @@ def test_other_layers_show_their_own_arithmetic(page, live_server, kind, words):
     open_model(page, live_server, summary["name"], f"&map=0,{layer['name']}&step=1")
     page.get_by_test_id("equation").locator(".result").wait_for()
     assert words in page.locator("#detail").inner_text()
+
+
+@pytest.mark.parametrize("kind, words", [
+    ("batchnorm", "running mean"), ("softmax", "e^("), ("globalavgpool", "The mean of its 16×16 window"),
+])
+def test_batch_norm_softmax_and_pooling_show_their_arithmetic(page, live_server, kind, words):
+    summary = stored(page, live_server, PREACT)
+    layer = next(layer for layer in summary["layers"] if layer["type"] == kind)
+    open_model(page, live_server, summary["name"], f"&map=0,{layer['name']}&step=2")
+    page.get_by_test_id("equation").locator(".result").wait_for()
+    assert words in page.locator("#detail").inner_text()
+
+
+def test_a_residual_shortcut_is_drawn_as_a_skip_over_the_block(page, live_server):
+    summary = stored(page, live_server, PREACT)
+    open_model(page, live_server, summary["name"])
+    assert page.locator(".graph-edges path.skip").count() == 1  # the stem's output, added after the block
 
 
 def test_a_digit_model_offers_the_pad_and_reads_a_drawing(page, live_server):
