@@ -1,5 +1,6 @@
-"""Write the small ONNX models the importer's and the explorer's tests run: three networks with random weights, exported by
-PyTorch at opset 17, that between them use every operator a real CNN brings (tests/data/onnx/).
+"""Write the small ONNX models the importer's and the explorer's tests run: three networks with random
+weights, exported by PyTorch at opset 17, that between them use every operator a real CNN brings
+(tests/data/onnx/).
 
 Run where PyTorch is installed (pip install torch==2.13.0):  python scripts/make_onnx_models.py
 The tests compare the engine with onnxruntime on these files; PyTorch is needed only to write them.

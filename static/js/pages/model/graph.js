@@ -10,6 +10,12 @@ import { INPUT, layout, shortName } from "./layout.js";
 
 const compact = new Intl.NumberFormat(document.documentElement.lang, { notation: "compact", maximumFractionDigits: 1 });
 const SVG = "http://www.w3.org/2000/svg";
+// Edges in the graph's pixels: they join cards at the height of their type line, skips run in the gap
+// between columns (model.css gives it) and along a lane above the cards, with corners of radius R.
+const HEAD_Y = 18;
+const GAP = 26;
+const LANE = 8;
+const R = 6;
 
 /** Whether a layer's output is drawn as maps (C×H×W, more than one cell each) or as one strip of numbers. */
 export function hasMaps(shape) {
@@ -117,13 +123,15 @@ export function renderGraph(container, model, onPick) {
       const b = cards.get(to).getBoundingClientRect();
       const path = document.createElementNS(SVG, "path");
       const [x1, x2] = [a.right - frame.left, b.left - frame.left];
-      if (skip) { // arched over the columns between, from the source's top to the target's
-        const [y1, y2] = [a.top - frame.top, b.top - frame.top];
-        const lane = 4;
-        path.setAttribute("d", `M${x1 - 12},${y1} C${x1 - 12},${lane} ${x2 + 12},${lane} ${x2 + 12},${y2}`);
+      if (skip) { // out into the gap after the source, up to the lane above the cards, across, down into the target
+        const [y1, y2] = [a.top - frame.top + HEAD_Y, b.top - frame.top + HEAD_Y];
+        const [g1, g2] = [x1 + GAP / 2, x2 - GAP / 2];
+        path.setAttribute("d", [`M${x1},${y1}`, `H${g1 - R}`, `Q${g1},${y1} ${g1},${y1 - R}`, `V${LANE + R}`,
+          `Q${g1},${LANE} ${g1 + R},${LANE}`, `H${g2 - R}`, `Q${g2},${LANE} ${g2},${LANE + R}`, `V${y2 - R}`,
+          `Q${g2},${y2} ${g2 + R},${y2}`, `H${x2}`].join(" "));
         path.classList.add("skip");
       } else {
-        const [y1, y2] = [a.top - frame.top + 18, b.top - frame.top + 18];
+        const [y1, y2] = [a.top - frame.top + HEAD_Y, b.top - frame.top + HEAD_Y];
         const bend = (x2 - x1) / 2;
         path.setAttribute("d", `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`);
       }
