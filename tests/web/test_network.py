@@ -123,7 +123,7 @@ def blank_png() -> bytes:
                                         ("ko", "그려진 것이 없습니다. 그래서 이 답은 의미가 없습니다.")])
 def test_a_blank_upload_is_answered_with_a_warning(page, live_server, lang, text):
     open_page(page, live_server, f"?lang={lang}")
-    page.locator("input[type=file]").set_input_files(files=[{"name": "blank.png", "mimeType": "image/png",
+    page.locator("input[name=upload]").set_input_files(files=[{"name": "blank.png", "mimeType": "image/png",
                                                                "buffer": blank_png()}])
     note = page.get_by_role("note")
     note.wait_for()

@@ -1,5 +1,7 @@
 // Image sources for image mode: sample digits, synthetic shapes, a photo, an upload, the webcam.
 // Each becomes channels of 0–255 levels at a working size of at most MAX_SIDE pixels a side.
+import { drawShape } from "../../core/shapes.js";
+import { withWebcamFrame } from "../../core/webcam.js";
 
 export const MAX_SIDE = 160;
 const SHAPE_SIDE = 48;
@@ -49,31 +51,7 @@ export async function sampleIds() {
 }
 
 function shape(name) {
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = SHAPE_SIDE;
-  const g = canvas.getContext("2d", { willReadFrequently: true });
-  g.fillStyle = "#000";
-  g.fillRect(0, 0, SHAPE_SIDE, SHAPE_SIDE);
-  g.fillStyle = "#fff";
-  const s = SHAPE_SIDE;
-  if (name === "circle") {
-    g.beginPath();
-    g.arc(s / 2, s / 2, s * 0.3, 0, 2 * Math.PI);
-    g.fill();
-  } else if (name === "square") {
-    g.fillRect(s * 0.25, s * 0.25, s * 0.5, s * 0.5);
-  } else if (name === "stripes") {
-    for (let x = 0; x < s; x += 8) g.fillRect(x, 0, 4, s);
-  } else if (name === "checker") {
-    for (let y = 0; y < s; y += 8) for (let x = (y / 8) % 2 ? 8 : 0; x < s; x += 16) g.fillRect(x, y, 8, 8);
-  } else {
-    g.beginPath();
-    g.moveTo(0, s);
-    g.lineTo(s, 0);
-    g.lineTo(s, s);
-    g.fill();
-  }
-  return fromCanvas(canvas, 1);
+  return fromCanvas(drawShape(name, SHAPE_SIDE), 1);
 }
 
 /** name: what a failure calls the image (an upload's file name rather than its blob: URL). */
@@ -113,15 +91,6 @@ export async function loadFile(file, channels) {
 }
 
 /** One frame of the webcam (the stream is stopped right after). */
-export async function captureWebcam(channels) {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: true });
-  try {
-    const video = document.createElement("video");
-    video.srcObject = stream;
-    video.muted = true;
-    await video.play();
-    return fromDrawable(video, video.videoWidth, video.videoHeight, channels);
-  } finally {
-    for (const track of stream.getTracks()) track.stop();
-  }
+export function captureWebcam(channels) {
+  return withWebcamFrame((video, width, height) => fromDrawable(video, width, height, channels));
 }

@@ -1,6 +1,8 @@
 // What a model can be given, by its input shape: a drawn digit for 1×28×28, pictures (a photo, simple
 // shapes, the reader's own, the webcam) for 1- or 3-channel images, and random numbers for anything.
 // Pictures go to the server as they are; it fits and normalises them and says how.
+import { drawShape } from "../../core/shapes.js";
+import { withWebcamFrame } from "../../core/webcam.js";
 
 const SHAPE_SIDE = 224;
 
@@ -19,22 +21,7 @@ export async function sampleBlob(id) {
     const response = await fetch(new URL("../../../samples/chelsea.png", import.meta.url));
     return response.blob();
   }
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = SHAPE_SIDE;
-  const g = canvas.getContext("2d");
-  g.fillStyle = "#000";
-  g.fillRect(0, 0, SHAPE_SIDE, SHAPE_SIDE);
-  g.fillStyle = "#fff";
-  const s = SHAPE_SIDE;
-  if (id === "shape-circle") {
-    g.beginPath();
-    g.arc(s / 2, s / 2, s * 0.3, 0, 2 * Math.PI);
-    g.fill();
-  } else if (id === "shape-stripes") {
-    for (let x = 0; x < s; x += 28) g.fillRect(x, 0, 14, s);
-  } else {
-    for (let y = 0; y < s; y += 28) for (let x = (y / 28) % 2 ? 28 : 0; x < s; x += 56) g.fillRect(x, y, 28, 28);
-  }
+  const canvas = drawShape(id.replace("shape-", ""), SHAPE_SIDE);
   return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
 }
 
@@ -53,22 +40,15 @@ export function randomInput(shape, seed = 1) {
   return { shape, data };
 }
 
-/** One frame of the webcam as a PNG blob (the camera is stopped right after). */
-export async function webcamBlob() {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: true });
-  try {
-    const video = document.createElement("video");
-    video.srcObject = stream;
-    video.muted = true;
-    await video.play();
+/** One frame of the webcam as a PNG blob. */
+export function webcamBlob() {
+  return withWebcamFrame((video, width, height) => {
     const canvas = document.createElement("canvas");
-    canvas.width = video.videoWidth;
-    canvas.height = video.videoHeight;
+    canvas.width = width;
+    canvas.height = height;
     canvas.getContext("2d").drawImage(video, 0, 0);
-    return await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
-  } finally {
-    stream.getTracks().forEach((track) => track.stop());
-  }
+    return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+  });
 }
 
 /** A Float32Array as the API's compact array: {dtype, shape, base64}. */
