@@ -188,3 +188,36 @@ def test_the_digit_page_lists_the_stored_models_and_opens_one(page, live_server)
     page.get_by_test_id("model-select").select_option(name)
     page.wait_for_url(re.compile(f"model={name}"))
     page.locator(".layer-card").first.wait_for()
+
+
+def wide_model() -> bytes:
+    """A 1×1 convolution from 3 channels to 80 and a ReLU, on 3×8×8: more maps than a card holds at once."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    weight = numpy_helper.from_array(np.random.default_rng(0).standard_normal((80, 3, 1, 1)).astype(np.float32), "w")
+    graph = helper.make_graph(
+        [helper.make_node("Conv", ["x", "w"], ["wide"]), helper.make_node("Relu", ["wide"], ["y"])], "wide",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 80, 8, 8])], initializer=[weight])
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]).SerializeToString()
+
+
+def test_a_layer_of_many_maps_pages_through_them(page, live_server):
+    name = page.request.post(f"{live_server}/api/models", data=wide_model(),
+                             headers={"content-type": "application/octet-stream"}).json()["name"]
+    open_model(page, live_server, name)
+    card = page.locator("[data-layer='wide']")
+    assert card.locator(".map").count() == 64
+    assert card.locator(".card-pager").inner_text().replace("\n", " ").count("maps 1–64 of 80") == 1
+    card.get_by_role("button", name="the maps after these").click()
+    assert card.locator(".map").count() == 16
+    page.wait_for_function("document.querySelector(\"[data-layer='wide'] .map canvas\").width === 8")
+    card.locator(".map").nth(3).click()  # map 68
+    page.wait_for_function("new URLSearchParams(location.search).get('map') === '67,wide'")
+    page.keyboard.press("Shift+ArrowDown")
+    page.keyboard.press("Shift+ArrowDown")
+    page.wait_for_function("new URLSearchParams(location.search).get('map') === '69,wide'")
+    # a link to a map on the first page turns the card back to it
+    open_model(page, live_server, name, "&map=5,wide&step=1")
+    pressed = "document.querySelector(\"[data-layer='wide'] .map[aria-pressed=true]\")?.dataset.map"
+    page.wait_for_function(f"{pressed} === '5'")

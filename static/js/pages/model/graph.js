@@ -16,6 +16,7 @@ const HEAD_Y = 18;
 const GAP = 26;
 const LANE = 8;
 const R = 6;
+const PAGE = 64; // maps a card holds at once: ResNet-50's 2,048-map layers would be 50,000 canvases
 
 /** Whether a layer's output is drawn as maps (C×H×W, more than one cell each) or as one strip of numbers. */
 export function hasMaps(shape) {
@@ -39,12 +40,11 @@ function header(layer) {
   return head;
 }
 
-function mapButtons(layer, onPick) {
+/** Map buttons for channels first … first + PAGE − 1 of the layer, empty canvases until drawn. */
+function mapButtons(layer, first, onPick) {
   const [channels, h, w] = layer.shape;
-  const grid = element("div", "card-maps");
-  const side = thumbSide(h);
-  grid.style.setProperty("--thumb", `${side}px`);
-  for (let c = 0; c < channels; c++) {
+  const buttons = [];
+  for (let c = first; c < Math.min(channels, first + PAGE); c++) {
     const button = element("button", "map");
     button.type = "button";
     button.dataset.map = String(c);
@@ -57,9 +57,44 @@ function mapButtons(layer, onPick) {
     canvas.height = h;
     button.append(canvas);
     button.addEventListener("click", () => onPick(layer.name, c, null));
-    grid.append(button);
+    buttons.push(button);
   }
-  return grid;
+  return buttons;
+}
+
+/** The maps of a C×H×W layer, PAGE at a time: a layer of 512 maps pages through them. */
+function mapPages(layer, onPick, onPage) {
+  const [channels, h] = layer.shape;
+  const holder = element("div", "card-body");
+  const grid = element("div", "card-maps");
+  grid.style.setProperty("--thumb", `${thumbSide(h)}px`);
+  grid.replaceChildren(...mapButtons(layer, 0, onPick));
+  holder.append(grid);
+  holder.first = 0;
+  if (channels <= PAGE) return holder;
+  const pager = element("div", "card-pager");
+  const back = element("button", "", "‹");
+  const ahead = element("button", "", "›");
+  const where = element("span", "");
+  const show = (first) => {
+    holder.first = first;
+    grid.replaceChildren(...mapButtons(layer, first, onPick));
+    where.textContent = t("page.model.maps.page", { first: first + 1, last: Math.min(channels, first + PAGE), count: channels });
+    back.disabled = first === 0;
+    ahead.disabled = first + PAGE >= channels;
+    onPage();
+  };
+  for (const [button, step, label] of [[back, -PAGE, "page.model.maps.back"], [ahead, PAGE, "page.model.maps.ahead"]]) {
+    button.type = "button";
+    button.setAttribute("aria-label", t(label));
+    button.addEventListener("click", () => show(holder.first + step));
+  }
+  holder.show = show;
+  pager.append(back, where, ahead);
+  holder.append(pager);
+  where.textContent = t("page.model.maps.page", { first: 1, last: PAGE, count: channels });
+  back.disabled = true;
+  return holder;
 }
 
 /** A vector (or C×1×1) as one strip, a cell per number: clicking a cell picks it. */
@@ -102,7 +137,8 @@ export function renderGraph(container, model, onPick) {
       card.dataset.layer = name;
       card.dataset.testid = `layer-${name}`;
       card.setAttribute("aria-label", `${layer.type} ${shortName(name)} ${layer.shape.join("×")}`);
-      card.append(header(layer), hasMaps(layer.shape) ? mapButtons(layer, onPick) : strip(layer, onPick));
+      card.append(header(layer), hasMaps(layer.shape)
+        ? mapPages(layer, onPick, () => { redraw(name); select(selected.name, selected.map); }) : strip(layer, onPick));
       column.append(card);
       cards.set(name, card);
     }
@@ -140,27 +176,45 @@ export function renderGraph(container, model, onPick) {
     svg.replaceChildren(...paths);
   }
 
+  const drawn = new Map(); // name -> {output, range}: what each card shows, to draw again on another page
+
   /** Draw a layer's loaded output into its card, on the colour scale `range` chooses. */
-  function draw(name, { data }, range) {
+  function draw(name, output, range) {
+    drawn.set(name, { output, range });
+    redraw(name);
+  }
+
+  function redraw(name) {
+    if (!drawn.has(name)) return;
+    const { output: { data }, range } = drawn.get(name);
     const card = cards.get(name);
     const layer = byName.get(name);
     if (hasMaps(layer.shape)) {
-      const [channels, h, w] = layer.shape;
+      const [, h, w] = layer.shape;
       const shared = range === "layer" ? scaleFor(data) : null;
-      card.querySelectorAll(".map canvas").forEach((canvas, c) => {
+      card.querySelectorAll(".map").forEach((button) => {
+        const c = Number(button.dataset.map);
         const values = data.subarray(c * h * w, (c + 1) * h * w);
         const scale = shared ?? scaleFor(values);
-        drawMap(canvas, values, h, w, scale);
-        canvas.parentElement.title = `${fmt(scale.min)} … ${fmt(scale.max)}`;
+        drawMap(button.querySelector("canvas"), values, h, w, scale);
+        button.title = `${fmt(scale.min)} … ${fmt(scale.max)}`;
       });
-      card.classList.toggle("many", channels > 16);
     } else {
       drawMap(card.querySelector(".card-strip"), data, 1, data.length, scaleFor(data));
     }
     card.classList.add("loaded");
   }
 
+  const selected = { name: null, map: null };
+
+  /** Mark the picked map (its card turned to the page that holds it). */
   function select(name, map) {
+    Object.assign(selected, { name, map });
+    const body = cards.get(name)?.querySelector(".card-body");
+    if (body?.show && (map < body.first || map >= body.first + PAGE)) {
+      body.show(Math.floor(map / PAGE) * PAGE); // calls select again, with the page in place
+      return;
+    }
     for (const [key, card] of cards) {
       card.classList.toggle("selected", key === name);
       card.querySelectorAll(".map").forEach((button) => button.setAttribute("aria-pressed",

@@ -167,7 +167,14 @@ async function pick(name, map, cell) {
     step = strongest(hasMaps(layer.shape) ? data.subarray(map * stepsOf(layer), (map + 1) * stepsOf(layer)) : data);
   }
   player.go(step);
-  graph.cards.get(name).scrollIntoView({ block: "nearest", inline: "nearest" });
+  bringIntoView(graph.cards.get(name));
+}
+
+/** Scroll the graph sideways so the card is in view (centred), leaving the page where it is. */
+function bringIntoView(card) {
+  const box = card.getBoundingClientRect();
+  const view = frame.getBoundingClientRect();
+  if (box.left < view.left || box.right > view.right) frame.scrollLeft += box.left - view.left - (view.width - box.width) / 2;
 }
 
 /** A layer's output, the input's included (it is not the loader's to fetch). */
