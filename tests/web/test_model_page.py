@@ -221,3 +221,10 @@ def test_a_layer_of_many_maps_pages_through_them(page, live_server):
     open_model(page, live_server, name, "&map=5,wide&step=1")
     pressed = "document.querySelector(\"[data-layer='wide'] .map[aria-pressed=true]\")?.dataset.map"
     page.wait_for_function(f"{pressed} === '5'")
+
+
+def test_a_webcam_that_gives_no_picture_is_reported_as_such(page, live_server):
+    name = stored(page, live_server, MIX)["name"]
+    open_model(page, live_server, name)
+    page.get_by_role("button", name="Take a webcam picture").click()  # headless: no camera, no permission
+    page.wait_for_function("document.getElementById('problem').textContent.startsWith('The webcam gave no picture')")

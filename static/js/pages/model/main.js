@@ -101,6 +101,7 @@ function useSample(id) {
   document.getElementById("pad").hidden = !drawing;
   if (drawing) {
     document.getElementById("preprocessing").hidden = false;
+    if (pad.empty) document.getElementById("prediction").replaceChildren(element("span", "empty", t("page.empty")));
     return pad.empty ? null : pad.png().then((png) => run(() => fromImage(png, { digit: true })));
   }
   if (id === "random") return run(fromRandom);
@@ -270,7 +271,16 @@ form.addEventListener("change", (event) => {
     saveUrl();
   }
 });
-document.getElementById("webcam").addEventListener("click", () => run(async () => fromImage(await webcamBlob())));
+document.getElementById("webcam").addEventListener("click", async () => {
+  let picture;
+  try {
+    picture = await webcamBlob();
+  } catch (error) { // no camera, or no permission: not the server's doing
+    showProblem(t("page.model.webcam.failed", { detail: error.message }));
+    return;
+  }
+  run(() => fromImage(picture));
+});
 
 function describe() {
   const counts = new Intl.NumberFormat(document.documentElement.lang);
