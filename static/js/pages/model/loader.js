@@ -39,6 +39,13 @@ export class MapLoader {
     this.schedule();
   }
 
+  /** An output the page already has (the model's own, answered with the top classes): not asked again. */
+  keep(name, output) {
+    this.loaded.set(name, output);
+    this.wanted.delete(name);
+    this.onLayer(name, output);
+  }
+
   /** The layer's output, fetched now if it is not here yet. -> Promise<{shape, data}> */
   async need(name) {
     if (this.loaded.has(name)) return this.loaded.get(name);

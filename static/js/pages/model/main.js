@@ -88,6 +88,7 @@ async function run(make) {
     showProblem(null);
     input = given;
     loader.setInput(given);
+    if (answer.output) loader.keep(model.outputs[0], unpack(answer.output));
     graph.draw(INPUT, unpack(given), form.elements.range.value);
     showTop(answer);
     if (state.selected) showDetail(player.step);
