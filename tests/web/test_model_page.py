@@ -213,7 +213,7 @@ def test_a_layer_of_many_maps_pages_through_them(page, live_server):
     assert card.locator(".card-pager").inner_text().replace("\n", " ").count("maps 1–64 of 80") == 1
     card.get_by_role("button", name="the maps after these").click()
     assert card.locator(".map").count() == 16
-    page.wait_for_function("document.querySelector(\"[data-layer='wide'] .map canvas\").width === 8")
+    page.wait_for_function("document.querySelector(\"[data-layer='wide'] .map img\").naturalWidth === 8")
     card.locator(".map").nth(3).click()  # map 68
     page.wait_for_function("new URLSearchParams(location.search).get('map') === '67,wide'")
     page.keyboard.press("Shift+ArrowDown")

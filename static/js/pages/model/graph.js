@@ -16,7 +16,22 @@ const HEAD_Y = 18;
 const GAP = 26;
 const LANE = 8;
 const R = 6;
-const PAGE = 64; // maps a card holds at once: ResNet-50's 2,048-map layers would be 50,000 canvases
+const PAGE = 64; // maps a card holds at once: ResNet-50's 2,048-map layers would be 50,000 pictures
+
+// Thumbnails are pictures, not canvases: a browser without a GPU composites thousands of canvases on
+// every scrolled frame (ResNet-18's 2,950 maps scrolled at 2 frames a second; as pictures, at 35).
+// Each map is drawn on one scratch canvas and encoded off the main thread (toBlob copies the pixels
+// when called, so the next map can be drawn at once).
+const scratch = document.createElement("canvas");
+
+/** Draw h × w values into the picture, on `scale`. */
+function show(picture, values, h, w, scale) {
+  drawMap(scratch, values, h, w, scale);
+  scratch.toBlob((blob) => {
+    if (picture.src.startsWith("blob:")) URL.revokeObjectURL(picture.src);
+    picture.src = URL.createObjectURL(blob);
+  });
+}
 
 /** Whether a layer's output is drawn as maps (C×H×W, more than one cell each) or as one strip of numbers. */
 export function hasMaps(shape) {
@@ -40,7 +55,7 @@ function header(layer) {
   return head;
 }
 
-/** Map buttons for channels first … first + PAGE − 1 of the layer, empty canvases until drawn. */
+/** Map buttons for channels first … first + PAGE − 1 of the layer, empty pictures until drawn. */
 function mapButtons(layer, first, onPick) {
   const [channels, h, w] = layer.shape;
   const buttons = [];
@@ -52,10 +67,9 @@ function mapButtons(layer, first, onPick) {
       layer: shortName(layer.name), index: c + 1, count: channels, h, w,
     }));
     button.setAttribute("aria-pressed", "false");
-    const canvas = element("canvas");
-    canvas.width = w;
-    canvas.height = h;
-    button.append(canvas);
+    const picture = element("img");
+    picture.alt = ""; // the button's label says what it shows
+    button.append(picture);
     button.addEventListener("click", () => onPick(layer.name, c, null));
     buttons.push(button);
   }
@@ -196,7 +210,7 @@ export function renderGraph(container, model, onPick) {
         const c = Number(button.dataset.map);
         const values = data.subarray(c * h * w, (c + 1) * h * w);
         const scale = shared ?? scaleFor(values);
-        drawMap(button.querySelector("canvas"), values, h, w, scale);
+        show(button.querySelector("img"), values, h, w, scale);
         button.title = `${fmt(scale.min)} … ${fmt(scale.max)}`;
       });
     } else {

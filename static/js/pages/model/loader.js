@@ -92,7 +92,8 @@ export class MapLoader {
       values += this.sizes.get(name);
     }
     if (batch.length) batches.push(batch);
-    for (const names of batches) await this.fetch(names);
+    // All at once: the server computes the next batch while this page unpacks and draws the one before.
+    await Promise.all(batches.map((names) => this.fetch(names)));
   }
 
   async fetch(names) {

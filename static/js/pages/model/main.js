@@ -191,9 +191,12 @@ function strongest(values) {
 }
 
 let drawing = 0; // the newest detail; older answers are dropped
+let shown = null; // what the detail shows: the player draws a frame again when it pauses
 async function showDetail(step) {
   if (!state.selected || !input) return;
   const { layer: name, map } = state.selected;
+  if (shown && shown.input === input && shown.layer === name && shown.map === map && shown.step === step) return;
+  shown = { input, layer: name, map, step };
   const layer = graph.layers.get(name);
   const cell = cellOf(layer, map, step);
   const ticket = ++drawing;
@@ -219,7 +222,10 @@ async function showDetail(step) {
         { type: layer.type, cell: cell.join(", "), value: fmt(value) });
     }
   } catch (error) {
-    if (ticket === drawing) showProblem(errorText(error));
+    if (ticket === drawing) {
+      shown = null;
+      showProblem(errorText(error));
+    }
     return;
   }
   if (ticket !== drawing) return;
