@@ -74,9 +74,10 @@ export class MapLoader {
     }, 0);
   }
 
-  /** Ask for the wanted layers, in batches of at most BATCH_VALUES numbers, in graph order. */
+  /** Ask for the wanted layers still in view, in batches of at most BATCH_VALUES numbers, in graph order. */
   async flush() {
-    const names = [...this.wanted].filter((name) => this.order.has(name) && !this.loaded.has(name))
+    // A card that scrolled past before its turn is not asked for: a fast scroll would queue the whole network.
+    const names = [...this.wanted].filter((name) => this.visible.has(name) && !this.loaded.has(name))
       .sort((a, b) => this.order.get(a) - this.order.get(b));
     this.wanted.clear();
     let batch = [];
