@@ -23,6 +23,8 @@ export class MapLoader {
     this.wanted = new Set(); // seen, not yet asked for
     this.visible = new Set();
     this.generation = 0; // answers for an older input are dropped
+    this.flushing = false; // a round of requests is in flight
+    this.again = false; // cards came into view meanwhile
     this.observer = new IntersectionObserver((entries) => this.seen(entries), { root: frame, rootMargin: AHEAD });
   }
 
@@ -66,11 +68,27 @@ export class MapLoader {
     this.schedule();
   }
 
+  /** Flush soon; while a flush is in flight, once it is done (one round of requests at a time, so a
+   * fast scroll asks only for where it stops, not for every card it passed). */
   schedule() {
-    if (this.timer || !this.input) return;
-    this.timer = setTimeout(() => {
+    if (!this.input) return;
+    if (this.flushing) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) return;
+    this.timer = setTimeout(async () => {
       this.timer = null;
-      this.flush();
+      this.flushing = true;
+      try {
+        await this.flush();
+      } finally {
+        this.flushing = false;
+        if (this.again) {
+          this.again = false;
+          this.schedule();
+        }
+      }
     }, 0);
   }
 
