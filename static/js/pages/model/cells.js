@@ -64,7 +64,7 @@ function batchnorm({ arithmetic: a, cell }, { equation, text }) {
     line("(", ["term", "x"], " − ", ["term", "mean"], ") ÷ √(", ["term", "var"], " + ε) × ", ["term", "γ"], " + ",
       ["term", "β"]),
     line("= (", ["term", fmt(a.x)], " − ", ["term", fmt(a.mean)], ") ÷ √(", ["term", fmt(a.var)], " + ",
-      ["term", String(a.eps)], ") × ", ["term", fmt(a.weight)], " + ", ["term", fmt(a.bias)], " = ",
+      ["term", fmt(a.eps)], ") × ", ["term", fmt(a.weight)], " + ", ["term", fmt(a.bias)], " = ",
       ["result", fmt(a.value)]),
   );
 }
