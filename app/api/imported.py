@@ -30,9 +30,9 @@ class Imported:
     model: ImportedModel
     plans: list[engine.LayerPlan]
 
-    @property
-    def multiply_adds(self) -> int:
-        return sum(p.multiply_adds for p in self.plans)
+    def multiply_adds(self, last: int) -> int:
+        """Of the pass up to layer `last` (an index), that layer included."""
+        return sum(p.multiply_adds for p in self.plans[:last + 1])
 
 
 def make_store(settings: Settings) -> ModelStore:
@@ -174,11 +174,9 @@ def top_classes(scores: np.ndarray, labels: list[str] | None = None) -> list[dic
     return [{"index": int(k), "score": float(flat[k]), **({"label": labels[k]} if named else {})} for k in order]
 
 
-def check_work(settings: Settings, imported: Imported, answered: set[str], last: int) -> int:
-    """The multiply-adds of the pass up to layer `last` and the answer's size, within their limits.
-    -> answered values"""
-    settings.model_multiply_adds.check(sum(p.multiply_adds for p in imported.plans[:last + 1]),
-                                       "the multiply-adds of this model's forward pass")
+def check_work(settings: Settings, imported: Imported, answered: set[str], multiply_adds: int) -> int:
+    """The pass's multiply-adds and the answer's size, within their limits. -> answered values"""
+    settings.model_multiply_adds.check(multiply_adds, "the multiply-adds of this model's forward pass")
     values = sum(prod(p.shape) for p in imported.plans if p.name in answered)
     settings.output_elements.check(values, "the number of values in the layers answered")
     return values

@@ -11,6 +11,7 @@ shows exactly the number the maps were drawn from.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -89,6 +90,8 @@ def dense_cell(layer: Dense, inputs: list[np.ndarray], cell: Cell) -> dict:
     """Output k = Σ weight[k, n] · x[n] + bias[k]: the largest products by size, the rest as one sum."""
     (x,) = inputs
     (k,) = cell
+    # Its own row alone, through the layer's code: a VGG classifier's whole layer is 100 M multiply-adds
+    row = replace(layer, weight=layer.weight[k:k + 1], bias=None if layer.bias is None else layer.bias[k:k + 1])
     flat = x.reshape(-1)  # (in,)
     products = layer.weight[k] * flat  # (in,)
     order = np.argsort(-np.abs(products), kind="stable")[:TOP_TERMS]
@@ -98,7 +101,7 @@ def dense_cell(layer: Dense, inputs: list[np.ndarray], cell: Cell) -> dict:
         "terms": [{"index": int(n), "x": float(flat[n]), "weight": float(layer.weight[k, n]),
                    "product": float(products[n])} for n in order],
         "rest": {"count": int(rest.sum()), "sum": float(products[rest].sum())},
-        "bias": 0.0 if layer.bias is None else float(layer.bias[k]), "value": float(_output(layer, inputs)[cell]),
+        "bias": 0.0 if layer.bias is None else float(layer.bias[k]), "value": float(_output(row, inputs)[0]),
     }
 
 

@@ -210,9 +210,9 @@ async def _imported_forward(request: Request, name: str, settings: SettingsDep, 
     final_name = found.model.outputs[0]
     reached = names.index(final_name) <= last
     kept_names = answered | ({final_name} if reached else set())
-    values = imported.check_work(settings, found, kept_names, last)
-    outputs = await run_work(work(sum(p.multiply_adds for p in found.plans[:last + 1]), values), _run_graph,
-                             found, x, last, kept_names)
+    cost = found.multiply_adds(last)
+    values = imported.check_work(settings, found, kept_names, cost)
+    outputs = await run_work(work(cost, values), _run_graph, found, x, last, kept_names)
     kept = {p.name: out[0] for p, out in zip(found.plans, outputs, strict=False) if out is not None}
     ensure_finite(*kept.values())
     final = kept.get(final_name)
@@ -254,7 +254,7 @@ async def model_trace(request: Request, name: str, settings: SettingsDep):
     x = imported.as_batch(found, given.input)
     index = imported.traced_layer(found, given.layer, given.cell)
     node = found.model.nodes[index]
-    estimate = work(sum(p.multiply_adds for p in found.plans[:index + 1]), 0)
+    estimate = work(found.multiply_adds(index), 0)
     inputs = await run_work(estimate, _layer_inputs, found, x, index)
     head = {"model": name, "layer": given.layer, "type": node.layer.type, "cell": given.cell,
             "inputs": list(node.inputs)}

@@ -37,14 +37,18 @@ async function send(path, request) {
 /** The server's sentence from its JSON error body; the status line for any other body (a proxy's
  * HTML page, a plain-text crash), which must not surface as a JSON SyntaxError. */
 async function detailOf(response) {
-  const text = await response.text();
+  return detailIn(await response.text(), response);
+}
+
+/** The sentence in an error body's text, or {status, statusText}'s status line (an upload's XHR too). */
+export function detailIn(text, { status, statusText }) {
   try {
     const { detail } = JSON.parse(text);
     if (typeof detail === "string") return detail;
   } catch {
     // not JSON: the status line below says what little is known
   }
-  return `${response.status} ${response.statusText}`.trim();
+  return `${status} ${statusText}`.trim();
 }
 
 /** The latest-wins wrapper: a new call aborts the one still in flight, so slow answers never overwrite new ones. */

@@ -22,3 +22,15 @@ export function rowsOf(array) {
   const [height, width] = shape.slice(-2);
   return Array.from({ length: height }, (_, r) => Array.from(data.subarray(r * width, (r + 1) * width)));
 }
+
+/** How many numbers an array of `shape` holds. */
+export function sizeOf(shape) {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** The index of the largest value (the first of equals). */
+export function argmax(values) {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}

@@ -4,7 +4,7 @@ import { span } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
 import { Grid, READABLE } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
-import { element } from "../network/parts.js";
+import { channelCard, element } from "../network/parts.js";
 import { shortName } from "./layout.js";
 
 const CHANNEL_CARDS = 4; // a convolution's channels shown as window ⊙ kernel, the largest sums first
@@ -33,19 +33,7 @@ function conv(answer, { body, equation, text }) {
   const shown = order.slice(0, CHANNEL_CARDS);
   text.textContent = t("page.model.detail.conv", { channels: sums.length, shown: shown.length });
   const cards = element("div", "channel-cards");
-  for (const i of shown) {
-    const card = element("figure", "channel-card");
-    card.dataset.testid = `channel-${answer.channels[i]}`;
-    const title = t("equation.channel", { c: answer.channels[i] + 1 });
-    card.append(element("figcaption", "", title));
-    const row = element("div", "channel-row");
-    grid(row, answer.window[i], `${title}: window`);
-    row.append(element("span", "op", "⊙"));
-    grid(row, answer.kernel[i], `${title}: kernel`);
-    row.append(element("span", "op", "="), element("strong", "partial", fmt(sums[i])));
-    card.append(row);
-    cards.append(card);
-  }
+  for (const i of shown) cards.append(channelCard(answer.channels[i], answer.window[i], answer.kernel[i], sums[i]));
   body.append(cards);
   const rest = order.slice(CHANNEL_CARDS);
   const pieces = [];

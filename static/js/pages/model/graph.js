@@ -1,12 +1,13 @@
 // A model's graph on the page: one card per layer (type, name, shape, parameters, multiply-adds, and
 // its maps), in columns left to right by depth, joined by edges, residual skips arched over the cards.
 // Cards are drawn at their final size before any number arrives; the maps fill in as they load.
+import { sizeOf } from "../../core/arrays.js";
 import { scaleFor } from "../../core/colormap.js";
 import { fmt } from "../../core/format.js";
 import { drawMap } from "../../core/heatmap.js";
 import { t } from "../../core/i18n.js";
 import { element } from "../network/parts.js";
-import { INPUT, layout, shortName } from "./layout.js";
+import { INPUT, layout, readingOrder, shortName } from "./layout.js";
 
 const compact = new Intl.NumberFormat(document.documentElement.lang, { notation: "compact", maximumFractionDigits: 1 });
 const SVG = "http://www.w3.org/2000/svg";
@@ -113,7 +114,7 @@ function mapPages(layer, onPick, onPage) {
 
 /** A vector (or C×1×1) as one strip, a cell per number: clicking a cell picks it. */
 function strip(layer, onPick) {
-  const size = layer.shape.reduce((a, b) => a * b, 1);
+  const size = sizeOf(layer.shape);
   const canvas = element("canvas", "card-strip");
   canvas.width = size;
   canvas.height = 1;
@@ -236,5 +237,5 @@ export function renderGraph(container, model, onPick) {
     }
   }
 
-  return { cards, layers: byName, draw, select, edges, order: plan.columns.flat() };
+  return { cards, layers: byName, draw, select, edges, order: readingOrder(plan) };
 }

@@ -1,6 +1,7 @@
 // What a model can be given, by its input shape: a drawn digit for 1×28×28, pictures (a photo, simple
 // shapes, the reader's own, the webcam) for 1- or 3-channel images, and random numbers for anything.
 // Pictures go to the server as they are; it fits and normalises them and says how.
+import { sizeOf } from "../../core/arrays.js";
 import { drawShape } from "../../core/shapes.js";
 import { withWebcamFrame } from "../../core/webcam.js";
 
@@ -34,7 +35,7 @@ export function randomInput(shape, seed = 1) {
     state ^= state << 5;
     return ((state >>> 0) + 0.5) / 2 ** 32;
   };
-  const size = shape.reduce((a, b) => a * b, 1);
+  const size = sizeOf(shape);
   const data = new Float32Array(size);
   for (let i = 0; i < size; i++) data[i] = Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   return { shape, data };

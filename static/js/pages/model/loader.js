@@ -2,7 +2,7 @@
 // (the server runs the network only as far as the last of them), and each answer is kept until the
 // input changes. A network of 512-map layers never has all of its maps in the browser at once.
 import { post } from "../../core/api.js";
-import { unpack } from "../../core/arrays.js";
+import { sizeOf, unpack } from "../../core/arrays.js";
 
 const BATCH_VALUES = 1 << 21; // numbers in one request's answer: half the server's default limit
 const AHEAD = "0px 50% 0px 50%"; // start loading half a screen before a card comes into view
@@ -14,7 +14,7 @@ export class MapLoader {
    */
   constructor({ model, frame, onLayer, onError }) {
     this.model = model;
-    this.sizes = new Map(model.layers.map((layer) => [layer.name, layer.shape.reduce((a, b) => a * b, 1)]));
+    this.sizes = new Map(model.layers.map((layer) => [layer.name, sizeOf(layer.shape)]));
     this.order = new Map(model.layers.map((layer, index) => [layer.name, index]));
     this.onLayer = onLayer;
     this.onError = onError;

@@ -1,7 +1,7 @@
 // The explorer for any model: an imported network's graph, each layer's maps as they scroll into view,
 // the top classes, and the arithmetic of any cell of any layer, stepped through with the player.
 import { ApiError, get, post, postFile } from "../../core/api.js";
-import { unpack } from "../../core/arrays.js";
+import { argmax, sizeOf, unpack } from "../../core/arrays.js";
 import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
@@ -29,6 +29,7 @@ let model = null; // GET /api/models/{name}: the graph without weights
 let graph = null; // renderGraph's handle
 let loader = null; // the MapLoader
 let input = null; // the compact input every request sends
+let inputValues = null; // the same, unpacked: the input card and its detail
 // What the URL keeps: the sample, the picked layer and map, the step (a cell of that map).
 const state = { selected: null, step: 0 };
 
@@ -87,9 +88,10 @@ async function run(make) {
     if (ticket !== running) return;
     showProblem(null);
     input = given;
+    inputValues = unpack(given);
     loader.setInput(given);
     if (answer.output) loader.keep(model.outputs[0], unpack(answer.output));
-    graph.draw(INPUT, unpack(given), form.elements.range.value);
+    graph.draw(INPUT, inputValues, form.elements.range.value);
     showTop(answer);
     if (state.selected) showDetail(player.step);
   } catch (error) {
@@ -137,7 +139,7 @@ function showDetailPanel(shown) {
 
 /** Cells the player walks for a layer: a map's (H·W) or, for a strip, every number. */
 function stepsOf(layer) {
-  return hasMaps(layer.shape) ? layer.shape[1] * layer.shape[2] : layer.shape.reduce((a, b) => a * b, 1);
+  return hasMaps(layer.shape) ? layer.shape[1] * layer.shape[2] : sizeOf(layer.shape);
 }
 
 /** The output index of step `step` of the picked map: [map, row, col], or a strip's number unravelled. */
@@ -166,7 +168,7 @@ async function pick(name, map, cell) {
   let step = cell;
   if (step === null) {
     const { data } = await outputOf(name);
-    step = strongest(hasMaps(layer.shape) ? data.subarray(map * stepsOf(layer), (map + 1) * stepsOf(layer)) : data);
+    step = argmax(hasMaps(layer.shape) ? data.subarray(map * stepsOf(layer), (map + 1) * stepsOf(layer)) : data);
   }
   player.go(step);
   bringIntoView(graph.cards.get(name));
@@ -181,13 +183,7 @@ function bringIntoView(card) {
 
 /** A layer's output, the input's included (it is not the loader's to fetch). */
 function outputOf(name) {
-  return name === INPUT ? Promise.resolve(unpack(input)) : loader.need(name);
-}
-
-function strongest(values) {
-  let best = 0;
-  values.forEach((v, i) => { if (v > values[best]) best = i; });
-  return best;
+  return name === INPUT ? Promise.resolve(inputValues) : loader.need(name);
 }
 
 let drawing = 0; // the newest detail; older answers are dropped
@@ -274,7 +270,7 @@ form.addEventListener("change", (event) => {
     run(() => fromImage(file));
   } else if (field === "range") {
     for (const [name, output] of loader.loaded) graph.draw(name, output, form.elements.range.value);
-    if (input) graph.draw(INPUT, unpack(input), form.elements.range.value);
+    if (input) graph.draw(INPUT, inputValues, form.elements.range.value);
     saveUrl();
   }
 });

@@ -1,6 +1,6 @@
 // The model picker, on both network pages: the shipped network, the stored ones, or an ONNX file
 // chosen or dropped anywhere on the page, uploaded with a progress bar. A model opens at its own URL.
-import { get } from "../../core/api.js";
+import { detailIn, get } from "../../core/api.js";
 import { t } from "../../core/i18n.js";
 
 /** The page's address for `model`, keeping the language and presentation mode of this one. */
@@ -15,15 +15,6 @@ export function modelUrl(model, shipped) {
   return `${location.pathname}${query ? `?${query}` : ""}`;
 }
 
-/** The server's sentence from an error body, or the status line. */
-function detailOf(request) {
-  try {
-    return JSON.parse(request.responseText).detail ?? request.statusText;
-  } catch {
-    return `${request.status} ${request.statusText}`.trim();
-  }
-}
-
 /** POST the file to /api/models, reporting progress(sent fraction). -> its summary */
 function upload(file, progress) {
   return new Promise((resolve, reject) => {
@@ -34,7 +25,7 @@ function upload(file, progress) {
       if (event.lengthComputable) progress(event.loaded / event.total);
     });
     request.addEventListener("load", () => (request.status < 300
-      ? resolve(JSON.parse(request.responseText)) : reject(new Error(detailOf(request)))));
+      ? resolve(JSON.parse(request.responseText)) : reject(new Error(detailIn(request.responseText, request)))));
     request.addEventListener("error", () => reject(new Error(t("error.network", { detail: "" }).trim())));
     request.send(file);
   });

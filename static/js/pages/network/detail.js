@@ -3,13 +3,12 @@
 import { post } from "../../core/api.js";
 import { renderEquation, span, sumAsWritten } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
-import { Grid } from "../../core/grid.js";
 import { t } from "../../core/i18n.js";
 import { renderFlatten } from "./flatten.js";
 import { sourceShape, viewOf } from "./geometry.js";
 import { layerName } from "./names.js";
 import { renderOutput } from "./output.js";
-import { bigMap, element } from "./parts.js";
+import { bigMap, channelCard, element } from "./parts.js";
 
 const TOP_TERMS = 8;
 
@@ -28,20 +27,8 @@ function biasTerm(value) {
  * the sums hidden while predict mode asks for the total). */
 function channelCards(trace, step, hideSums) {
   const cards = element("div", "channel-cards");
-  trace.values[step].forEach((window, c) => {
-    const card = element("figure", "channel-card");
-    card.dataset.testid = `channel-${c}`;
-    const caption = element("figcaption", "", t("equation.channel", { c: c + 1 }));
-    const row = element("div", "channel-row");
-    const windowGrid = new Grid(row, { label: `${t("equation.channel", { c: c + 1 })}: window` });
-    windowGrid.setData(window);
-    row.append(element("span", "op", "⊙"));
-    const kernelGrid = new Grid(row, { label: `${t("equation.channel", { c: c + 1 })}: kernel` });
-    kernelGrid.setData(trace.kernel[0][c]);
-    row.append(element("span", "op", "="), element("strong", "partial", hideSums ? "?" : fmt(trace.channel_sums[step][c])));
-    card.append(caption, row);
-    cards.append(card);
-  });
+  trace.values[step].forEach((window, c) => cards.append(
+    channelCard(c, window, trace.kernel[0][c], hideSums ? null : trace.channel_sums[step][c])));
   return cards;
 }
 

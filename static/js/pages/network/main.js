@@ -1,7 +1,7 @@
 // The network page: a drawn (or sample, or uploaded) digit -> the shipped CNN's forward pass ->
 // every layer as a column of maps; a picked map opens its arithmetic, cell by cell.
 import { get, post, postFile } from "../../core/api.js";
-import { rowsOf, unpack } from "../../core/arrays.js";
+import { argmax, rowsOf, unpack } from "../../core/arrays.js";
 import { startExplorer } from "../../core/explorer.js";
 import { t } from "../../core/i18n.js";
 import { errorText, problemLine } from "../../core/problem.js";
@@ -181,10 +181,7 @@ function pick(layer, map) {
 /** The cell of the picked map with the largest value (flatten: of the map it lays out). */
 function strongest(layer, map) {
   const [, h, w] = mapShapeOf(columns, layer);
-  const values = columns[layer].data.subarray(map * h * w, (map + 1) * h * w);
-  let best = 0;
-  values.forEach((v, i) => { if (v > values[best]) best = i; });
-  return best;
+  return argmax(columns[layer].data.subarray(map * h * w, (map + 1) * h * w));
 }
 
 /** A position of flatten's vector, clicked: its map and cell. */

@@ -1,7 +1,10 @@
-// Small DOM pieces the network page's views share: an element with a class and text, and a map
-// drawn large with its current cell marked.
+// Small DOM pieces the network pages' views share: an element with a class and text, a map drawn
+// large with its current cell marked, and one input channel's window ⊙ kernel = partial sum.
 import { scaleFor } from "../../core/colormap.js";
+import { fmt } from "../../core/format.js";
+import { Grid } from "../../core/grid.js";
 import { drawMap } from "../../core/heatmap.js";
+import { t } from "../../core/i18n.js";
 
 export function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -43,4 +46,18 @@ export function bigMap(layer, map, cell, onCell, { scale = null, hide = false } 
   const holder = element("div", "big-map-holder");
   holder.append(canvas, cellMark(cell, h, w));
   return holder;
+}
+
+/** Input channel c's card: its window ⊙ its kernel slice = its partial sum (null: "?", predict mode asks). */
+export function channelCard(c, window, kernel, partial) {
+  const title = t("equation.channel", { c: c + 1 });
+  const card = element("figure", "channel-card");
+  card.dataset.testid = `channel-${c}`;
+  const row = element("div", "channel-row");
+  new Grid(row, { label: `${title}: window` }).setData(window);
+  row.append(element("span", "op", "⊙"));
+  new Grid(row, { label: `${title}: kernel` }).setData(kernel);
+  row.append(element("span", "op", "="), element("strong", "partial", partial === null ? "?" : fmt(partial)));
+  card.append(element("figcaption", "", title), row);
+  return card;
 }
