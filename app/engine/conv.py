@@ -1,4 +1,5 @@
-"""2-D convolution, vectorised: padded input -> strided, dilated windows -> one matmul per block (and group)."""
+"""2-D convolution, vectorised: padded input -> strided, dilated windows -> one matmul per block (and group); a 1×1
+kernel needs no windows."""
 
 from __future__ import annotations
 
@@ -111,11 +112,32 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, st
     if groups > 1 and depth == 1:  # depthwise
         return depthwise_rows(x, bank, bias, geometry, padding_mode, _DEPTHWISE_BLOCK_BYTES)
     x_padded = pad2d(x, geometry.pads, padding_mode)  # (N, C, Hp, Wp)
+    if kh == kw == 1:
+        return _pointwise(x_padded, bank, bias, geometry, groups)
     itemsize = np.dtype(dtype).itemsize
     parts = _parts(f // groups, n * f * geometry.out[0] * geometry.out[1] * depth * kh * kw, itemsize)
     if groups == 1 and _rows_pay(c, geometry, itemsize):
         return conv2d_rows(x_padded, bank, bias, geometry, _BLOCK_BYTES, _product_columns(f, c * kw), parts)
     return _conv2d_im2col(x_padded, bank, bias, geometry, parts, groups)
+
+
+def _pointwise(x_padded: np.ndarray, bank: np.ndarray, bias: np.ndarray | None, geometry: WindowGeometry,
+               groups: int) -> np.ndarray:
+    """A 1×1 convolution is a matrix product per sample and group: no window to copy.
+
+    x_padded: (N, C, Hp, Wp); bank: (F, C/groups, 1, 1); bias: (F,) or None -> (N, F, OH, OW)
+    """
+    n, c = x_padded.shape[:2]
+    f = bank.shape[0]
+    (sh, sw), (oh, ow) = geometry.stride, geometry.out
+    picked = x_padded[:, :, :oh * sh:sh, :ow * sw:sw]  # (N, C, OH, OW): the cells the kernel lands on
+    columns = picked.reshape(n, groups, c // groups, oh * ow)  # (N, G, C/G, OH*OW), a copy only when strided
+    out = np.empty((n, f, oh * ow), dtype=np.result_type(x_padded, bank))
+    np.matmul(bank.reshape(groups, f // groups, c // groups), columns,
+              out=out.reshape(n, groups, f // groups, oh * ow))  # (G, F/G, C/G) @ (N, G, C/G, L)
+    if bias is not None:
+        out += bias.reshape(f, 1)
+    return out.reshape(n, f, oh, ow)
 
 
 def _parts(filters: int, multiply_adds: int, itemsize: int) -> int:

@@ -26,6 +26,14 @@ def test_grouped_conv2d_equals_the_definition(case):
                                rtol=1e-10, atol=1e-12)
 
 
+@given(grouped_conv_cases(max_kernel=1))
+def test_one_by_one_convolutions_equal_the_definition(case):
+    """A 1×1 kernel is one matrix product per sample and group, with any stride, padding, dilation and groups."""
+    x, weight, bias, params = case
+    np.testing.assert_allclose(conv2d(x, weight, bias, **params), conv2d_naive(x, weight, bias, **params),
+                               rtol=1e-10, atol=1e-12)
+
+
 @given(grouped_conv_cases().filter(_depthwise), st.sampled_from([1, 300, 3_000, 1 << 20]))
 def test_depthwise_blocks_of_any_size_give_the_definition(case, block_bytes):
     """Blocks of one output row of one plane, a few rows, whole planes, or the whole batch."""
@@ -155,20 +163,21 @@ def test_depthwise_with_padding_stride_and_dilation():
     np.testing.assert_array_equal(got, conv2d_naive(x, weight, stride=2, padding=1, dilation=2, groups=2))
 
 
-@pytest.mark.parametrize("depth", [1, 2])  # depthwise, and two channels per group
-def test_float32_stays_float32(depth):
+@pytest.mark.parametrize("depth, side", [(1, 3), (2, 3), (2, 1), (4, 1)])  # depthwise, two channels per
+# group, and 1×1 kernels grouped and not
+def test_float32_stays_float32(depth, side):
     rng = np.random.default_rng(3)
     x = rng.standard_normal((1, 4, 9, 9)).astype(np.float32)
-    weight = rng.standard_normal((8, depth, 3, 3)).astype(np.float32)
+    weight = rng.standard_normal((8, depth, side, side)).astype(np.float32)
     got = conv2d(x, weight, padding=1, groups=4 // depth)
     assert got.dtype == np.float32
     np.testing.assert_allclose(got, conv2d_naive(x, weight, padding=1, groups=4 // depth), rtol=1e-5, atol=1e-5)
 
 
-@pytest.mark.parametrize("depth", [1, 2])
-def test_an_empty_batch_gives_an_empty_output(depth):
-    got = conv2d(np.zeros((0, 4, 6, 6)), np.ones((4, depth, 3, 3)), np.zeros(4), groups=4 // depth)
-    assert got.shape == (0, 4, 4, 4)
+@pytest.mark.parametrize("depth, side", [(1, 3), (2, 3), (2, 1), (4, 1)])
+def test_an_empty_batch_gives_an_empty_output(depth, side):
+    got = conv2d(np.zeros((0, 4, 6, 6)), np.ones((4, depth, side, side)), np.zeros(4), groups=4 // depth)
+    assert got.shape == (0, 4, 7 - side, 7 - side)
 
 
 def test_groups_one_is_the_default():
