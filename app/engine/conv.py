@@ -16,11 +16,12 @@ from .parallel import THREADS, in_parts
 from .views import strided_view
 
 MODES = ("cross-correlation", "convolution")
-# Largest im2col block, in bytes. A block that stays in a core's L2 cache is copied and multiplied
-# while still there; measured on (1, 3, 224, 224) * (16, 3, 3, 3) in float32, 512 KiB blocks ran
-# about 3x faster than one 32 MiB block.
-_BLOCK_BYTES = 512 * 1024
+# Largest im2col block, in bytes. A block near a core's L2 cache is copied and multiplied while
+# still there (one 32 MiB block ran 3× slower); blocks much smaller give the matrix products too few
+# columns to run at full speed on deep layers (see bench/README.md, "Block sizes").
+_BLOCK_BYTES = 2 * 1024 * 1024
 _ROWS_MIN_DEPTH = 30  # C·KW from which conv_rows pays (see _rows_pay)
+_ROWS_MAX_FILTERS = 32  # more filters make one deep product (im2col) beat KH shallower ones
 # Depthwise convolutions (one channel per group) go by depthwise_rows, in blocks of 1 MiB: on
 # 1×32×112×112 * 32×1×3×3, padding 1, float32, it took 0.75× im2col's time (which copies 9 values
 # per output cell for a product one channel deep) and 0.5× that of KH·KW whole-block multiply-adds;
@@ -116,7 +117,7 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray | None = None, st
         return _pointwise(x_padded, bank, bias, geometry, groups)
     itemsize = np.dtype(dtype).itemsize
     parts = _parts(f // groups, n * f * geometry.out[0] * geometry.out[1] * depth * kh * kw, itemsize)
-    if groups == 1 and _rows_pay(c, geometry, itemsize):
+    if groups == 1 and _rows_pay(c, f, geometry, itemsize):
         return conv2d_rows(x_padded, bank, bias, geometry, _BLOCK_BYTES, _product_columns(f, c * kw), parts)
     return _conv2d_im2col(x_padded, bank, bias, geometry, parts, groups)
 
@@ -193,14 +194,17 @@ def _conv2d_im2col(x_padded: np.ndarray, bank: np.ndarray, bias: np.ndarray | No
     return np.ascontiguousarray(out.transpose(1, 0, 2, 3))  # (N, F, OH, OW); no copy when N is 1
 
 
-def _rows_pay(c: int, geometry: WindowGeometry, itemsize: int) -> bool:
+def _rows_pay(c: int, f: int, geometry: WindowGeometry, itemsize: int) -> bool:
     """Whether conv_rows beats im2col: rows one apart (stride 1 down), C·KW deep enough for its
     products (at 20-24 it lost as often as it won; from 30 up it won, e.g. 2.3× on 64×8×28×28 * 5×5),
-    and blocks of rows tall enough that the KH-1 rows each block copies again stay a small part."""
+    few filters (with 64 and more, one product of depth C·KH·KW ran up to 3× faster than KH of
+    depth C·KW), and blocks of rows tall enough that the KH-1 rows each block copies again stay a
+    small part."""
     (sh, _), (kh, kw), (dh, _), (_, ow) = geometry.stride, geometry.kernel, geometry.dilation, geometry.out
     reach = (kh - 1) * dh
     bytes_per_row = c * kw * ow * itemsize
-    return sh == 1 and c * kw >= _ROWS_MIN_DEPTH and (5 * reach + 1) * bytes_per_row <= _BLOCK_BYTES
+    return (sh == 1 and c * kw >= _ROWS_MIN_DEPTH and f <= _ROWS_MAX_FILTERS
+            and (5 * reach + 1) * bytes_per_row <= _BLOCK_BYTES)
 
 
 def _cells_per_block(depth: int, itemsize: int, filters: int, groups: int = 1) -> int:

@@ -86,9 +86,10 @@ def test_deep_kernels_one_row_apart_take_the_shifted_rows_path():
     rng = np.random.default_rng(5)
     x, weight, bias = rng.standard_normal((3, 8, 12, 11)), rng.standard_normal((4, 8, 5, 5)), rng.standard_normal(4)
     deep = conv_geometry(x.shape, weight.shape, padding=2, dilation=(1, 2), stride=(1, 2))
-    assert _rows_pay(8, deep, 8)  # C·KW = 40
-    assert not _rows_pay(3, conv_geometry((1, 3, 224, 224), (16, 3, 3, 3), padding=1), 8)  # C·KW = 9
-    assert not _rows_pay(8, conv_geometry(x.shape, weight.shape, stride=2), 8)  # rows two apart
+    assert _rows_pay(8, 4, deep, 8)  # C·KW = 40
+    assert not _rows_pay(3, 16, conv_geometry((1, 3, 224, 224), (16, 3, 3, 3), padding=1), 8)  # C·KW = 9
+    assert not _rows_pay(8, 4, conv_geometry(x.shape, weight.shape, stride=2), 8)  # rows two apart
+    assert not _rows_pay(8, 64, deep, 8)  # many filters: one deep product
     np.testing.assert_allclose(conv2d(x, weight, bias, padding=2, dilation=(1, 2), stride=(1, 2)),
                                conv2d_naive(x, weight, bias, padding=2, dilation=(1, 2), stride=(1, 2)),
                                rtol=1e-10, atol=1e-12)
