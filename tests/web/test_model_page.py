@@ -215,7 +215,16 @@ def test_a_layer_of_many_maps_pages_through_them(page, live_server):
     assert card.locator(".card-pager").inner_text().replace("\n", " ").count("maps 1–64 of 80") == 1
     card.get_by_role("button", name="the maps after these").click()
     assert card.locator(".map").count() == 16
-    page.wait_for_function("document.querySelector(\"[data-layer='wide'] .map img\").naturalWidth === 8")
+    # the card's 16 maps of 8×8 as one picture, stacked
+    page.wait_for_function("""document.querySelector("[data-layer='wide'] .card-maps").sprite
+                              && document.querySelectorAll("[data-layer='wide'] .map").length === 16""")
+    size = page.evaluate("""async () => {
+        const picture = new Image();
+        picture.src = document.querySelector("[data-layer='wide'] .card-maps").sprite;
+        await picture.decode();
+        return [picture.naturalWidth, picture.naturalHeight];
+    }""")
+    assert size == [8, 16 * 8]
     card.locator(".map").nth(3).click()  # map 68
     page.wait_for_function("new URLSearchParams(location.search).get('map') === '67,wide'")
     page.keyboard.press("Shift+ArrowDown")

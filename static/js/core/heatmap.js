@@ -40,14 +40,19 @@ function colourTable(scale) {
 /** values: height × width numbers (row-major); scale: {min, max, color(v) -> [r, g, b]} from scaleFor. */
 export function drawMap(canvas, values, height, width, scale) {
   if (!(height > 0 && width > 0 && values.length >= height * width)) return;
+  const { context, image } = imageFor(canvas, height, width);
+  colourPixels(new Uint32Array(image.data.buffer), values, height * width, scale);
+  context.putImageData(image, 0, 0);
+}
+
+/** pixels[i] = the colour of values[i] on `scale`, as an RGBA word, for i < count. */
+export function colourPixels(pixels, values, count, scale) {
   const { min, max } = scale;
   const span = max - min || 1;
   const table = colourTable(scale); // (LEVELS + 1,): entry 0 is see-through, for NaN
-  const { context, image } = imageFor(canvas, height, width);
-  const pixels = new Uint32Array(image.data.buffer);
   const perUnit = (LEVELS - 1) / span;
   const offset = 1.5 - min * perUnit; // value -> its level + 1.5, so that |0 rounds half up
-  for (let i = 0; i < height * width; i++) {
+  for (let i = 0; i < count; i++) {
     // Clamped as a float (values outside the range clip), then truncated: NaN fails both tests
     // and truncates to 0, the see-through entry. (Math.round made this loop 3-5× slower.)
     let x = values[i] * perUnit + offset;
@@ -55,7 +60,6 @@ export function drawMap(canvas, values, height, width, scale) {
     else if (x > LEVELS) x = LEVELS;
     pixels[i] = table[x | 0];
   }
-  context.putImageData(image, 0, 0);
 }
 
 /** channels: 1 (grey) or 3 (RGB) arrays of height × width levels in 0–255. */

@@ -4,7 +4,8 @@
 import { sizeOf } from "../../core/arrays.js";
 import { scaleFor } from "../../core/colormap.js";
 import { fmt } from "../../core/format.js";
-import { drawMap } from "../../core/heatmap.js";
+import { bitmap } from "../../core/bitmap.js";
+import { colourPixels, drawMap } from "../../core/heatmap.js";
 import { t } from "../../core/i18n.js";
 import { element } from "../network/parts.js";
 import { INPUT, layout, readingOrder, shortName } from "./layout.js";
@@ -19,19 +20,20 @@ const LANE = 8;
 const R = 6;
 const PAGE = 64; // maps a card holds at once: ResNet-50's 2,048-map layers would be 50,000 pictures
 
-// Thumbnails are pictures, not canvases: a browser without a GPU composites thousands of canvases on
-// every scrolled frame (ResNet-18's 2,950 maps scrolled at 2 frames a second; as pictures, at 35).
-// Each map is drawn on one scratch canvas and encoded off the main thread (toBlob copies the pixels
-// when called, so the next map can be drawn at once).
-const scratch = document.createElement("canvas");
+// Thumbnails are not canvases: a browser without a GPU composites thousands of canvases on every
+// scrolled frame (ResNet-18's 2,950 maps scrolled at 2 frames a second; as pictures, at 35). Nor a
+// picture each: making 2,950 blobs and their URLs took 3-4 s. A card's maps are one picture, the maps
+// stacked top to bottom (core/bitmap.js), that each map's button shows its own part of.
 
-/** Draw h × w values into the picture, on `scale`. */
-function show(picture, values, h, w, scale) {
-  drawMap(scratch, values, h, w, scale);
-  scratch.toBlob((blob) => {
-    if (picture.src.startsWith("blob:")) URL.revokeObjectURL(picture.src);
-    picture.src = URL.createObjectURL(blob);
-  });
+/** The maps first … first + count − 1 of data (C×H×W values), each on its scale, stacked: a picture's URL. */
+function spriteUrl(data, first, count, h, w, scaleOf) {
+  const size = h * w;
+  const pixels = new Uint32Array(count * size);
+  for (let i = 0; i < count; i++) {
+    const c = first + i;
+    colourPixels(pixels.subarray(i * size, (i + 1) * size), data.subarray(c * size, (c + 1) * size), size, scaleOf(c));
+  }
+  return URL.createObjectURL(bitmap(pixels, count * h, w));
 }
 
 /** Whether a layer's output is drawn as maps (C×H×W, more than one cell each) or as one strip of numbers. */
@@ -56,11 +58,13 @@ function header(layer) {
   return head;
 }
 
-/** Map buttons for channels first … first + PAGE − 1 of the layer, empty pictures until drawn. */
+/** Map buttons for channels first … first + PAGE − 1 of the layer, each showing its part of the card's
+ * picture (empty until drawn): the background's offset is the map's place among the page's. */
 function mapButtons(layer, first, onPick) {
   const [channels, h, w] = layer.shape;
   const buttons = [];
-  for (let c = first; c < Math.min(channels, first + PAGE); c++) {
+  const last = Math.min(channels, first + PAGE) - 1;
+  for (let c = first; c <= last; c++) {
     const button = element("button", "map");
     button.type = "button";
     button.dataset.map = String(c);
@@ -68,8 +72,9 @@ function mapButtons(layer, first, onPick) {
       layer: shortName(layer.name), index: c + 1, count: channels, h, w,
     }));
     button.setAttribute("aria-pressed", "false");
-    const picture = element("img");
-    picture.alt = ""; // the button's label says what it shows
+    const picture = element("span", "map-picture");
+    picture.style.backgroundPositionY = `${last === first ? 0 : ((c - first) / (last - first)) * 100}%`;
+    picture.style.backgroundSize = `100% ${(last - first + 1) * 100}%`;
     button.append(picture);
     button.addEventListener("click", () => onPick(layer.name, c, null));
     buttons.push(button);
@@ -207,13 +212,18 @@ export function renderGraph(container, model, onPick) {
     if (hasMaps(layer.shape)) {
       const [, h, w] = layer.shape;
       const shared = range === "layer" ? scaleFor(data) : null;
-      card.querySelectorAll(".map").forEach((button) => {
-        const c = Number(button.dataset.map);
-        const values = data.subarray(c * h * w, (c + 1) * h * w);
-        const scale = shared ?? scaleFor(values);
-        show(button.querySelector("img"), values, h, w, scale);
+      const scales = new Map(); // channel -> its scale
+      const scaleOf = (c) => shared ?? scales.get(c) ?? scales.set(c, scaleFor(data.subarray(c * h * w, (c + 1) * h * w))).get(c);
+      const buttons = [...card.querySelectorAll(".map")];
+      const first = Number(buttons[0].dataset.map);
+      const grid = card.querySelector(".card-maps");
+      if (grid.sprite) URL.revokeObjectURL(grid.sprite);
+      grid.sprite = spriteUrl(data, first, buttons.length, h, w, scaleOf);
+      grid.style.setProperty("--sprite", `url("${grid.sprite}")`);
+      for (const button of buttons) {
+        const scale = scaleOf(Number(button.dataset.map));
         button.title = `${fmt(scale.min)} … ${fmt(scale.max)}`;
-      });
+      }
     } else {
       drawMap(card.querySelector(".card-strip"), data, 1, data.length, scaleFor(data));
     }
