@@ -88,16 +88,62 @@ def test_the_top_five_are_the_apis_for_the_same_photo(page, live_server):
     assert "ImageNet" in page.get_by_test_id("preprocessing").inner_text()
 
 
-def test_maps_load_as_their_cards_scroll_into_view(page, live_server):
+IN_LOADER_VIEW = """(() => {  // the cards the map loader sees: the frame widened by half its width each side
+    const frame = document.getElementById('graph-frame').getBoundingClientRect();
+    return [...document.querySelectorAll('.layer-card')].filter((c) => {
+        const box = c.getBoundingClientRect();
+        return box.right > frame.left - frame.width / 2 && box.left < frame.right + frame.width / 2;
+    }).map((c) => c.dataset.layer).filter((name) => name !== 'input');
+})()"""
+
+
+def test_the_maps_in_view_are_asked_for_first_and_the_rest_after_them(page, live_server):
     name = stored(page, live_server, MIX)["name"]
+    bodies = sent_inputs(page)
     open_model(page, live_server, name)
-    cards = page.locator(".layer-card")
-    before_last = cards.nth(cards.count() - 2)  # the last is the model's output: it comes with the top five
-    page.wait_for_timeout(300)
-    assert "loaded" not in before_last.get_attribute("class")  # far off to the right: not asked for yet
-    assert "loaded" in cards.last.get_attribute("class")
-    page.locator("#graph-frame").evaluate("frame => frame.scrollLeft = frame.scrollWidth")
-    before_last.and_(page.locator(".loaded")).wait_for()
+    in_view = page.evaluate(IN_LOADER_VIEW)
+    layers = page.evaluate("[...document.querySelectorAll('.layer-card')].map((c) => c.dataset.layer)")[1:]
+    # without a scroll every card is drawn
+    page.wait_for_function("[...document.querySelectorAll('.layer-card')].every((c) => c.classList.contains('loaded'))")
+    first, second = [body["outputs"] for body in bodies if "outputs" in body][:2]  # the tiny model's: a request each
+    output = layers[-1]  # answered with the top five
+    assert first == in_view
+    assert second == [name for name in layers if name not in in_view and name != output]
+    assert len(in_view) < len(layers) - 1  # some were out of view
+
+
+def long_chain_model(layers: int = 24) -> bytes:
+    """A convolution from 1 channel to 32 on 1×128×128, then ReLUs: 524,288 numbers a layer."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    weight = numpy_helper.from_array(np.random.default_rng(0).standard_normal((32, 1, 3, 3)).astype(np.float32), "w")
+    nodes = [helper.make_node("Conv", ["x", "w"], ["a0"], pads=[1, 1, 1, 1])]
+    nodes += [helper.make_node("Relu", [f"a{k}"], [f"a{k + 1}"]) for k in range(layers - 1)]
+    graph = helper.make_graph(nodes, "chain", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 1, 128, 128])],
+                              [helper.make_tensor_value_info(f"a{layers - 1}", TensorProto.FLOAT, [1, 32, 128, 128])],
+                              initializer=[weight])
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]).SerializeToString()
+
+
+def test_fetching_ahead_stops_at_its_budget_and_scrolling_still_loads(page, live_server):
+    """The loader fetches ahead only while what it holds stays within 8,388,608 numbers (16 of these layers)."""
+    name = page.request.post(f"{live_server}/api/models", data=long_chain_model(),
+                             headers={"content-type": "application/octet-stream"}).json()["name"]
+    open_model(page, live_server, name, "&sample=random")
+    in_view = page.evaluate(IN_LOADER_VIEW)
+    layers = page.evaluate("[...document.querySelectorAll('.layer-card')].map((c) => c.dataset.layer)")[1:]
+    # Held without fetching ahead: the layers in view and the output (with the top five). Ahead of them,
+    # the next ones in graph order while all held stay within 16 layers' numbers.
+    unasked = [name for name in layers if name not in in_view and name != layers[-1]]
+    room = 16 - len(in_view) - 1
+    assert 0 < room < len(unasked)  # this window leaves room for some, not all
+    page.locator(f".layer-card[data-layer='{unasked[room - 1]}'].loaded").wait_for()
+    page.wait_for_timeout(700)  # time for any more
+    held = page.evaluate("[...document.querySelectorAll('.layer-card.loaded')].map((c) => c.dataset.layer)")
+    assert [name for name in held if name in unasked] == unasked[:room]
+    # a scroll to the first not held still loads it
+    page.locator(f".layer-card[data-layer='{unasked[room]}']").scroll_into_view_if_needed()
+    page.locator(f".layer-card[data-layer='{unasked[room]}'].loaded").wait_for()
 
 
 def test_a_conv_cells_arithmetic_is_the_layers_output_at_that_cell(page, live_server):

@@ -1,11 +1,14 @@
 // Layer outputs fetched as their cards scroll into view: the cards seen together go in one request
 // (the server runs the network only as far as the last of them), and each answer is kept until the
-// input changes. A network of 512-map layers never has all of its maps in the browser at once.
+// input changes. Once the cards in view are answered, the rest follow in graph order, up to
+// PREFETCH_VALUES numbers: a scroll then finds ResNet-18's maps drawn, while a network of many 512-map
+// layers is not fetched whole for every new input.
 import { post } from "../../core/api.js";
 import { sizeOf, unpack } from "../../core/arrays.js";
 
 const BATCH_VALUES = 1 << 21; // numbers in one request's answer: half the server's default limit
 const AHEAD = "0px 50% 0px 50%"; // start loading half a screen before a card comes into view
+const PREFETCH_VALUES = 1 << 23; // 32 MB of float32: all of ResNet-18 or VGG-11's outputs, a third of ResNet-50's
 
 export class MapLoader {
   /**
@@ -20,6 +23,8 @@ export class MapLoader {
     this.onError = onError;
     this.input = null; // the compact input every request sends
     this.loaded = new Map(); // name -> {shape, data}
+    this.asked = new Set(); // names in a request not yet answered
+    this.failed = false; // a request for this input failed: nothing more is fetched ahead
     this.wanted = new Set(); // seen, not yet asked for
     this.visible = new Set();
     this.generation = 0; // answers for an older input are dropped
@@ -36,6 +41,7 @@ export class MapLoader {
   setInput(input) {
     this.input = input;
     this.loaded.clear();
+    this.failed = false;
     this.generation++;
     this.wanted = new Set(this.visible);
     this.schedule();
@@ -92,12 +98,36 @@ export class MapLoader {
     }, 0);
   }
 
-  /** Ask for the wanted layers still in view, in batches of at most BATCH_VALUES numbers, in graph order. */
+  /** Ask for the wanted layers still in view, in graph order; with none, for the rest (ahead). */
   async flush() {
     // A card that scrolled past before its turn is not asked for: a fast scroll would queue the whole network.
     const names = [...this.wanted].filter((name) => this.visible.has(name) && !this.loaded.has(name))
       .sort((a, b) => this.order.get(a) - this.order.get(b));
     this.wanted.clear();
+    if (!names.length) return this.fetchAll(this.ahead());
+    await this.fetchAll(names);
+    this.again = true; // then whatever came into view meanwhile, or the rest (sent with these, it slowed them)
+  }
+
+  /** The layers neither loaded nor asked for, in graph order, as far as they and the loaded ones stay
+   * within PREFETCH_VALUES numbers; none after a failed request. */
+  ahead() {
+    if (this.failed) return [];
+    let held = 0;
+    for (const name of this.loaded.keys()) held += this.sizes.get(name);
+    const names = [];
+    for (const [name, size] of this.sizes) {
+      if (this.loaded.has(name) || this.asked.has(name)) continue;
+      if (held + size > PREFETCH_VALUES) break;
+      names.push(name);
+      held += size;
+    }
+    return names;
+  }
+
+  /** names in batches of at most BATCH_VALUES numbers, in their order, all sent at once: the server
+   * computes the next batch while this page unpacks and draws the one before. */
+  async fetchAll(names) {
     let batch = [];
     let values = 0;
     const batches = [];
@@ -111,12 +141,12 @@ export class MapLoader {
       values += this.sizes.get(name);
     }
     if (batch.length) batches.push(batch);
-    // All at once: the server computes the next batch while this page unpacks and draws the one before.
     await Promise.all(batches.map((names) => this.fetch(names)));
   }
 
   async fetch(names) {
     const generation = this.generation;
+    names.forEach((name) => this.asked.add(name));
     try {
       const answer = await post(`/api/models/${this.model.name}/forward`, {
         input: this.input, outputs: names, encoding: "base64",
@@ -128,7 +158,12 @@ export class MapLoader {
         this.onLayer(layer.name, output);
       }
     } catch (error) {
-      if (generation === this.generation) this.onError(error);
+      if (generation === this.generation) {
+        this.failed = true;
+        this.onError(error);
+      }
+    } finally {
+      names.forEach((name) => this.asked.delete(name));
     }
   }
 }
