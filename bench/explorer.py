@@ -260,8 +260,8 @@ def other_sample(page: Page) -> str:
 def clicks(page: Page, pending: Pending, runs: int, sweep: bool, what: str) -> list[Click]:
     """WARMUP + runs clicks, each to a picture not on screen, the frame scrolled back to its start before each.
 
-    A sweep starts where a reader starts: after a picture was chosen with the frame at its start, so that only
-    the maps in view are loaded (an unmeasured click to PREPARING_SAMPLE first), not every map of the last sweep.
+    A sweep starts where a reader starts: after a picture was chosen with the frame at its start (an unmeasured
+    click to PREPARING_SAMPLE first), the loader having asked for the maps in view first, then for the rest.
     """
     taken = []
     for run in range(WARMUP + runs):
@@ -495,8 +495,8 @@ def notes(results: Results) -> list[str]:
         "and change events; times run from just before them. A card counts as drawn once `loaded` is set on it after "
         "the top five appear, for the new input (the picture's own card is drawn with the top five).",
         "- (c) scrolls the frame by its own width every animation frame, end to end and back, from the click until "
-        "every layer has been drawn for the new input; before each run an unmeasured click (stripes) leaves only "
-        "the maps in view loaded, as after any new picture. (c″) makes the window wide enough for the frame to hold "
+        "every layer has been drawn for the new input; before each run an unmeasured click (stripes) with the frame "
+        "at its start, as a reader starts. (c″) makes the window wide enough for the frame to hold "
         "the whole graph, so the loader asks for every layer at once and nothing scrolls.",
         f"- (d) opens the first map of each convolution (a click: its strongest cell), presses Home, then ArrowRight "
         f"{WARMUP} + N times, each once the previous cell is shown, and checks the URL's step each time. Times run "
