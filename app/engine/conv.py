@@ -32,7 +32,7 @@ _DEPTHWISE_BLOCK_BYTES = 1024 * 1024
 # its own. With few filters each packed value is used only a few times, so the packing costs more
 # than it saves, and blocks are cut so that each product stays that small. Measured in float32 on
 # 23 shapes with 8 or 16 filters that the cut changes: 0.4-1.0× the time (0.66× on 1×3×224×224 *
-# 16×3×3×3); float64 gained less (0.8-1.0×), its 512 KiB blocks being mostly that small already.
+# 16×3×3×3); float64 gained less (0.8-1.0×, with the 512 KiB blocks of then).
 # With 32 or 64 filters the smaller blocks lost by up to 1.8×; without those kernels, up to 1.2×
 # (see blas.py): then no filter count is few enough.
 _SMALL_PRODUCT = 1_000_000  # multiply-adds
