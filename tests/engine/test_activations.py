@@ -37,6 +37,17 @@ def test_relu_zeroes_negatives_only():
     np.testing.assert_array_equal(activate(np.array([[-2, 0.5], [0, -1e-3]]), "relu"), [[0, 0.5], [0, 0]])
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_relu_and_relu6_keep_pytorchs_answers_at_the_edges(dtype):
+    """torch.relu and F.relu6 pass −0, NaN and +∞ through (relu6 caps +∞ at 6) and send −∞ to 0."""
+    x = np.array([-0.0, 0.0, np.nan, -np.inf, np.inf, -1.5, 2.5, 7.0], dtype)
+    relu, relu6 = activate(x, "relu"), activate(x, "relu6")
+    assert relu.dtype == relu6.dtype == dtype
+    np.testing.assert_array_equal(relu, np.array([-0.0, 0.0, np.nan, 0.0, np.inf, 0.0, 2.5, 7.0], dtype))
+    np.testing.assert_array_equal(relu6, np.array([-0.0, 0.0, np.nan, 0.0, 6.0, 0.0, 2.5, 6.0], dtype))
+    assert np.signbit(relu[0]) and np.signbit(relu6[0]) and not np.signbit(relu[1])
+
+
 def test_softmax_worked_example():
     # logits [2, 1, 0.1]: exp = [7.389, 2.718, 1.105], sum 11.212 -> [0.659, 0.242, 0.099]
     np.testing.assert_allclose(softmax(np.array([2.0, 1.0, 0.1])), [0.65900114, 0.24243297, 0.09856589],
