@@ -25,15 +25,15 @@ const PAGE = 64; // maps a card holds at once: ResNet-50's 2,048-map layers woul
 // picture each: making 2,950 blobs and their URLs took 3-4 s. A card's maps are one picture, the maps
 // stacked top to bottom (core/bitmap.js), that each map's button shows its own part of.
 
-/** The maps first … first + count − 1 of data (C×H×W values), each on its scale, stacked: a picture's URL. */
-function spriteUrl(data, first, count, h, w, scaleOf) {
+/** Maps first, first + 1, … of data (C×H×W values), the i-th on scales[i], stacked top to bottom: a picture's URL. */
+function spriteUrl(data, first, h, w, scales) {
   const size = h * w;
-  const pixels = new Uint32Array(count * size);
-  for (let i = 0; i < count; i++) {
+  const pixels = new Uint32Array(scales.length * size);
+  scales.forEach((scale, i) => {
     const c = first + i;
-    colourPixels(pixels.subarray(i * size, (i + 1) * size), data.subarray(c * size, (c + 1) * size), size, scaleOf(c));
-  }
-  return URL.createObjectURL(bitmap(pixels, count * h, w));
+    colourPixels(pixels.subarray(i * size, (i + 1) * size), data.subarray(c * size, (c + 1) * size), size, scale);
+  });
+  return URL.createObjectURL(bitmap(pixels, scales.length * h, w));
 }
 
 /** Whether a layer's output is drawn as maps (C×H×W, more than one cell each) or as one strip of numbers. */
@@ -212,18 +212,14 @@ export function renderGraph(container, model, onPick) {
     if (hasMaps(layer.shape)) {
       const [, h, w] = layer.shape;
       const shared = range === "layer" ? scaleFor(data) : null;
-      const scales = new Map(); // channel -> its scale
-      const scaleOf = (c) => shared ?? scales.get(c) ?? scales.set(c, scaleFor(data.subarray(c * h * w, (c + 1) * h * w))).get(c);
-      const buttons = [...card.querySelectorAll(".map")];
+      const buttons = [...card.querySelectorAll(".map")]; // the page's maps, first, first + 1, …
       const first = Number(buttons[0].dataset.map);
+      const scales = buttons.map((_, i) => shared ?? scaleFor(data.subarray((first + i) * h * w, (first + i + 1) * h * w)));
       const grid = card.querySelector(".card-maps");
       if (grid.sprite) URL.revokeObjectURL(grid.sprite);
-      grid.sprite = spriteUrl(data, first, buttons.length, h, w, scaleOf);
+      grid.sprite = spriteUrl(data, first, h, w, scales);
       grid.style.setProperty("--sprite", `url("${grid.sprite}")`);
-      for (const button of buttons) {
-        const scale = scaleOf(Number(button.dataset.map));
-        button.title = `${fmt(scale.min)} … ${fmt(scale.max)}`;
-      }
+      buttons.forEach((button, i) => { button.title = `${fmt(scales[i].min)} … ${fmt(scales[i].max)}`; });
     } else {
       drawMap(card.querySelector(".card-strip"), data, 1, data.length, scaleFor(data));
     }

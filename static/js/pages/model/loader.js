@@ -8,7 +8,7 @@ import { sizeOf, unpack } from "../../core/arrays.js";
 
 const BATCH_VALUES = 1 << 21; // numbers in one request's answer: half the server's default limit
 const AHEAD = "0px 50% 0px 50%"; // start loading half a screen before a card comes into view
-const PREFETCH_VALUES = 1 << 23; // 32 MB of float32: all of ResNet-18 or VGG-11's outputs, a third of ResNet-50's
+const PREFETCH_VALUES = 1 << 23; // 32 MB of float32: all of ResNet-18's 5.7 million
 
 export class MapLoader {
   /**
@@ -41,6 +41,7 @@ export class MapLoader {
   setInput(input) {
     this.input = input;
     this.loaded.clear();
+    this.asked = new Set(); // requests for the old input no longer count
     this.failed = false;
     this.generation++;
     this.wanted = new Set(this.visible);
@@ -146,7 +147,8 @@ export class MapLoader {
 
   async fetch(names) {
     const generation = this.generation;
-    names.forEach((name) => this.asked.add(name));
+    const asked = this.asked;
+    names.forEach((name) => asked.add(name));
     try {
       const answer = await post(`/api/models/${this.model.name}/forward`, {
         input: this.input, outputs: names, encoding: "base64",
@@ -163,7 +165,7 @@ export class MapLoader {
         this.onError(error);
       }
     } finally {
-      names.forEach((name) => this.asked.delete(name));
+      names.forEach((name) => asked.delete(name));
     }
   }
 }
