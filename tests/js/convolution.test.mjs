@@ -67,3 +67,15 @@ test("cells are sorted by shade and moved into the padded grid", () => {
   assert.deepEqual(cells[SHADES], [[2, 2]]);
   assert.equal(cells.flat().length, 9);
 });
+
+test("a grouped layer counts its filters' own channels; a standard and a depthwise-separable one stand beside it", () => {
+  // MobileNet's point: 32 → 64 channels with 3×3 kernels on 112×112
+  const dense = weightCounts([32, 112, 112], [64, 32, 3, 3], [64, 112, 112]);
+  assert.equal(dense.conv, 64 * 32 * 9 + 64);
+  assert.equal(dense.standard, dense.conv);
+  assert.equal(dense.separable, 32 * 9 + 32 + 64 * 32 + 64);
+  const depthwise = weightCounts([32, 112, 112], [32, 1, 3, 3], [32, 112, 112]); // groups = 32
+  assert.equal(depthwise.conv, 32 * 9 + 32);
+  assert.equal(depthwise.standard, 32 * 32 * 9 + 32);
+  assert.deepEqual([depthwise.channels, depthwise.slices], [32, 1]);
+});

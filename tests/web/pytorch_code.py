@@ -22,8 +22,8 @@ def _avg_pool2d(x, kernel_size, stride, padding, count_include_pad=True):
 FUNCTIONAL = {
     # F.pad's widths run from the last axis outwards: (left, right, top, bottom)
     "pad": lambda x, widths, mode: pad2d(x, (widths[2], widths[3], widths[0], widths[1]), mode),
-    "conv2d": lambda x, w, b, stride=1, dilation=1, padding=0: engine.conv2d(
-        x, w, b, stride=stride, dilation=dilation, padding=padding),
+    "conv2d": lambda x, w, b, stride=1, dilation=1, padding=0, groups=1: engine.conv2d(
+        x, w, b, stride=stride, dilation=dilation, padding=padding, groups=groups),
     "max_pool2d": lambda x, kernel_size, stride, padding: engine.pool2d(
         x, "max", kernel_size, stride, padding, winners=False).output,
     "avg_pool2d": _avg_pool2d,

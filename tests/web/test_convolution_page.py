@@ -207,7 +207,9 @@ def test_the_weight_counter_sets_a_convolution_against_a_dense_layer(page, live_
     page.get_by_label("Filters", exact=True).fill("2")
     page.get_by_label("Filters", exact=True).press("Tab")
     page.wait_for_function("document.querySelector('[data-testid=weights]').textContent.includes('56')")
-    assert counter.inner_text() == "conv: 2×3×3×3 + 2 = 56 weights · dense 48→8: 392 weights"
+    # and MobileNet's depthwise 3×3 then 1×1 for the same channels: 3×3×3 + 3 + 2×3 + 2 = 38
+    assert counter.inner_text() == ("conv: 2×3×3×3 + 2 = 56 weights · depthwise + 1×1: 3×3×3 + 3 + 2×3 + 2 = 38"
+                                    " · dense 48→8: 392 weights")
 
 
 def test_the_weight_counter_groups_digits_and_speaks_korean(page, live_server):

@@ -11,6 +11,14 @@ export function span(className, text, data = {}) {
   return element;
 }
 
+/** The input channels filter f reads, as [first, count]: its group's C/groups channels (all C without groups). */
+export function channelsOf(trace, f) {
+  const groups = trace.groups ?? 1;
+  const count = trace.kernel[f].length; // C/groups slices per filter
+  const group = Math.floor((f * groups) / trace.kernel.length);
+  return [group * count, count];
+}
+
 /** One channel's products "(1×1) + (2×1) + …" as spans that know their kernel cell. */
 function products(values, kernel, c) {
   const parts = [];
@@ -28,8 +36,9 @@ function products(values, kernel, c) {
  */
 export function renderEquation(element, trace, s, { ask = null } = {}) {
   const [f, i, j] = trace.cell[s];
-  const values = trace.values[s]; // C × kh × kw
-  const kernel = trace.kernel[f]; // C × kh × kw
+  const values = trace.values[s]; // C/groups × kh × kw
+  const kernel = trace.kernel[f]; // C/groups × kh × kw
+  const [first] = channelsOf(trace, f);
   const bias = trace.bias[s];
   const value = ask ? "?" : fmt(trace.value[s]);
   const partial = (c) => span("partial", ask ? "?" : fmt(trace.channel_sums[s][c]));
@@ -47,7 +56,7 @@ export function renderEquation(element, trace, s, { ask = null } = {}) {
     values.forEach((channel, c) => {
       const line = document.createElement("div");
       line.className = "eq-line channel";
-      line.append(span("label", `${t("equation.channel", { c: c + 1 })}: `), ...products(channel, kernel[c], c),
+      line.append(span("label", `${t("equation.channel", { c: first + c + 1 })}: `), ...products(channel, kernel[c], c),
         span("op", " = "), partial(c));
       element.append(line);
     });

@@ -6,6 +6,8 @@ import { t } from "../../core/i18n.js";
 export function whyImpossible(state) {
   const [h, w] = [state.input[0].length, state.input[0][0].length];
   const kernel = [state.kernel[0][0].length, state.kernel[0][0][0].length];
+  const [channels, filters, groups] = [state.input.length, state.kernel.length, state.groups];
+  if (channels % groups !== 0 || filters % groups !== 0) return t("page.why.groups", { groups, channels, filters });
   if (state.padding === "same" && (state.stride[0] !== 1 || state.stride[1] !== 1)) return t("page.why.same");
   const pads = resolvePadding(state.padding, kernel, state.dilation);
   for (const [pad, size] of [[Math.max(pads[0], pads[1]), h], [Math.max(pads[2], pads[3]), w]]) {

@@ -1,6 +1,7 @@
 // The definition beside the arithmetic, in MathML: S(i, j) = Σ Σ I(i + m, j + n)·K(m, n) for
 // cross-correlation, I(i − m, j − n) for convolution (K as written), then the same with this step's
 // i, j put in and the trace's sum. i, j name the input cell under K(0, 0) (indices.js).
+import { channelsOf } from "../../core/equation.js";
 import { t } from "../../core/i18n.js";
 import { m, mi, mn, mo, row } from "../../core/mathml.js";
 import { anchorOf } from "./indices.js";
@@ -32,11 +33,11 @@ function index(base, sign, dilation, variable) {
 }
 
 /** S(i, j) = [Σc] Σm Σn I(i ± m, j ± n)·K(m, n) [= value]. at: [i, j], letters or numbers;
- * bounds: null (the general rule) or [C, kh, kw]. */
+ * bounds: null (the general rule) or [first channel, last channel, kh, kw], channels counted from 1. */
 function line({ at, bounds, channels, sign, dilation, value = null }) {
   const channel = (name) => (channels > 1 ? m("msub", mi(name), mi("c")) : mi(name));
   const sums = bounds
-    ? [...(channels > 1 ? [sum("c", 1, bounds[0])] : []), sum("m", 0, bounds[1] - 1), sum("n", 0, bounds[2] - 1)]
+    ? [...(channels > 1 ? [sum("c", bounds[0], bounds[1])] : []), sum("m", 0, bounds[2] - 1), sum("n", 0, bounds[3] - 1)]
     : [...(channels > 1 ? [sum("c")] : []), sum("m"), sum("n")];
   const math = row(call(mi("S"), term(at[0]), term(at[1])), mo("="), ...sums,
     call(channel("I"), index(at[0], sign, dilation[0], "m"), index(at[1], sign, dilation[1], "n")),
@@ -50,12 +51,13 @@ function line({ at, bounds, channels, sign, dilation, value = null }) {
  * not the output cell's own (convolution, stride). hideSum: predict mode asks for it; it is not written. */
 export function renderDefinition(trace, s, { mode, dilation, hideSum = false }) {
   const [f, i, j] = trace.cell[s];
-  const [channels, kh, kw] = [trace.kernel[f].length, trace.kernel[f][0].length, trace.kernel[f][0][0].length];
+  const [first, channels] = channelsOf(trace, f); // with groups, only the filter's group's channels
+  const [kh, kw] = [trace.kernel[f][0].length, trace.kernel[f][0][0].length];
   const [si, sj] = anchorOf(trace, s, mode);
   const shape = { channels, sign: mode === "convolution" ? "−" : "+", dilation };
   const table = m("mtable",
     m("mtr", m("mtd", line({ ...shape, at: ["i", "j"], bounds: null }))),
-    m("mtr", m("mtd", line({ ...shape, at: [si, sj], bounds: [channels, kh, kw], value: hideSum ? null : trace.sum[s] }))));
+    m("mtr", m("mtd", line({ ...shape, at: [si, sj], bounds: [first + 1, first + channels, kh, kw], value: hideSum ? null : trace.sum[s] }))));
   table.setAttribute("columnalign", "left");
   table.setAttribute("rowspacing", "0.3em");
   const math = m("math", table);

@@ -34,7 +34,8 @@ export function buildGrids(page) {
     return grid;
   }, channelCaption);
   const turned = result.sent.mode === "convolution";
-  views.kernels = panelGrids(document.getElementById("kernel-grids"), views.kernels, channels, (holder, c) =>
+  const slices = trace.kernel[0].length; // the channels each filter reads: C/groups
+  views.kernels = panelGrids(document.getElementById("kernel-grids"), views.kernels, slices, (holder, c) =>
     new Grid(holder, {
       label: t("page.grid.kernel"), editable: true, testId: `kernel-${c}`,
       cellLabel: (row, col) => t("page.cell.kernel", { row, col }),
@@ -44,7 +45,7 @@ export function buildGrids(page) {
   document.getElementById("turn").hidden = !turned;
   document.querySelector(".kernel-group").classList.toggle("turned", turned);
   if (turned) {
-    views.originals = panelGrids(document.getElementById("original-grids"), views.originals, channels, (holder, c) =>
+    views.originals = panelGrids(document.getElementById("original-grids"), views.originals, slices, (holder, c) =>
       new Grid(holder, {
         label: t("page.grid.kernel.original"), editable: true, testId: `original-${c}`,
         cellLabel: (row, col) => t("page.cell.original", { row, col }),
@@ -74,8 +75,8 @@ export function buildGrids(page) {
   const [kh, kw] = [trace.kernel[0][0].length, trace.kernel[0][0][0].length];
   const [hp, wp] = [trace.padded_input[0].length, trace.padded_input[0][0].length];
   fitCells(document.getElementById("input-grids"), channels * hp, wp, ROOM);
-  fitCells(document.getElementById("kernel-grids"), channels * kh, kw, ROOM);
-  if (turned) fitCells(document.getElementById("original-grids"), channels * kh, kw, ROOM); // scaled down by CSS
+  fitCells(document.getElementById("kernel-grids"), slices * kh, kw, ROOM);
+  if (turned) fitCells(document.getElementById("original-grids"), slices * kh, kw, ROOM); // scaled down by CSS
   const [oh, ow] = [result.output[0].length, result.output[0][0].length];
   fitCells(document.getElementById("output-grids"), filters * oh, ow, ROOM);
   const pads = trace.padding;
@@ -94,8 +95,17 @@ export function buildGrids(page) {
   renderLegend(document.getElementById("output-legend"), scale);
   document.getElementById("input-caption").textContent =
     pads.some((p) => p > 0) ? t("page.grid.input.padded") : t("page.grid.input");
+  colourGroups(views, trace.groups ?? 1);
   renderWeights(result.sent, result.shape);
   page.show(page.hoverStep ?? page.player.step);
+}
+
+/** With groups, each input channel and each output map wears its group's colour (data-group, for CSS). */
+function colourGroups(views, groups) {
+  document.querySelector(".grids").classList.toggle("grouped", groups > 1);
+  for (const grids of [views.inputs, views.outputs]) {
+    grids.forEach((grid, k) => { grid.container.dataset.group = String(Math.floor((k * groups) / grids.length)); });
+  }
 }
 
 /** The user types into a kernel as it is shown (`turned` 180°, or as written): store it as written. */

@@ -10,13 +10,18 @@ export function shapeOf(array, depth) {
   return sizes;
 }
 
-/** input: [C, H, W], kernel: [F, C, kh, kw], output: [F, OH, OW] -> both counts, biases included. */
+/** input: [C, H, W], kernel: [F, C/groups, kh, kw], output: [F, OH, OW] -> the counts, biases included:
+ * this layer's, a standard convolution's and a depthwise-separable one's (MobileNet's) for the same C and F,
+ * and a dense layer's for the same input and output sizes. */
 export function weightCounts(input, kernel, output) {
-  const [filters, channels, kh, kw] = kernel;
+  const [filters, slices, kh, kw] = kernel;
+  const channels = input[0];
   const [inputs, outputs] = [product(input), product(output)];
   return {
-    filters, channels, kh, kw, inputs, outputs,
-    conv: filters * channels * kh * kw + filters, // F×C×kh×kw + F
+    filters, slices, channels, kh, kw, inputs, outputs,
+    conv: filters * slices * kh * kw + filters, // F×(C/groups)×kh×kw + F
+    standard: filters * channels * kh * kw + filters, // F×C×kh×kw + F
+    separable: channels * kh * kw + channels + filters * channels + filters, // depthwise C×1×kh×kw + C, then 1×1 F×C + F
     dense: inputs * outputs + outputs, // in×out + out
   };
 }

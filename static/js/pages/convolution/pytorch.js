@@ -15,13 +15,14 @@ export function pytorchCode(state) {
     "import torch.nn.functional as F",
     "",
     `x = torch.tensor([${literal(state.input)}])  # (1, C, H, W)`,
-    `w = torch.tensor(${literal(state.kernel)})  # (F, C, kh, kw)`,
+    `w = torch.tensor(${literal(state.kernel)})  # (F, C/groups, kh, kw)`,
     `b = torch.tensor(${literal(state.bias)})  # (F,)`,
   ];
   if (state.mode === "convolution") {
     lines.push("w = torch.flip(w, dims=(2, 3))  # convolution turns the kernel 180°; conv2d itself does not");
   }
-  const args = `stride=(${state.stride.join(", ")}), dilation=(${state.dilation.join(", ")})`;
+  const groups = state.groups > 1 ? `, groups=${state.groups}` : "";
+  const args = `stride=(${state.stride.join(", ")}), dilation=(${state.dilation.join(", ")})${groups}`;
   if (state.paddingMode !== "zeros") {
     const [top, bottom, left, right] = resolvePadding(state.padding, kernelShape, state.dilation);
     lines.push(`x = F.pad(x, (${left}, ${right}, ${top}, ${bottom}), mode="${TORCH_MODES[state.paddingMode]}")`);

@@ -1,14 +1,14 @@
 // The settings form <-> the page's state: fill the fields, read them back, apply a preset.
 import { fmt } from "../../core/format.js";
-import { KERNELS, SEED, randomMatrix } from "./presets.js";
-import { LIMITS, normalise, resize } from "./state.js";
+import { GUIDE, KERNELS, LAYERS, SEED, guideInput, guideKernel, randomMatrix } from "./presets.js";
+import { LIMITS, channelsPerFilter, normalise, resize } from "./state.js";
 
 /** Show the state in the settings form. */
 export function fillForm(form, state) {
   const [h, w] = [state.input[0].length, state.input[0][0].length];
   const [kh, kw] = [state.kernel[0][0].length, state.kernel[0][0][0].length];
   const values = {
-    inH: h, inW: w, kH: kh, kW: kw, channels: state.input.length, filters: state.kernel.length,
+    inH: h, inW: w, kH: kh, kW: kw, channels: state.input.length, filters: state.kernel.length, groups: state.groups,
     paddingKind: typeof state.padding === "string" ? state.padding : "number",
     padH: typeof state.padding === "string" ? 0 : state.padding[0],
     padW: typeof state.padding === "string" ? 0 : state.padding[1],
@@ -37,8 +37,10 @@ export function readForm(form, state, changed) {
   const kw = integer(form, "kW", 1, LIMITS.kernel) ?? state.kernel[0][0][0].length;
   const channels = integer(form, "channels", 1, LIMITS.channels) ?? state.input.length;
   const filters = integer(form, "filters", 1, LIMITS.filters) ?? state.kernel.length;
+  next.groups = integer(form, "groups", 1, LIMITS.channels) ?? state.groups;
   next.input = Array.from({ length: channels }, (_, c) => resize(state.input[c] ?? randomMatrix(h, w, 0, 9), h, w));
-  next.kernel = Array.from({ length: filters }, (_, f) => Array.from({ length: channels }, (_, c) =>
+  const slices = channelsPerFilter(next);
+  next.kernel = Array.from({ length: filters }, (_, f) => Array.from({ length: slices }, (_, c) =>
     resize(state.kernel[f]?.[c] ?? state.kernel[f]?.[0] ?? randomMatrix(kh, kw, -1, 1), kh, kw)));
   const kind = form.elements.paddingKind.value;
   next.padding = kind === "number"
@@ -55,15 +57,29 @@ export function readForm(form, state, changed) {
   return normalise(next);
 }
 
+/** Shapes and numbers start over: one channel, one filter, no bias, zero padding, cross-correlation. */
+function startOver(next, { input, bank, padding = 0, stride = 1, dilation = 1, groups = 1 }) {
+  Object.assign(next, {
+    input, kernel: structuredClone(bank), bias: bank.map(() => 0), groups, padding: [padding, padding], paddingMode: "zeros",
+    stride: [stride, stride], dilation: [dilation, dilation], mode: "cross-correlation",
+  });
+}
+
 function applyPreset(next, name) {
   if (!name) return;
   if (name === "seed") {
-    next.input = [SEED.input];
-    next.kernel = [[SEED.kernel]];
-    next.bias = [0];
-    next.padding = [0, 0];
-    next.stride = [1, 1];
-    next.dilation = [1, 1];
+    startOver(next, { input: [SEED.input], bank: [[SEED.kernel]] });
+    return;
+  }
+  if (name.startsWith("guide-")) {
+    const { size, kernel, ...spacing } = GUIDE[name.slice("guide-".length)];
+    startOver(next, { input: [guideInput(size)], bank: [[guideKernel(kernel)]], ...spacing });
+    return;
+  }
+  if (name in LAYERS) {
+    const { size, groups, bank } = LAYERS[name];
+    const channels = bank[0].length * groups;
+    startOver(next, { input: Array.from({ length: channels }, (_, c) => guideInput(size, c)), bank, groups });
     return;
   }
   const [h, w] = [next.input[0].length, next.input[0][0].length];

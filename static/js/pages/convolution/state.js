@@ -4,7 +4,7 @@ import { SEED } from "./presets.js";
 
 export const LIMITS = { size: 32, kernel: 7, channels: 3, filters: 4, pad: 4, stride: 4, dilation: 4 };
 
-/** Defaults: the worked example. input: C×H×W, kernel: F×C×kh×kw, bias: F numbers. */
+/** Defaults: the worked example. input: C×H×W, kernel: F×(C/groups)×kh×kw, bias: F numbers. */
 export function defaultState() {
   return {
     input: [SEED.input],
@@ -14,6 +14,7 @@ export function defaultState() {
     paddingMode: "zeros",
     stride: [1, 1],
     dilation: [1, 1],
+    groups: 1, // C and F split into this many groups alike: each group's filters read only its channels
     mode: "cross-correlation",
     coverage: false,
     source: "numbers", // or a sample id ("digit-3", "shape-circle", "photo-chelsea"), "upload", "webcam"
@@ -38,6 +39,8 @@ export function readState() {
   if (["zeros", "reflect", "replicate", "circular"].includes(params.get("pm"))) state.paddingMode = params.get("pm");
   state.stride = readPair(params.get("s"), 1, LIMITS.stride) ?? state.stride;
   state.dilation = readPair(params.get("d"), 1, LIMITS.dilation) ?? state.dilation;
+  const groups = Number(params.get("g"));
+  if (Number.isInteger(groups) && groups >= 1 && groups <= LIMITS.channels) state.groups = groups;
   if (params.get("m") === "conv") state.mode = "convolution";
   state.coverage = params.get("cov") === "1";
   if (/^(digit-\d+|shape-\w+|photo-\w+)$/.test(params.get("src") ?? "")) state.source = params.get("src");
@@ -47,9 +50,15 @@ export function readState() {
   return normalise(state);
 }
 
-/** Keep the shapes consistent: every filter has the input's channels, one bias per filter. */
-export function normalise(state) {
+/** The channels each filter reads: C/groups, or all C while the groups do not divide them (whyImpossible says so). */
+export function channelsPerFilter(state) {
   const channels = state.input.length;
+  return channels % state.groups === 0 ? channels / state.groups : channels;
+}
+
+/** Keep the shapes consistent: every filter has its group's channels, one bias per filter. */
+export function normalise(state) {
+  const channels = channelsPerFilter(state);
   const [kh, kw] = [state.kernel[0][0].length, state.kernel[0][0][0].length];
   state.kernel = state.kernel.map((filter) =>
     Array.from({ length: channels }, (_, c) => filter[c] ?? filter[0].map((row) => row.map(() => 0))));
@@ -69,6 +78,7 @@ export function writeState(state, modes) {
     pm: state.paddingMode === "zeros" ? "" : state.paddingMode,
     s: state.stride.join(","),
     d: state.dilation.join(","),
+    g: state.groups === 1 ? "" : state.groups,
     m: state.mode === "convolution" ? "conv" : "",
     cov: state.coverage ? "1" : "",
     src: state.source === "numbers" ? "" : state.source,
@@ -84,7 +94,7 @@ export function resize(matrix, rows, cols, fill = 0) {
     Array.from({ length: cols }, (_, c) => matrix[r]?.[c] ?? fill));
 }
 
-/** The request body for POST /api/convolve: always C×H×W and F×C×kh×kw, with a trace. */
+/** The request body for POST /api/convolve: always C×H×W and F×(C/groups)×kh×kw, with a trace. */
 export function requestBody(state) {
   return {
     input: state.input,
@@ -94,6 +104,7 @@ export function requestBody(state) {
     padding_mode: state.paddingMode,
     stride: state.stride,
     dilation: state.dilation,
+    groups: state.groups,
     mode: state.mode,
     trace: true,
   };
