@@ -34,10 +34,10 @@ def open_page(page, live_server, query=""):
 
 
 def choose(page, preset):
-    """Pick a preset and wait for the answer it asks for."""
-    with page.expect_response(lambda response: response.url.endswith("/api/convolve")):
-        page.select_option("select[name=preset]", preset)
-    page.locator("#equation .result").wait_for()
+    """Pick a preset and wait until its answer is drawn (the page writes its URL last)."""
+    before = page.url
+    page.select_option("select[name=preset]", preset)
+    page.wait_for_function("(before) => location.href !== before", arg=before)
 
 
 def url_params(page):

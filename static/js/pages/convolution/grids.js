@@ -79,6 +79,11 @@ export function buildGrids(page) {
   if (turned) fitCells(document.getElementById("original-grids"), slices * kh, kw, ROOM); // scaled down by CSS
   const [oh, ow] = [result.output[0].length, result.output[0][0].length];
   fitCells(document.getElementById("output-grids"), filters * oh, ow, ROOM);
+  const stacked = document.querySelector(".grids");
+  stacked.classList.toggle("stacked", channels > 1 || filters > 1); // presentation mode's sizes (convolution.css)
+  stacked.style.setProperty("--stack-rows", Math.max(hp, slices * kh, filters * oh));
+  stacked.style.setProperty("--stack-labels", Math.max(slices, filters));
+  stacked.style.setProperty("--row-cols", channels * wp + kw + ow);
   const pads = trace.padding;
   // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
   const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;
