@@ -1,6 +1,7 @@
 """Issue 18, item 4: presentation mode fits. At 1280x720 and at 1920x1080 each explorer's main view
 (input, kernel, output, the equation and the player) is on one screen without scrolling, for inputs
-up to 7x7 with 3x3 kernels and padding 1 and for the worked example; the player is not faded; and on
+up to 7x7 with 3x3 kernels and padding 1, for the worked example, and for three channels of 5x5 with three
+3x3 filters (grouped or not), and three of 4x4 with two 1x1 filters; the player is not faded; and on
 a phone (390x844) no page scrolls sideways.
 
 The exception: the network page with its maps three times larger in presentation mode (a lecturer
@@ -18,6 +19,13 @@ PHONE = {"width": 390, "height": 844}
 SEVEN = ";".join(",".join(str((r * 7 + c) % 9 + 1) for c in range(7)) for r in range(7))
 LARGEST = f"in={SEVEN}&k=1,0,-1;1,0,-1;1,0,-1&p=1,1"  # 7x7 input, 3x3 kernel, padding 1: a 9x9 grid
 
+# three channels of 5×5 and three 3×3 filters: depthwise (groups 3), and every filter reading every channel
+FIVE = [";".join(",".join(str((r * 5 + c + k) % 4) for c in range(5)) for r in range(5)) for k in range(3)]
+THREE_FILTERS = "in=" + "|".join(FIVE) + "&k=" + "/".join(
+    ("0,1,2;2,2,0;0,1,2", "0,1,0;1,-4,1;0,1,0", "1,0,-1;2,0,-2;1,0,-1"))
+FOUR = [";".join(",".join(str((r * 4 + c + k) % 4) for c in range(4)) for r in range(4)) for k in range(3)]
+ONE_BY_ONE = "in=" + "|".join(FOUR) + "&k=0.3|0.59|0.11/1|0|-1"  # 1×1: two filters mixing three channels of 4×4
+
 # what must be on screen: (page and state, the main view's parts)
 CONV_PARTS = ("[data-testid=input-0]", "[data-testid=kernel-0]", "[data-testid=output-0]",
               "[data-testid=equation]", ".player")
@@ -26,6 +34,9 @@ VIEWS = (
     ("/convolution?cov=1&m=conv", CONV_PARTS + ("[data-testid=original-0]",)),
     (f"/convolution?{LARGEST}", CONV_PARTS),
     (f"/convolution?{LARGEST}&m=conv", CONV_PARTS),
+    (f"/convolution?{THREE_FILTERS}&g=3&step=11", CONV_PARTS),
+    (f"/convolution?{THREE_FILTERS}&m=conv&step=11", CONV_PARTS),
+    (f"/convolution?{ONE_BY_ONE}", CONV_PARTS),
     ("/pooling", ("[data-testid=input-0]", "[data-testid=output-0]", "[data-testid=equation]", ".player")),
     ("/pooling?in=" + SEVEN + "&pad=1,1&size=3,3", ("[data-testid=input-0]", "[data-testid=output-0]",
                                                     "[data-testid=equation]", ".player")),

@@ -81,9 +81,9 @@ export function buildGrids(page) {
   fitCells(document.getElementById("output-grids"), filters * oh, ow, ROOM);
   const stacked = document.querySelector(".grids");
   stacked.classList.toggle("stacked", channels > 1 || filters > 1); // presentation mode's sizes (convolution.css)
-  stacked.style.setProperty("--stack-rows", Math.max(hp, slices * kh, filters * oh));
-  stacked.style.setProperty("--stack-labels", Math.max(slices, filters));
-  stacked.style.setProperty("--row-cols", channels * wp + kw + ow);
+  stacked.style.setProperty("--stack-rows", Math.max(hp, kh) + oh); // "input ⊙ kernel", then "= output"
+  stacked.style.setProperty("--row-cols", Math.max(channels * wp + slices * kw, filters * ow));
+  stacked.style.setProperty("--equation-lines", slices > 1 ? slices + 1 : 1); // a line per channel, then the total
   const pads = trace.padding;
   // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
   const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;
