@@ -2,6 +2,7 @@
 // presentation mode (also from ?present=1), predict mode where the page asks for it (also from
 // ?predict=1), and the page's state written to the URL on each change.
 import { bindPlayer } from "./controls.js";
+import { bindExport } from "./export.js";
 import { bindKeyboard } from "./keyboard.js";
 import { Player } from "./player.js";
 import { Predictor } from "./predict.js";
@@ -38,7 +39,7 @@ export function startExplorer({ state, write, predict = false, ...playerOptions 
   const syncTransport = bindPlayer(player, { reveal });
   if (readParams().get("present") === "1") setPresentation(true);
   bindPresentation(saveUrl);
-  bindKeyboard(player, { onPresentation: saveUrl, predictor, reveal });
+  bindKeyboard(player, { onPresentation: saveUrl, predictor, reveal, openExport: bindExport() });
   let pendingStep = state().step;
   const setSteps = (count) => {
     player.setCount(count);

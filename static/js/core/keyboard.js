@@ -1,5 +1,5 @@
 // Page-wide shortcuts, whatever has the focus: Space, ←/→, PageUp/PageDown (a presenter remote),
-// Home/End, +/−, P, F, B or . (blank), N and Shift+N (views of a lecture), Q (predict mode), ?, Esc.
+// Home/End, +/−, P, F, B or . (blank), N and Shift+N (views of a lecture), Q (predict mode), E (export), ?, Esc.
 // Only typing keeps its keys (text and number fields, text areas, editable text), but for PageUp and
 // PageDown in a one-line field, where they mean nothing: a presenter remote sends them. A control reached
 // with Tab keeps the keys it moves by (Space, arrows, Home/End, Page keys), so that it still works
@@ -40,8 +40,9 @@ export function leaveControl() {
   if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
 }
 
-/** predictor: the page's predict mode, or null; reveal(): its answer instead of the next step (true if shown). */
-export function bindKeyboard(player, { onPresentation, predictor = null, reveal = () => false } = {}) {
+/** predictor: the page's predict mode, or null; reveal(): its answer instead of the next step (true if shown);
+ * openExport(): the page's Export dialog, or null where the page has none. */
+export function bindKeyboard(player, { onPresentation, predictor = null, reveal = () => false, openExport = null } = {}) {
   const help = document.getElementById("help");
   document.querySelector('[data-action="help"]')?.addEventListener("click", () => help.showModal());
   const actions = shortcuts(player, help, reveal, () => {
@@ -49,6 +50,7 @@ export function bindKeyboard(player, { onPresentation, predictor = null, reveal 
     onPresentation?.();
   });
   if (predictor) actions.q = actions.Q = () => predictor.toggle();
+  if (openExport) actions.e = actions.E = openExport;
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
