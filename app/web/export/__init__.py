@@ -5,3 +5,7 @@ scene's grids, operators and equation as drawing primitives; raster.py draws the
 svg.py writes them as SVG text; encode.py makes files of the frames; routes.py answers the URLs.
 A new page adds only its own view (query -> scenes) and one entry in routes.VIEWS.
 """
+
+from .routes import router
+
+__all__ = ["router"]

@@ -1,0 +1,67 @@
+"""Files of rendered frames: a still PNG, and animations as GIF, APNG or WebP.
+
+The animations share one 256-colour palette, taken from the first, middle and last frames: the pictures are
+flat colours plus the shades of anti-aliased text, which 256 colours hold, and palette frames made
+every encoder several times faster (a 25-frame 1640×1020 export: GIF 0.2 s, APNG 0.6 s, WebP 0.6 s).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image
+
+
+@dataclass(frozen=True)
+class Format:
+    extension: str
+    media_type: str
+    animated: bool
+
+
+FORMATS = {f.extension: f for f in (
+    Format("gif", "image/gif", True),
+    Format("apng", "image/apng", True),
+    Format("webp", "image/webp", True),
+    Format("png", "image/png", False),
+    Format("svg", "image/svg+xml", False),
+)}
+
+
+def still_png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def animation(frames: list[Image.Image], extension: str, fps: float, plays: int) -> bytes:
+    """plays: how many times the animation runs, 0 = forever."""
+    palette = _shared_palette(frames)
+    indexed = [frame.quantize(palette=palette, dither=Image.Dither.NONE) for frame in frames]
+    duration = round(1000 / fps)  # milliseconds a frame
+    out = io.BytesIO()
+    first, rest = indexed[0], indexed[1:]
+    if extension == "gif":
+        # GIF counts the repeats after the first run, and no count at all means one run
+        repeats = {} if plays == 1 else {"loop": 0 if plays == 0 else plays - 1}
+        first.save(out, "GIF", save_all=True, append_images=rest, duration=duration, **repeats)
+    elif extension == "apng":
+        first.save(out, "PNG", save_all=True, append_images=rest, duration=duration, loop=plays,
+                   default_image=False, compress_level=6)
+    elif extension == "webp":
+        rgb = [frame.convert("RGB") for frame in indexed]  # lossless WebP finds the palette again
+        rgb[0].save(out, "WEBP", save_all=True, append_images=rgb[1:], duration=duration, loop=plays,
+                    lossless=True, method=2, quality=0)
+    else:
+        raise ValueError(f"not an animation format: {extension}")
+    return out.getvalue()
+
+
+def _shared_palette(frames: list[Image.Image]) -> Image.Image:
+    samples = [frames[0], frames[len(frames) // 2], frames[-1]]
+    width, height = samples[0].size
+    strip = Image.new("RGB", (width * len(samples), height))
+    for index, frame in enumerate(samples):
+        strip.paste(frame, (index * width, 0))
+    return strip.quantize(colors=256, method=Image.Quantize.FASTOCTREE)
