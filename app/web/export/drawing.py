@@ -3,6 +3,7 @@ renderer (Pillow) and the SVG writer draw exactly these, so the two files show t
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .themes import RGB
@@ -68,3 +69,19 @@ class Drawing:
     height: int
     background: RGB
     items: tuple[Rect | Line | Circle | Text | TextRow, ...]
+
+    def colours(self) -> list[RGB]:
+        """Every colour drawn, those that cover most first (roughly: text counts by its size)."""
+        area: Counter[RGB] = Counter({self.background: self.width * self.height})
+        for item in self.items:
+            for part in item.runs if isinstance(item, TextRow) else (item,):
+                if isinstance(part, Rect):
+                    area.update({part.fill: part.w * part.h} if part.fill else {})
+                    area.update({part.stroke: 2 * (part.w + part.h) * part.width} if part.stroke else {})
+                elif isinstance(part, Text):
+                    area[part.fill] += part.size * part.size * len(part.text) / 4
+                elif isinstance(part, Line):
+                    area[part.stroke] += abs(part.x2 - part.x1 + part.y2 - part.y1) * part.width
+                elif isinstance(part, Circle):
+                    area.update({colour: part.r * part.r for colour in (part.fill, part.stroke) if colour})
+        return [colour for colour, _ in area.most_common()]

@@ -7,6 +7,7 @@ its cell size, column widths and height come from all the scenes, so the frames 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from .drawing import Circle, Drawing, Line, Rect, Text, TextRow
@@ -29,36 +30,40 @@ RADIUS = 4
 
 
 class Layout:
+    """Sizes are measured with the fonts at scale 1 and multiplied by the scale, so that a frame at scale s
+    is exactly s times the frame at scale 1, and its lines break in the same places."""
+
     def __init__(self, scenes: Iterable[Scene], theme: Theme, fonts: FontSet, scale: int, label_role: str):
         self.theme, self.fonts, self.u, self.label_role = theme, fonts, scale, label_role
         self._lengths: dict[tuple[str, int, str], float] = {}
-        u = scale
-        widest, label_widths, shapes, equation_rows = 0.0, [], None, []
-        for scene in scenes:
+        widest, label_widths, shapes, texts = 0.0, [], None, []
+        for scene in scenes:  # in layout units from here to the end
             shapes = shapes or [[(len(g.cells), len(g.cells[0])) for g in column] for column in scene.columns]
-            texts = {cell.text for column in scene.columns for grid in column for row in grid.cells for cell in row}
-            widest = max(widest, *(self._length("mono-bold", NUMBER * u, text) for text in texts))
-            widths = [max(self._length(label_role, LABEL * u, grid.label) for grid in column)
-                      for column in scene.columns]
+            numbers = {cell.text for column in scene.columns for grid in column for row in grid.cells for cell in row}
+            widest = max(widest, *(self._length("mono-bold", NUMBER, text) for text in numbers))
+            widths = [max(self._length(label_role, LABEL, grid.label) for grid in column) for column in scene.columns]
             label_widths = [max(pair) for pair in zip(label_widths, widths, strict=True)] if label_widths else widths
-            equation_rows.append((scene.equation, scene.caption))
-        self.steps = len(equation_rows)
-        self.cell = max(CELL * u, round(widest + 2 * CELL_PADDING * u))
-        self.shapes = shapes
-        self.column_widths = [max(max(cols for _, cols in column) * self.cell, label)
-                              for column, label in zip(shapes, label_widths, strict=True)]
-        self.column_heights = [sum(LABEL_HEIGHT * u + rows * self.cell for rows, _ in column)
-                               + GRID_GAP * u * (len(column) - 1) for column in shapes]
-        self.stage_width = sum(self.column_widths) + OPERATOR * u * (len(shapes) - 1)
-        self.stage_height = max(self.column_heights)
-        self.wrap = max(self.stage_width, EQUATION_WIDTH * u)
-        rows = [self._equation(lines) for lines, _ in equation_rows]
-        self.equation_lines = max(len(r) for r in rows)
-        self.equation_width = max(self._row_width(row) for r in rows for row in r)
-        caption_width = max(self._length(label_role, CAPTION * u, caption) for _, caption in equation_rows)
-        self.width = round(2 * MARGIN * u + max(self.stage_width, self.equation_width, caption_width))
-        self.height = round(MARGIN * u + self.stage_height + EQUATION_GAP * u + self.equation_lines * EQUATION_LINE * u
-                            + CAPTION_HEIGHT * u + MARGIN * u)
+            texts.append((scene.equation, scene.caption))
+        cell = max(CELL, math.ceil(widest + 2 * CELL_PADDING))
+        column_widths = [max(max(cols for _, cols in column) * cell, math.ceil(label))
+                         for column, label in zip(shapes, label_widths, strict=True)]
+        column_heights = [sum(LABEL_HEIGHT + rows * cell for rows, _ in column) + GRID_GAP * (len(column) - 1)
+                          for column in shapes]
+        stage_width = sum(column_widths) + OPERATOR * (len(shapes) - 1)
+        self.wrap = max(stage_width, EQUATION_WIDTH)
+        rows = [self._equation(lines) for lines, _ in texts]
+        equation_lines = max(len(r) for r in rows)
+        equation_width = math.ceil(max(self._row_width(row) for r in rows for row in r))
+        caption_width = math.ceil(max(self._length(label_role, CAPTION, caption) for _, caption in texts))
+        width = 2 * MARGIN + max(stage_width, equation_width, caption_width)
+        height = (MARGIN + max(column_heights) + EQUATION_GAP + equation_lines * EQUATION_LINE + CAPTION_HEIGHT
+                  + MARGIN)
+        # in pixels
+        u = scale
+        self.cell, self.width, self.height = cell * u, width * u, height * u
+        self.column_widths, self.column_heights = [w * u for w in column_widths], [h * u for h in column_heights]
+        self.stage_width, self.stage_height = stage_width * u, max(column_heights) * u
+        self.equation_width = equation_width * u
 
     @property
     def pixels(self) -> int:
@@ -178,7 +183,7 @@ class Layout:
             role = self._role(kind)
             printed = self._printable(role, EQUATION if kind != "label" else LABEL, text)
             size = (EQUATION if kind != "label" else LABEL) * u
-            width = self._length(role, size, printed)
+            width = self.fonts.font(role, size).getlength(printed)
             ink = colour["muted"] if kind == "label" else colour["ink"]
             if kind == "result":
                 pad = 5 * u
@@ -194,9 +199,8 @@ class Layout:
         return {"label": self.label_role, "result": "mono-bold", "partial": "mono-bold"}.get(kind, "mono")
 
     def _row_width(self, runs: list[tuple[str, str]]) -> float:
-        return sum(self._length(self._role(kind), (LABEL if kind == "label" else EQUATION) * self.u,
-                                self._printable(self._role(kind), LABEL if kind == "label" else EQUATION, text))
-                   for text, kind in runs)
+        """In layout units."""
+        return sum(self._length(self._role(kind), LABEL if kind == "label" else EQUATION, text) for text, kind in runs)
 
     # text
 
@@ -204,6 +208,7 @@ class Layout:
         return self.fonts.printable(role, text, size * self.u)
 
     def _length(self, role: str, size: int, text: str) -> float:
+        """The width of text in layout units (measured at scale 1)."""
         key = (role, size, text)
         if key not in self._lengths:
             self._lengths[key] = self.fonts.font(role, size).getlength(self.fonts.printable(role, text, size))

@@ -69,8 +69,10 @@ def render_export(request: Request, page: str, form: Format, settings: Settings,
         return Response(svg(layout.draw(scene), options.scale, scene.caption), media_type=form.media_type,
                         headers=headers)
     if form.animated:
-        frames = [raster(layout.draw(story.scene(s)), fonts, options.scale) for s in range(story.steps)]
-        content = animation(frames, form.extension, options.fps, options.loop)
+        drawings = [layout.draw(story.scene(s)) for s in range(story.steps)]
+        frames = [raster(drawing, fonts, options.scale) for drawing in drawings]
+        colours = [c for d in (drawings[0], drawings[len(drawings) // 2], drawings[-1]) for c in d.colours()]
+        content = animation(frames, form.extension, options.fps, options.loop, colours)
     else:
         content = still_png(raster(layout.draw(story.scene(step)), fonts, options.scale))
     return Response(content, media_type=form.media_type, headers=headers)
