@@ -1,0 +1,39 @@
+"""The convolution view's scenes follow the API's trace: the page's step order, its window and weights."""
+
+from app.settings import Settings
+from app.web.export import convolution
+from app.web.export.labels import Labels
+from app.web.export.numbers import fmt
+
+from .helpers import BANK_BODY, BANK_QUERY, trace_of
+
+
+def story(query: str):
+    fields = dict(part.split("=", 1) for part in query.split("&"))
+    return convolution.plan(fields, Settings()).story(Labels("convolution", "en"))
+
+
+def cells_of(grid, kind: str) -> list[tuple[int, int]]:
+    return [(r, q) for r, row in enumerate(grid.cells) for q, cell in enumerate(row) if cell.kind == kind]
+
+
+def test_each_scene_computes_the_trace_s_cell_and_shows_the_earlier_ones_done(client):
+    trace, shown = trace_of(client, BANK_BODY), story(BANK_QUERY)
+    assert shown.steps == trace["steps"]
+    for step in range(shown.steps):
+        f, i, j = trace["cell"][step]
+        outputs = shown.scene(step).columns[2]
+        assert [cells_of(grid, "current") for grid in outputs] == [[(i, j)] if g == f else [] for g in range(2)]
+        assert sum(len(cells_of(grid, "done")) for grid in outputs) == step
+
+
+def test_the_window_carries_the_filter_s_weights_over_the_trace_s_cells(client):
+    trace, shown = trace_of(client, BANK_BODY), story(BANK_QUERY)
+    for step in range(shown.steps):
+        f = trace["cell"][step][0]
+        for c, grid in enumerate(shown.scene(step).columns[0]):
+            window = [(r, q) for r, row in enumerate(grid.cells) for q, cell in enumerate(row) if cell.badge]
+            assert window == [(r, q) for r in trace["rows"][step] for q in trace["cols"][step]]
+            badges = [cell.badge for row in grid.cells for cell in row if cell.badge]
+            assert badges == ["×" + fmt(w) for row in trace["kernel"][f][c] for w in row]
+
