@@ -37,3 +37,10 @@ def test_the_window_carries_the_filter_s_weights_over_the_trace_s_cells(client):
             badges = [cell.badge for row in grid.cells for cell in row if cell.badge]
             assert badges == ["×" + fmt(w) for row in trace["kernel"][f][c] for w in row]
 
+
+
+def test_convolution_mode_shows_the_turned_kernel_and_the_one_typed():
+    turned, typed = story("m=conv&k=1,2;3,4").scene(0).columns[1]
+    assert [[cell.text for cell in row] for row in typed.cells] == [["1", "2"], ["3", "4"]]
+    assert [[cell.text for cell in row] for row in turned.cells] == [["4", "3"], ["2", "1"]]
+    assert turned.label == "Kernel, turned 180°" and typed.label == "Original kernel"

@@ -20,7 +20,7 @@ from ...settings import Settings
 from . import page_query
 from .labels import Labels
 from .numbers import fmt
-from .scene import Cell, EquationLine, Grid, Scene
+from .scene import Cell, CellKind, EquationLine, Grid, Scene
 
 PAGE = "convolution"
 # The page's query field for each request field, so that an error names what the URL holds.
@@ -113,14 +113,26 @@ class ConvolutionStory:
         first = f // (filters // trace.groups) * per_group  # the first input channel filter f reads
         inputs = tuple(self._input(step, c, c - first if first <= c < first + per_group else None)
                        for c in range(trace.padded_input.shape[0]))
-        kernel_name = label("page.grid.kernel.turned" if self.turned else "page.grid.kernel")
-        of_filter = [label("page.grid.filter", f=f + 1)] if filters > 1 else []
-        kernels = tuple(Grid(_joined(kernel_name, *of_filter, *self._channel(first + c, per_group)),
-                             tuple(tuple(Cell(fmt(w), "kernel") for w in row) for row in trace.kernel[f, c]))
-                        for c in range(per_group))
+        kernels = self._kernels(f, first, per_group)
         outputs = tuple(self._output(step, g) for g in range(filters))
         return Scene((inputs, kernels, outputs), ("\u2299", "="), self._equation(step),
                      label("player.step", step=step + 1, count=self.steps))
+
+    def _kernels(self, f: int, first: int, per_group: int) -> tuple[Grid, ...]:
+        """Filter f's kernel, one grid per channel it reads; in convolution mode, as the page, the kernel
+        as typed under the turned one that the window meets."""
+        label, weights = self.labels, self.trace.kernel[f]  # (C/G, KH, KW) as applied
+        of_filter = [label("page.grid.filter", f=f + 1)] if self.trace.kernel.shape[0] > 1 else []
+
+        def grids(name: str, slices, kind: CellKind) -> tuple[Grid, ...]:
+            return tuple(Grid(_joined(name, *of_filter, *self._channel(first + c, per_group)),
+                              tuple(tuple(Cell(fmt(w), kind) for w in row) for row in slices[c]))
+                         for c in range(per_group))
+
+        if not self.turned:
+            return grids(label("page.grid.kernel"), weights, "kernel")
+        return (grids(label("page.grid.kernel.turned"), weights, "kernel")
+                + grids(label("page.grid.kernel.original"), weights[:, ::-1, ::-1], "plain"))
 
     def _channel(self, c: int, channels: int) -> list[str]:
         return [self.labels("page.grid.channel", c=c + 1)] if channels > 1 else []
