@@ -93,3 +93,11 @@ def test_the_api_s_own_limits_apply(client_with):
 def test_hostile_queries_never_make_a_500(client, query):
     response = client.get(f"/convolution.png?{query}&scale=1")
     assert response.status_code in (200, 413, 422), response.text
+
+
+def test_an_animation_s_pixels_all_together_have_a_limit_that_a_still_does_not(client_with):
+    limited = client_with(max_export_total_pixels=1_000_000)  # the worked example: 4 frames of about 0.6 MP
+    response = limited.get("/convolution.webp")
+    assert response.status_code == 413 and "CONVSCOPE_MAX_EXPORT_TOTAL_PIXELS" in detail(response)
+    assert detail(response).startswith("the pixels of all 4 frames (")
+    assert limited.get("/convolution.png").status_code == 200

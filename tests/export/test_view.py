@@ -1,9 +1,15 @@
 """The convolution view's scenes follow the API's trace: the page's step order, its window and weights."""
 
+from PIL import ImageChops
+
 from app.settings import Settings
 from app.web.export import convolution
+from app.web.export.fonts import server_fonts
 from app.web.export.labels import Labels
+from app.web.export.layout import Layout
 from app.web.export.numbers import fmt
+from app.web.export.raster import frames, raster
+from app.web.export.themes import THEMES
 
 from .helpers import BANK_BODY, BANK_QUERY, trace_of
 
@@ -44,3 +50,13 @@ def test_convolution_mode_shows_the_turned_kernel_and_the_one_typed():
     assert [[cell.text for cell in row] for row in typed.cells] == [["1", "2"], ["3", "4"]]
     assert [[cell.text for cell in row] for row in turned.cells] == [["4", "3"], ["2", "1"]]
     assert turned.label == "Kernel, turned 180°" and typed.label == "Original kernel"
+
+
+def test_frames_painted_where_they_changed_equal_frames_drawn_whole():
+    shown = story(BANK_QUERY + "&p=1")
+    scenes = [shown.scene(step) for step in range(shown.steps)]
+    layout = Layout(iter(scenes), THEMES["guide"], server_fonts(), 1, "sans-bold")
+    drawings = [layout.draw(scene) for scene in scenes]
+    for drawing, (image, boxes) in zip(drawings, frames(drawings, server_fonts(), 1), strict=True):
+        assert ImageChops.difference(image, raster(drawing, server_fonts(), 1)).getbbox() is None
+        assert boxes is None or sum((c - a) * (d - b) for a, b, c, d in boxes) < image.width * image.height / 2

@@ -99,12 +99,24 @@ class ConvolutionStory:
         self.trace, self.output, self.labels = trace, output, labels  # output: (F, OH, OW)
         self.steps = len(trace.cell)
         self.turned = mode == "convolution"
-        self.input_text = _texts(trace.padded_input)  # (C, Hp, Wp) strings, formatted once
+        self.plain = self._plain_inputs()
         self.output_text = _texts(output)
         low, high = float(output.min()), float(output.max())
         self.signed = low < 0
         bound = max(abs(low), abs(high)) or 1.0
         self.levels = (output / bound + 1) / 2 if self.signed else (output - low) / ((high - low) or 1.0)
+
+    def _plain_inputs(self) -> list[tuple[tuple[Cell, ...], ...]]:
+        """Every input channel's cells, padding marked, no window: formatted once for all the steps."""
+        top, bottom, left, right = self.trace.pads
+        channels, height, width = self.trace.padded_input.shape
+
+        def kind(r: int, q: int) -> CellKind:
+            return "plain" if top <= r < height - bottom and left <= q < width - right else "pad"
+
+        texts = _texts(self.trace.padded_input)  # (C, Hp, Wp)
+        return [tuple(tuple(Cell(texts[c][r][q], kind(r, q)) for q in range(width)) for r in range(height))
+                for c in range(channels)]
 
     def scene(self, step: int) -> Scene:
         trace, label = self.trace, self.labels
@@ -138,23 +150,22 @@ class ConvolutionStory:
         return [self.labels("page.grid.channel", c=c + 1)] if channels > 1 else []
 
     def _input(self, step: int, c: int, slice_index: int | None) -> Grid:
+        """Channel c with the window on it when filter f reads it (slice_index: which of its kernel slices)."""
         trace = self.trace
-        top, bottom, left, right = trace.pads
-        height, width = trace.padded_input.shape[1:]
-        rows, cols = list(trace.rows[step]), list(trace.cols[step])
-        kernel = trace.kernel[int(trace.cell[step][0])]
-
-        def cell(r: int, q: int) -> Cell:
-            pad = not (top <= r < height - bottom and left <= q < width - right)
-            if slice_index is not None and r in rows and q in cols:
-                weight = kernel[slice_index, rows.index(r), cols.index(q)]
-                return Cell(self.input_text[c][r][q], "pad-window" if pad else "window", f"\u00d7{fmt(weight)}")
-            return Cell(self.input_text[c][r][q], "pad" if pad else "plain")
-
-        window = (rows[0], cols[0], rows[-1], cols[-1]) if slice_index is not None else None
+        rows, cols = [int(r) for r in trace.rows[step]], [int(q) for q in trace.cols[step]]
+        cells = list(self.plain[c])  # rows of the channel without a window, shared by every step
+        window = None
+        if slice_index is not None:
+            weights = trace.kernel[int(trace.cell[step][0]), slice_index]  # (KH, KW)
+            for m, r in enumerate(rows):
+                row = list(cells[r])
+                for n, q in enumerate(cols):
+                    kind = "pad-window" if row[q].kind == "pad" else "window"
+                    row[q] = Cell(row[q].text, kind, f"\u00d7{fmt(weights[m, n])}")
+                cells[r] = tuple(row)
+            window = (rows[0], cols[0], rows[-1], cols[-1])
         name = self.labels("page.grid.input")
-        return Grid(_joined(name, *self._channel(c, trace.padded_input.shape[0])),
-                    tuple(tuple(cell(r, q) for q in range(width)) for r in range(height)), window)
+        return Grid(_joined(name, *self._channel(c, trace.padded_input.shape[0])), tuple(cells), window)
 
     def _output(self, step: int, f: int) -> Grid:
         oh, ow = self.output.shape[1:]

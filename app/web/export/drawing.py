@@ -4,6 +4,7 @@ renderer (Pillow) and the SVG writer draw exactly these, so the two files show t
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .themes import RGB
@@ -64,16 +65,36 @@ class TextRow:
 
 
 @dataclass(frozen=True)
+class Group:
+    """Primitives that belong together, e.g. a cell's square, number and badge: the layout makes a group
+    once and hands out the same object for as long as it looks the same, and frames are compared
+    group by group."""
+
+    items: tuple[Rect | Line | Circle | Text | TextRow, ...]
+
+
+Shape = Rect | Line | Circle | Text | TextRow
+
+
+def ungrouped(items: Iterable[Shape | Group]) -> Iterator[Shape]:
+    for item in items:
+        if isinstance(item, Group):
+            yield from item.items
+        else:
+            yield item
+
+
+@dataclass(frozen=True)
 class Drawing:
     width: int
     height: int
     background: RGB
-    items: tuple[Rect | Line | Circle | Text | TextRow, ...]
+    items: tuple[Shape | Group, ...]
 
     def colours(self) -> list[RGB]:
         """Every colour drawn, those that cover most first (roughly: text counts by its size)."""
         area: Counter[RGB] = Counter({self.background: self.width * self.height})
-        for item in self.items:
+        for item in ungrouped(self.items):
             for part in item.runs if isinstance(item, TextRow) else (item,):
                 if isinstance(part, Rect):
                     area.update({part.fill: part.w * part.h} if part.fill else {})

@@ -2,19 +2,19 @@
 
 The animations share one 256-colour palette: the pictures are flat colours plus the shades of
 anti-aliased text, which 256 colours hold, and palette frames made every encoder several times faster
-(a 25-frame 1640×1020 export: GIF 0.2 s, APNG 0.3 s, WebP 0.6 s). The colours drawn (the theme's,
-the heat map's) go into the palette exactly, the most used first; the rest of it holds the shades
-of the first, middle and last frames.
+and take a third of the memory of RGB ones (bench/README.md has the numbers).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
 
+from .raster import Box
 from .themes import RGB
 
 
@@ -44,10 +44,12 @@ KEY_COLOURS = 160  # at most this many of the palette's 256 colours are the draw
 NEAR = 6  # a shade within this of a drawn colour (each channel) is that colour
 
 
-def animation(frames: list[Image.Image], extension: str, fps: float, plays: int, colours: list[RGB]) -> bytes:
-    """plays: how many times the animation runs, 0 = forever; colours: those drawn, the most used first."""
-    palette = _shared_palette(frames, colours)
-    indexed = [frame.quantize(palette=palette, dither=Image.Dither.NONE) for frame in frames]
+def animation(frames: Iterable[tuple[Image.Image, list[Box] | None]], palette: Image.Image, extension: str,
+              fps: float, plays: int) -> bytes:
+    """frames: each with the boxes where it differs from the one before (raster.frames), taken one at a
+    time and kept only in the palette's colours (a byte a pixel); plays: how many times the
+    animation runs, 0 = forever."""
+    indexed = _indexed(frames, palette)
     duration = round(1000 / fps)  # milliseconds a frame
     out = io.BytesIO()
     first, rest = indexed[0], indexed[1:]
@@ -58,18 +60,32 @@ def animation(frames: list[Image.Image], extension: str, fps: float, plays: int,
     elif extension == "apng":
         first.save(out, "PNG", save_all=True, append_images=rest, duration=duration, loop=plays,
                    default_image=False, compress_level=6)
-    elif extension == "webp":
-        rgb = [frame.convert("RGB") for frame in indexed]  # lossless WebP finds the palette again
-        rgb[0].save(out, "WEBP", save_all=True, append_images=rgb[1:], duration=duration, loop=plays,
-                    lossless=True, method=2, quality=0)
+    elif extension == "webp":  # Pillow turns each frame back to RGB as it adds it; lossless WebP finds the palette
+        first.save(out, "WEBP", save_all=True, append_images=rest, duration=duration, loop=plays,
+                   lossless=True, method=2, quality=0)
     else:
         raise ValueError(f"not an animation format: {extension}")
     return out.getvalue()
 
 
-def _shared_palette(frames: list[Image.Image], colours: list[RGB]) -> Image.Image:
+def _indexed(frames: Iterable[tuple[Image.Image, list[Box] | None]], palette: Image.Image) -> list[Image.Image]:
+    """The frames in the palette's colours; after the first, only the boxes that changed are matched."""
+    indexed: list[Image.Image] = []
+    for image, boxes in frames:
+        if boxes is None or not indexed:
+            indexed.append(image.quantize(palette=palette, dither=Image.Dither.NONE))
+            continue
+        frame = indexed[-1].copy()
+        for box in boxes:
+            frame.paste(image.crop(box).quantize(palette=palette, dither=Image.Dither.NONE), box[:2])
+        indexed.append(frame)
+    return indexed
+
+
+def shared_palette(samples: list[Image.Image], colours: list[RGB]) -> Image.Image:
+    """256 colours for every frame: the drawn colours exactly (the most used first), then shades found in
+    the sample frames (the first, middle and last)."""
     exact = list(dict.fromkeys(colours))[:KEY_COLOURS]
-    samples = [frames[0], frames[len(frames) // 2], frames[-1]]
     width, height = samples[0].size
     strip = Image.new("RGB", (width * len(samples), height))
     for index, frame in enumerate(samples):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from .drawing import Circle, Drawing, Line, Rect, Text, TextRow
+from .drawing import Circle, Drawing, Group, Line, Rect, Text, TextRow
 from .fonts import FontSet
 from .scene import Cell, EquationLine, Grid, Scene
 from .themes import Theme
@@ -36,6 +36,7 @@ class Layout:
     def __init__(self, scenes: Iterable[Scene], theme: Theme, fonts: FontSet, scale: int, label_role: str):
         self.theme, self.fonts, self.u, self.label_role = theme, fonts, scale, label_role
         self._lengths: dict[tuple[str, int, str], float] = {}
+        self._cells: dict[tuple[Cell, float, float, bool], Group] = {}  # a cell's primitives, by where it is
         widest, label_widths, shapes, texts = 0.0, [], None, []
         for scene in scenes:  # in layout units from here to the end
             shapes = shapes or [[(len(g.cells), len(g.cells[0])) for g in column] for column in scene.columns]
@@ -101,16 +102,20 @@ class Layout:
     def _grid(self, grid: Grid, left: float, top: float) -> list:
         c, u, colour = self.cell, self.u, self.theme.rgb
         items: list = []
+        cache = self._cells
         for r, row in enumerate(grid.cells):
             for q, cell in enumerate(row):
-                items.extend(self._cell(cell, left + q * c, top + r * c, grid.signed))
+                key = (cell, left + q * c, top + r * c, grid.signed)
+                if key not in cache:  # most cells look the same from frame to frame: made once
+                    cache[key] = self._cell(*key)
+                items.append(cache[key])
         if grid.window is not None:
             t, lft, b, rgt = grid.window
             items.append(Rect(left + lft * c, top + t * c, (rgt - lft + 1) * c, (b - t + 1) * c, None, colour["frame"],
                               3 * u, radius=RADIUS * u))
         return items
 
-    def _cell(self, cell: Cell, x: float, y: float, signed: bool) -> list:
+    def _cell(self, cell: Cell, x: float, y: float, signed: bool) -> Group:
         c, u, theme, colour = self.cell, self.u, self.theme, self.theme.rgb
         kind = cell.kind
         dashed = kind in ("pad", "pad-window") and theme.dashed_padding
@@ -132,7 +137,7 @@ class Layout:
         if cell.badge:
             items.append(Text(x + c - 3 * u, y + c - BADGE * u * 0.6, self._printable("mono", BADGE, cell.badge),
                               "mono", BADGE * u, colour["badge"], "rm"))
-        return items
+        return Group(tuple(items))
 
     def _operator(self, sign: str, cx: float, cy: float) -> list:
         u, ink = self.u, self.theme.rgb["operator"]
@@ -193,7 +198,7 @@ class Layout:
             texts.append(Text(x, y, printed, role, size, ink, "lm"))
             x += width
         items.append(TextRow(tuple(texts)))
-        return items
+        return [Group(tuple(items))]
 
     def _role(self, kind: str) -> str:
         return {"label": self.label_role, "result": "mono-bold", "partial": "mono-bold"}.get(kind, "mono")

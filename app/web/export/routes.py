@@ -13,13 +13,13 @@ from ...api.deps import SettingsDep
 from ...api.heavy import heavy_turn
 from ...settings import Settings
 from . import convolution
-from .encode import FORMATS, Format, animation, still_png
+from .encode import FORMATS, Format, animation, shared_palette, still_png
 from .fonts import FontSet, server_fonts
 from .labels import Labels
 from .layout import Layout
 from .options import ExportOptions
 from .page_query import invalid
-from .raster import raster
+from .raster import frames, raster
 from .scene import Story
 from .svg import svg
 from .themes import THEMES
@@ -58,7 +58,7 @@ class Export:
     def render(self, settings: Settings) -> bytes:
         """The file. Its layout (over every frame) is checked against the pixel limit before any drawing."""
         story, options, fonts = self.story, self.options, self.fonts
-        layout = _layout(story, options, fonts, self.label_role, settings, range(story.steps))
+        layout = _layout(story, options, fonts, self.label_role, settings, self.form, range(story.steps))
         step = (options.step or 1) - 1
         if self.form.extension == "svg":
             scene = story.scene(step)
@@ -66,9 +66,11 @@ class Export:
         if not self.form.animated:
             return still_png(raster(layout.draw(story.scene(step)), fonts, options.scale))
         drawings = [layout.draw(story.scene(s)) for s in range(story.steps)]
-        frames = [raster(drawing, fonts, options.scale) for drawing in drawings]
-        colours = [c for d in (drawings[0], drawings[len(drawings) // 2], drawings[-1]) for c in d.colours()]
-        return animation(frames, self.form.extension, options.fps, options.loop, colours)
+        samples = [drawings[0], drawings[len(drawings) // 2], drawings[-1]]
+        palette = shared_palette([raster(d, fonts, options.scale) for d in samples],
+                                 [colour for d in samples for colour in d.colours()])
+        return animation(frames(drawings, fonts, options.scale), palette, self.form.extension, options.fps,
+                         options.loop)
 
 
 def prepare(query: Mapping[str, str], page: str, form: Format, settings: Settings, fonts: FontSet) -> Export:
@@ -82,7 +84,7 @@ def prepare(query: Mapping[str, str], page: str, form: Format, settings: Setting
     lang, notes = _language(options.lang, fonts)
     story = plan.story(Labels(page, lang))
     label_role = "korean-bold" if lang == "ko" else "sans-bold"
-    _layout(story, options, fonts, label_role, settings, range(1))
+    _layout(story, options, fonts, label_role, settings, form, range(1))
     name = page if form.animated else f"{page}-step-{(options.step or 1)}"
     headers = {"content-disposition": f'inline; filename="{name}.{form.extension}"'}
     if notes:
@@ -101,10 +103,14 @@ def _language(asked: str, fonts: FontSet) -> tuple[str, list[str]]:
 
 
 def _layout(story: Story, options: ExportOptions, fonts: FontSet, label_role: str, settings: Settings,
-            steps: range) -> Layout:
+            form: Format, steps: range) -> Layout:
+    """The layout of the scenes of these steps, within the pixel limits."""
     layout = Layout((story.scene(s) for s in steps), THEMES[options.theme], fonts, options.scale, label_role)
-    settings.export_pixels.check(layout.pixels, f"the pixels of one frame ({layout.width}×{layout.height} "
-                                                f"at scale {options.scale})")
+    size = f"{layout.width}×{layout.height} at scale {options.scale}"
+    settings.export_pixels.check(layout.pixels, f"the pixels of one frame ({size})")
+    if form.animated:
+        settings.export_total_pixels.check(layout.pixels * story.steps,
+                                           f"the pixels of all {story.steps:,} frames ({size} each)")
     return layout
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .drawing import Circle, Drawing, Line, Rect, Text, TextRow
+from .drawing import Circle, Drawing, Line, Rect, Text, TextRow, ungrouped
 from .themes import RGB
 
 # The viewer's fonts draw the text: the server's first, then what other systems have.
@@ -22,7 +22,7 @@ def svg(drawing: Drawing, scale: int, title: str) -> str:
              f'viewBox="0 0 {drawing.width} {drawing.height}">',
              f"<title>{escape(title)}</title>",
              f'<rect width="100%" height="100%" fill="{_colour(drawing.background)}"/>']
-    for item in drawing.items:
+    for item in ungrouped(drawing.items):
         parts.append(_element(item, scale))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
