@@ -21,11 +21,11 @@ from fastapi.testclient import TestClient  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.web.export import convolution  # noqa: E402
-from app.web.export.encode import animation, still_png  # noqa: E402
+from app.web.export.encode import animation, shared_palette, still_png  # noqa: E402
 from app.web.export.fonts import server_fonts  # noqa: E402
 from app.web.export.labels import Labels  # noqa: E402
 from app.web.export.layout import Layout  # noqa: E402
-from app.web.export.raster import raster  # noqa: E402
+from app.web.export.raster import frames, raster  # noqa: E402
 from app.web.export.svg import svg  # noqa: E402
 from app.web.export.themes import THEMES  # noqa: E402
 
@@ -67,18 +67,22 @@ def phases(scale: int, repeats: int) -> None:
 
     shared = layout()
     drawings = [shared.draw(scene) for scene in scenes]
-    frames = [raster(drawing, fonts, scale) for drawing in drawings]
-    colours = [c for d in (drawings[0], drawings[12], drawings[-1]) for c in d.colours()]
+    painted = list(frames(drawings, fonts, scale))
+    samples = [drawings[0], drawings[len(drawings) // 2], drawings[-1]]
+    palette = shared_palette([raster(d, fonts, scale) for d in samples], [c for d in samples for c in d.colours()])
     print(f"\nphases ({story.steps} frames of {shared.width}×{shared.height}):")
     rows = {
         "view: query, checks, trace": lambda: convolution.plan(SEVEN, settings).story(Labels("convolution", "en")),
         "scenes": lambda: [story.scene(s) for s in range(story.steps)],
         "layout": layout,
         "drawing lists": lambda: [shared.draw(scene) for scene in scenes],
-        "raster (Pillow)": lambda: [raster(drawing, fonts, scale) for drawing in drawings],
-        **{f"encode {extension}": (lambda extension=extension: animation(frames, extension, 1.0, 0, colours))
+        "raster, every frame whole": lambda: [raster(drawing, fonts, scale) for drawing in drawings],
+        "raster, changes only": lambda: list(frames(drawings, fonts, scale)),
+        "palette": lambda: shared_palette([raster(d, fonts, scale) for d in samples],
+                                          [c for d in samples for c in d.colours()]),
+        **{f"encode {extension}": (lambda extension=extension: animation(painted, palette, extension, 1.0, 0))
            for extension in ("gif", "apng", "webp")},
-        "encode png (one frame)": lambda: still_png(frames[0]),
+        "encode png (one frame)": lambda: still_png(painted[0][0]),
         "write svg (one frame)": lambda: svg(drawings[0], scale, "step 1"),
     }
     print(f"  {'':28} {'wall':>8} {'CPU':>8}")
