@@ -18,7 +18,7 @@ from .headers import SecurityHeadersMiddleware
 from .paths import STATIC_DIR
 from .settings import Settings
 from .shipped import MODELS_DIR, load_models
-from .web import docs, pages
+from .web import docs, export, pages
 from .web.assets import VersionedStaticFiles
 
 DESCRIPTION = """Convolution, pooling, activations and whole forward passes, computed by a pure-NumPy
@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, models_dir: Path = MODELS_DIR) 
         app.include_router(module.router)
     app.include_router(pages.router)
     app.include_router(docs.router)
+    app.include_router(export.router)
     static = VersionedStaticFiles(STATIC_DIR)
     app.state.static_version = static.version
     app.mount("/static", static, name="static")

@@ -72,6 +72,11 @@ class Settings(BaseSettings):
                             description=f"layers in one forward pass (at most {LAYERS_CAP:,})")
     max_trace_steps: int = Field(16_384, ge=1, description="steps (output cells) in one trace")
     max_trace_values: int = Field(4_000_000, ge=1, description="numbers in one trace")
+    # Exports for slides (/convolution.gif and the like): every frame is drawn, so both are capped.
+    max_export_frames: int = Field(1024, ge=1, description="frames (steps) of one exported view")
+    max_export_pixels: int = Field(4_000_000, ge=1, description="pixels of one exported frame")
+    max_export_total_pixels: int = Field(320_000_000, ge=1, description="pixels of all frames of one exported "
+                                                                        "animation, held while it is encoded")
     # Imported ONNX models (POST /api/models): a file's size, a forward pass's work, and the store.
     max_model_bytes: int = Field(100 * 1024 * 1024, ge=1, description="an uploaded ONNX file's size, in bytes")
     max_model_multiply_adds: int = Field(20 * 10**9, ge=1, description="multiply-adds of one forward pass of an "
@@ -100,5 +105,8 @@ class Settings(BaseSettings):
     layers = LimitOf()
     trace_steps = LimitOf()
     trace_values = LimitOf()
+    export_frames = LimitOf()
+    export_pixels = LimitOf()
+    export_total_pixels = LimitOf()
     model_bytes = LimitOf()
     model_multiply_adds = LimitOf()

@@ -1,5 +1,6 @@
 """The README stays true: its commands are the ones CI runs, its examples answer as shown."""
 
+import io
 import json
 import re
 from pathlib import Path
@@ -83,3 +84,16 @@ def test_the_dockerfile_copies_what_exists_and_serves_the_app():
             assert (ROOT / path).exists(), path
     assert '"uvicorn", "app.main:app"' in dockerfile and "EXPOSE 8000" in dockerfile
     assert '"--port", "8000"' in dockerfile
+
+
+def test_the_export_links_answer_with_their_files(client):
+    from PIL import Image
+
+    section = README.split("### Exports for slides", 1)[1].split("\n#", 1)[0]
+    links = re.findall(r"^http://127\.0\.0\.1:8000(/convolution\.(\w+)\?*.*)$", section, re.M)
+    assert {extension for _, extension in links} == {"gif", "apng", "webp", "png", "svg"}
+    for path, extension in links:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        if extension != "svg":
+            Image.open(io.BytesIO(response.content)).verify()

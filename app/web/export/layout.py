@@ -1,0 +1,230 @@
+"""Where everything of a frame goes: the grids in columns with their labels, the operators between
+the columns, the equation under them (broken between kernel rows when long) and the step caption.
+
+Sizes are in layout units; `scale` pixels make a unit. One Layout serves every frame of an export:
+its cell size, column widths and height come from all the scenes, so the frames line up exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from .drawing import Circle, Drawing, Group, Line, Rect, Text, TextRow
+from .fonts import FontSet
+from .scene import Cell, EquationLine, Grid, Scene
+from .themes import Theme
+
+CELL = 44  # the smallest cell side; a cell widens to hold the widest number of the export
+CELL_PADDING = 7  # each side of a number
+NUMBER, BADGE, LABEL, EQUATION, CAPTION = 18, 12, 15, 22, 14  # font sizes
+MARGIN = 24
+LABEL_HEIGHT = 26  # a grid's label and the gap under it
+GRID_GAP = 20  # between the grids of one column
+OPERATOR = 56  # the room for an operator between two columns
+EQUATION_GAP = 26  # between the grids and the equation
+EQUATION_LINE = 36
+EQUATION_WIDTH = 560  # an equation line breaks past the grids' width or this, whichever is wider
+CAPTION_HEIGHT = 30
+RADIUS = 4
+
+
+class Layout:
+    """Sizes are measured with the fonts at scale 1 and multiplied by the scale, so that a frame at scale s
+    is exactly s times the frame at scale 1, and its lines break in the same places."""
+
+    def __init__(self, scenes: Iterable[Scene], theme: Theme, fonts: FontSet, scale: int, label_role: str):
+        self.theme, self.fonts, self.u, self.label_role = theme, fonts, scale, label_role
+        self._lengths: dict[tuple[str, int, str], float] = {}
+        self._cells: dict[tuple[Cell, float, float, bool], Group] = {}  # a cell's primitives, by where it is
+        widest, label_widths, shapes, texts = 0.0, [], None, []
+        for scene in scenes:  # in layout units from here to the end
+            shapes = shapes or [[(len(g.cells), len(g.cells[0])) for g in column] for column in scene.columns]
+            numbers = {cell.text for column in scene.columns for grid in column for row in grid.cells for cell in row}
+            widest = max(widest, *(self._length("mono-bold", NUMBER, text) for text in numbers))
+            widths = [max(self._length(label_role, LABEL, grid.label) for grid in column) for column in scene.columns]
+            label_widths = [max(pair) for pair in zip(label_widths, widths, strict=True)] if label_widths else widths
+            texts.append((scene.equation, scene.caption))
+        cell = max(CELL, math.ceil(widest + 2 * CELL_PADDING))
+        column_widths = [max(max(cols for _, cols in column) * cell, math.ceil(label))
+                         for column, label in zip(shapes, label_widths, strict=True)]
+        column_heights = [sum(LABEL_HEIGHT + rows * cell for rows, _ in column) + GRID_GAP * (len(column) - 1)
+                          for column in shapes]
+        stage_width = sum(column_widths) + OPERATOR * (len(shapes) - 1)
+        self.wrap = max(stage_width, EQUATION_WIDTH)
+        rows = [self._equation(lines) for lines, _ in texts]
+        equation_lines = max(len(r) for r in rows)
+        equation_width = math.ceil(max(self._row_width(row) for r in rows for row in r))
+        caption_width = math.ceil(max(self._length(label_role, CAPTION, caption) for _, caption in texts))
+        width = 2 * MARGIN + max(stage_width, equation_width, caption_width)
+        height = (MARGIN + max(column_heights) + EQUATION_GAP + equation_lines * EQUATION_LINE + CAPTION_HEIGHT
+                  + MARGIN)
+        # in pixels
+        u = scale
+        self.cell, self.width, self.height = cell * u, width * u, height * u
+        self.column_widths, self.column_heights = [w * u for w in column_widths], [h * u for h in column_heights]
+        self.stage_width, self.stage_height = stage_width * u, max(column_heights) * u
+        self.equation_width = equation_width * u
+
+    @property
+    def pixels(self) -> int:
+        return self.width * self.height
+
+    def draw(self, scene: Scene) -> Drawing:
+        u, colour = self.u, self.theme.rgb
+        items: list = []
+        x = (self.width - self.stage_width) / 2
+        top = MARGIN * u
+        for index, column in enumerate(scene.columns):
+            y = top + (self.stage_height - self.column_heights[index]) / 2
+            for grid in column:
+                items.append(Text(x, y + LABEL * u / 2, self._printable(self.label_role, LABEL, grid.label),
+                                  self.label_role, LABEL * u, colour["muted"], "lm"))
+                y += LABEL_HEIGHT * u
+                items.extend(self._grid(grid, x, y))
+                y += len(grid.cells) * self.cell + GRID_GAP * u
+            x += self.column_widths[index]
+            if index < len(scene.operators):
+                items.extend(self._operator(scene.operators[index], x + OPERATOR * u / 2, top + self.stage_height / 2))
+                x += OPERATOR * u
+        y = top + self.stage_height + EQUATION_GAP * u + EQUATION_LINE * u / 2
+        left = (self.width - self.equation_width) / 2  # the widest line of all frames centred: no frame jumps
+        for row in self._equation(scene.equation):
+            items.extend(self._equation_row(row, left, y))
+            y += EQUATION_LINE * u
+        caption_y = self.height - MARGIN * u - CAPTION_HEIGHT * u / 2
+        items.append(Text(self.width - MARGIN * u, caption_y, self._printable(self.label_role, CAPTION, scene.caption),
+                          self.label_role, CAPTION * u, colour["muted"], "rm"))
+        return Drawing(self.width, self.height, colour["page"], tuple(items))
+
+    # grids
+
+    def _grid(self, grid: Grid, left: float, top: float) -> list:
+        c, u, colour = self.cell, self.u, self.theme.rgb
+        items: list = []
+        cache = self._cells
+        for r, row in enumerate(grid.cells):
+            for q, cell in enumerate(row):
+                key = (cell, left + q * c, top + r * c, grid.signed)
+                if key not in cache:  # most cells look the same from frame to frame: made once
+                    cache[key] = self._cell(*key)
+                items.append(cache[key])
+        if grid.window is not None:
+            t, lft, b, rgt = grid.window
+            items.append(Rect(left + lft * c, top + t * c, (rgt - lft + 1) * c, (b - t + 1) * c, None, colour["frame"],
+                              3 * u, radius=RADIUS * u))
+        return items
+
+    def _cell(self, cell: Cell, x: float, y: float, signed: bool) -> Group:
+        c, u, theme, colour = self.cell, self.u, self.theme, self.theme.rgb
+        kind = cell.kind
+        dashed = kind in ("pad", "pad-window") and theme.dashed_padding
+        if kind == "done":
+            fill = theme.shade(cell.level or 0.0, signed)
+            ink, role = theme.ink_on(fill), "mono"
+        else:
+            fill_role, ink_role = {
+                "plain": ("cell", None), "pad": ("pad", "pad-ink"), "window": ("window", "window-ink"),
+                "pad-window": ("pad-window", "window-ink"), "kernel": ("kernel", "kernel-ink"),
+                "current": ("current", "current-ink"), "later": ("later", None),
+            }[kind]
+            fill = colour[fill_role]
+            ink = colour[ink_role] if ink_role else theme.ink_on(fill)
+            role = "mono-bold" if kind in ("window", "pad-window", "current") else "mono"
+        items: list = [Rect(x, y, c, c, fill, colour["line"], max(1, u), dashed)]
+        if cell.text:
+            items.append(Text(x + c / 2, y + c / 2, self._printable(role, NUMBER, cell.text), role, NUMBER * u, ink))
+        if cell.badge:
+            items.append(Text(x + c - 3 * u, y + c - BADGE * u * 0.6, self._printable("mono", BADGE, cell.badge),
+                              "mono", BADGE * u, colour["badge"], "rm"))
+        return Group(tuple(items))
+
+    def _operator(self, sign: str, cx: float, cy: float) -> list:
+        u, ink = self.u, self.theme.rgb["operator"]
+        if sign == "\u2299":  # ⊙ drawn, not typed: every font has it then
+            return [Circle(cx, cy, 12 * u, None, ink, 2.5 * u), Circle(cx, cy, 3 * u, ink)]
+        if sign == "=":
+            return [Line(cx - 11 * u, cy + dy * u, cx + 11 * u, cy + dy * u, ink, 3 * u) for dy in (-5, 5)]
+        return [Text(cx, cy, self._printable("sans-bold", 28, sign), "sans-bold", 28 * u, ink)]
+
+    # the equation
+
+    def _equation(self, lines: tuple[EquationLine, ...]) -> list[list[tuple[str, str]]]:
+        rows: list[list[tuple[str, str]]] = []
+        for line in lines:
+            rows.extend(self._wrapped(line))
+        return rows
+
+    def _wrapped(self, line: EquationLine) -> list[list[tuple[str, str]]]:
+        """Runs of (text, kind) per printed row: one row if it fits, else broken between term groups
+        (kernel rows), and between terms only where one group is too long; a new row starts with "+"."""
+        head = [(line.label + ": ", "label")] if line.label else []
+        tail = [(" = ", "op"), (line.result, "result" if line.final else "partial")]
+        whole = head + _joined([t for group in line.groups for t in group])
+        if self._row_width(whole + tail) <= self.wrap:
+            return [whole + tail]
+        indent = [(" " * (len(line.label) + 2), "op")] if line.label else []
+        rows, row, fresh = [], list(head), True  # fresh: no term on this row yet
+        for group in line.groups:
+            fits = self._row_width(indent + _joined(list(group))) <= self.wrap
+            for piece in [list(group)] if fits else [[term] for term in group]:
+                candidate = row + ([] if fresh else [(" + ", "op")]) + _joined(piece)
+                if fresh or self._row_width(candidate) <= self.wrap:
+                    row, fresh = candidate, False
+                else:
+                    rows.append(row)
+                    row = indent + [("+ ", "op")] + _joined(piece)
+        if self._row_width(row + tail) <= self.wrap:
+            rows.append(row + tail)
+        else:
+            rows.extend([row, indent + tail])
+        return rows
+
+    def _equation_row(self, runs: list[tuple[str, str]], x: float, y: float) -> list:
+        u, colour = self.u, self.theme.rgb
+        items: list = []
+        texts = []
+        for text, kind in runs:
+            role = self._role(kind)
+            printed = self._printable(role, EQUATION if kind != "label" else LABEL, text)
+            size = (EQUATION if kind != "label" else LABEL) * u
+            width = self.fonts.font(role, size).getlength(printed)
+            ink = colour["muted"] if kind == "label" else colour["ink"]
+            if kind == "result":
+                pad = 5 * u
+                items.append(Rect(x - pad, y - EQUATION * u * 0.72, width + 2 * pad, EQUATION * u * 1.44,
+                                  colour["result"], radius=RADIUS * u))
+                ink = colour["result-ink"]
+            texts.append(Text(x, y, printed, role, size, ink, "lm"))
+            x += width
+        items.append(TextRow(tuple(texts)))
+        return [Group(tuple(items))]
+
+    def _role(self, kind: str) -> str:
+        return {"label": self.label_role, "result": "mono-bold", "partial": "mono-bold"}.get(kind, "mono")
+
+    def _row_width(self, runs: list[tuple[str, str]]) -> float:
+        """In layout units."""
+        return sum(self._length(self._role(kind), LABEL if kind == "label" else EQUATION, text) for text, kind in runs)
+
+    # text
+
+    def _printable(self, role: str, size: int, text: str) -> str:
+        return self.fonts.printable(role, text, size * self.u)
+
+    def _length(self, role: str, size: int, text: str) -> float:
+        """The width of text in layout units (measured at scale 1)."""
+        key = (role, size, text)
+        if key not in self._lengths:
+            self._lengths[key] = self.fonts.font(role, size).getlength(self.fonts.printable(role, text, size))
+        return self._lengths[key]
+
+
+def _joined(terms: list[str]) -> list[tuple[str, str]]:
+    runs: list[tuple[str, str]] = []
+    for term in terms:
+        if runs:
+            runs.append((" + ", "op"))
+        runs.append((term, "term"))
+    return runs
+

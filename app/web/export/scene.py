@@ -1,0 +1,57 @@
+"""What one frame shows, before any geometry or colour: grids of cells in columns, the operators
+between the columns, the step's equation and its caption. Every page's view produces these; the
+layout and the renderers know nothing else about a page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+# A cell's part in the step: plain, padding, under the window, the kernel, or an output cell that is
+# done, being computed now ("current"), or not computed yet ("later", drawn empty).
+CellKind = Literal["plain", "pad", "window", "pad-window", "kernel", "done", "current", "later"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    kind: CellKind = "plain"
+    badge: str = ""  # small corner text, e.g. "×2": the kernel weight that multiplies this cell
+    level: float | None = None  # position on the grid's colour scale, 0..1 (done output cells)
+
+
+@dataclass(frozen=True)
+class Grid:
+    label: str
+    cells: tuple[tuple[Cell, ...], ...]  # rows
+    window: tuple[int, int, int, int] | None = None  # (top, left, bottom, right) cells framed, inclusive
+    signed: bool = False  # the colour scale is diverging (values of both signs)
+
+
+@dataclass(frozen=True)
+class EquationLine:
+    """label: terms joined by " + " then " = result". Terms come in groups (a kernel row each) so a
+    long line can break between rows."""
+
+    groups: tuple[tuple[str, ...], ...]
+    result: str
+    label: str = ""
+    final: bool = True  # the result is the step's answer (highlighted), not a partial sum
+
+
+@dataclass(frozen=True)
+class Scene:
+    columns: tuple[tuple[Grid, ...], ...]  # left to right; each column's grids top to bottom
+    operators: tuple[str, ...]  # between the columns: "⊙", "=", "→" …
+    equation: tuple[EquationLine, ...]
+    caption: str  # e.g. "step 3 / 4"
+
+
+class Story(Protocol):
+    """The frames of an export, made on demand: one scene per step."""
+
+    steps: int
+
+    def scene(self, step: int) -> Scene:
+        """step counts from 0."""
+        ...
