@@ -9,6 +9,7 @@ from ..api.routes import operation_names
 from ..api.schemas.convolve import SEED_EXAMPLE
 from ..paths import TEMPLATES_DIR
 from .assets import asset
+from .export.routes import VIEWS as EXPORT_VIEWS
 from .i18n import choose_language, for_scripts, remember_language, strings
 from .lectures import lecture_data
 from .worked_example import first_step
@@ -23,6 +24,7 @@ EXPLORERS = ("convolution", "pooling", "activation", "signal", "network")
 # The layer types whose cells POST /api/models/{name}/trace explains: the model explorer opens these.
 TRACED = sorted({"conv2d", *(name for name, kind in engine.KINDS.items() if kind.record in engine.CELLS)})
 PREDICTS = ("convolution", "pooling", "activation", "network")  # the explorers with predict mode (Q)
+EXPORTS = tuple(EXPORT_VIEWS)  # the explorers whose view is also a file (/<page>.gif …): the Export dialog (E)
 
 
 def render(request: Request, template: str, page: str | None, **context) -> HTMLResponse:
@@ -38,7 +40,7 @@ def render(request: Request, template: str, page: str | None, **context) -> HTML
         text = strings(page, lang)
         cache[key] = templates.TemplateResponse(request, template, {
             "lang": lang, "t": text, "script_strings": for_scripts(text), "page": page, "version": __version__,
-            "explorers": EXPLORERS, "predicts": page in PREDICTS, **context,
+            "explorers": EXPLORERS, "predicts": page in PREDICTS, "exports": page in EXPORTS, **context,
         }).body
     response = HTMLResponse(cache[key], headers={"vary": "Accept-Language, Cookie"})  # the language decides
     remember_language(request, response)

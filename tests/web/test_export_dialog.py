@@ -1,0 +1,69 @@
+"""The Export dialog (E): the view on screen as a file for slides, its link the page's own plus an extension."""
+
+import io
+
+import httpx
+import pytest
+from PIL import Image
+
+pytestmark = pytest.mark.browser
+
+LOADED = "() => { const img = document.getElementById('export-preview'); return img.complete && img.naturalWidth > 0; }"
+
+
+def open_dialog(page, live_server, query=""):
+    page.goto(f"{live_server}/convolution{query}")
+    page.locator("#equation .result").wait_for()
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("ArrowRight")  # step 2 of 4
+    page.keyboard.press("e")
+    page.locator("#export").wait_for()
+    page.wait_for_function(LOADED)
+
+
+def file_at(live_server, href):
+    answer = httpx.get(f"{live_server}{href}")
+    assert answer.status_code == 200, answer.text
+    return Image.open(io.BytesIO(answer.content))
+
+
+def test_e_opens_the_dialog_on_a_still_of_this_step(page, live_server):
+    open_dialog(page, live_server)
+    page.select_option("#export select[name=format]", "png")
+    page.wait_for_function(LOADED)
+    href = page.get_attribute("#export-download", "href")
+    assert href.startswith("/convolution.png?") and "step=2" in href and "present" not in href
+    still = file_at(live_server, href)
+    preview = page.evaluate("() => [document.getElementById('export-preview').naturalWidth,"
+                            " document.getElementById('export-preview').naturalHeight]")
+    assert list(still.size) == preview  # the preview is the file itself
+    assert page.get_attribute("#export-download", "download") == "convolution.png"
+
+
+def test_an_animation_has_a_frame_per_step_at_the_chosen_scale(page, live_server):
+    open_dialog(page, live_server)
+    page.select_option("#export select[name=format]", "gif")
+    assert page.locator("#export input[name=fps]").is_visible()
+    one = file_at(live_server, page.get_attribute("#export-download", "href"))
+    assert one.n_frames == 4  # the worked example's four steps
+    page.select_option("#export select[name=scale]", "1")
+    page.locator("#export input[name=loop]").uncheck()
+    href = page.get_attribute("#export-download", "href")
+    assert "loop=1" in href and "step=" not in href
+    half = file_at(live_server, href)
+    assert (half.width * 2, half.height * 2) == one.size
+
+
+def test_the_dialog_speaks_korean_and_exports_in_it(page, live_server):
+    open_dialog(page, live_server, "?lang=ko")
+    assert page.locator("#export-title").text_content() == "슬라이드용으로 내보내기"
+    assert "lang=ko" in page.get_attribute("#export-download", "href")
+    page.keyboard.press("Escape")
+    page.keyboard.press("?")
+    assert "GIF" in page.locator("#help").text_content()
+
+
+def test_a_page_that_cannot_export_shows_no_export(page, live_server):
+    page.goto(f"{live_server}/pooling")
+    page.locator("#equation").wait_for()
+    assert page.locator('[data-action="export"]').count() == 0 and page.locator("#export").count() == 0
