@@ -1,5 +1,6 @@
 """The README stays true: its commands are the ones CI runs, its examples answer as shown."""
 
+import importlib.util
 import io
 import json
 import re
@@ -97,3 +98,16 @@ def test_the_export_links_answer_with_their_files(client):
         assert response.status_code == 200, path
         if extension != "svg":
             Image.open(io.BytesIO(response.content)).verify()
+
+
+def test_the_gallery_shows_each_file_and_each_file_is_what_its_link_gives(client):
+    from PIL import Image
+
+    spec = importlib.util.spec_from_file_location("make_gallery", ROOT / "scripts" / "make_gallery.py")
+    gallery = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gallery)
+    links, folder = gallery.GALLERY, gallery.GALLERY_DIR
+    for name, link in links.items():
+        assert f"](static/gallery/{name})" in README, name
+        with Image.open(folder / name) as kept, Image.open(io.BytesIO(client.get(link).content)) as made:
+            assert (kept.size, getattr(kept, "n_frames", 1)) == (made.size, getattr(made, "n_frames", 1)), name

@@ -60,3 +60,16 @@ def test_frames_painted_where_they_changed_equal_frames_drawn_whole():
     for drawing, (image, boxes) in zip(drawings, frames(drawings, server_fonts(), 1), strict=True):
         assert ImageChops.difference(image, raster(drawing, server_fonts(), 1)).getbbox() is None
         assert boxes is None or sum((c - a) * (d - b) for a, b, c, d in boxes) < image.width * image.height / 2
+
+
+def test_with_groups_the_channels_a_filter_does_not_read_are_faded_and_its_kernel_names_its_channel():
+    # depthwise: three channels of 3×3, three 2×2 filters, groups 3; 4 steps a filter
+    shown = story("in=1,2,3;4,5,6;7,8,9|9,8,7;6,5,4;3,2,1|1,0,1;0,1,0;1,0,1&k=1,0;0,1/0,1;1,0/1,1;1,1&g=3")
+    for step in range(shown.steps):
+        f = step // 4
+        scene = shown.scene(step)
+        for c, grid in enumerate(scene.columns[0]):
+            read = c == f
+            assert grid.window is not None if read else grid.window is None
+            assert len(cells_of(grid, "unread")) == (0 if read else 9)
+        assert [kernel.label for kernel in scene.columns[1]] == [f"Kernel · filter {f + 1} · channel {f + 1}"]

@@ -100,6 +100,7 @@ class ConvolutionStory:
         self.steps = len(trace.cell)
         self.turned = mode == "convolution"
         self.plain = self._plain_inputs()
+        self.unread = self._unread() if trace.groups > 1 else []
         self.output_text = _texts(output)
         low, high = float(output.min()), float(output.max())
         self.signed = low < 0
@@ -137,7 +138,8 @@ class ConvolutionStory:
         of_filter = [label("page.grid.filter", f=f + 1)] if self.trace.kernel.shape[0] > 1 else []
 
         def grids(name: str, slices, kind: CellKind) -> tuple[Grid, ...]:
-            return tuple(Grid(_joined(name, *of_filter, *self._channel(first + c, per_group)),
+            named = per_group > 1 or self.trace.groups > 1  # with groups, which channel the slice meets
+            return tuple(Grid(_joined(name, *of_filter, *self._channel(first + c, named)),
                               tuple(tuple(Cell(fmt(w), kind) for w in row) for row in slices[c]))
                          for c in range(per_group))
 
@@ -146,14 +148,19 @@ class ConvolutionStory:
         return (grids(label("page.grid.kernel.turned"), weights, "kernel")
                 + grids(label("page.grid.kernel.original"), weights[:, ::-1, ::-1], "plain"))
 
-    def _channel(self, c: int, channels: int) -> list[str]:
-        return [self.labels("page.grid.channel", c=c + 1)] if channels > 1 else []
+    def _channel(self, c: int, named: bool) -> list[str]:
+        return [self.labels("page.grid.channel", c=c + 1)] if named else []
+
+    def _unread(self) -> list[tuple[tuple[Cell, ...], ...]]:
+        """Every channel faded, as the page fades the channels the shown filter does not read (groups)."""
+        return [tuple(tuple(cell if cell.kind == "pad" else Cell(cell.text, "unread") for cell in row) for row in plain)
+                for plain in self.plain]
 
     def _input(self, step: int, c: int, slice_index: int | None) -> Grid:
         """Channel c with the window on it when filter f reads it (slice_index: which of its kernel slices)."""
         trace = self.trace
         rows, cols = [int(r) for r in trace.rows[step]], [int(q) for q in trace.cols[step]]
-        cells = list(self.plain[c])  # rows of the channel without a window, shared by every step
+        cells = list(self.plain[c] if slice_index is not None else self.unread[c])  # shared by every step
         window = None
         if slice_index is not None:
             weights = trace.kernel[int(trace.cell[step][0]), slice_index]  # (KH, KW)
@@ -165,7 +172,7 @@ class ConvolutionStory:
                 cells[r] = tuple(row)
             window = (rows[0], cols[0], rows[-1], cols[-1])
         name = self.labels("page.grid.input")
-        return Grid(_joined(name, *self._channel(c, trace.padded_input.shape[0])), tuple(cells), window)
+        return Grid(_joined(name, *self._channel(c, trace.padded_input.shape[0] > 1)), tuple(cells), window)
 
     def _output(self, step: int, f: int) -> Grid:
         oh, ow = self.output.shape[1:]

@@ -126,7 +126,7 @@ class Layout:
             fill_role, ink_role = {
                 "plain": ("cell", None), "pad": ("pad", "pad-ink"), "window": ("window", "window-ink"),
                 "pad-window": ("pad-window", "window-ink"), "kernel": ("kernel", "kernel-ink"),
-                "current": ("current", "current-ink"), "later": ("later", None),
+                "current": ("current", "current-ink"), "later": ("later", None), "unread": ("later", "muted"),
             }[kind]
             fill = colour[fill_role]
             ink = colour[ink_role] if ink_role else theme.ink_on(fill)

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 # A cell's part in the step: plain, padding, under the window, the kernel, or an output cell that is
-# done, being computed now ("current"), or not computed yet ("later", drawn empty).
-CellKind = Literal["plain", "pad", "window", "pad-window", "kernel", "done", "current", "later"]
+# done, being computed now ("current"), or not computed yet ("later", drawn empty); "unread": a cell of a
+# channel that the step's filter does not read (grouped convolution), drawn faded.
+CellKind = Literal["plain", "pad", "window", "pad-window", "kernel", "done", "current", "later", "unread"]
 
 
 @dataclass(frozen=True)
