@@ -39,7 +39,7 @@ def test_home_page_links_every_explorer_with_a_line_each(page, live_server):
     page.goto(live_server + "/")
     cards = page.locator(".explorer-cards a")
     hrefs = [cards.nth(i).get_attribute("href").removeprefix(live_server) for i in range(cards.count())]
-    assert hrefs == ["/convolution", "/pooling", "/activation", "/signal", "/network"]
+    assert hrefs == ["/convolution", "/transposed", "/pooling", "/activation", "/signal", "/network"]
     assert all(len(cards.nth(i).locator("span").inner_text()) > 30 for i in range(cards.count()))
 
 
