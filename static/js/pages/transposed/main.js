@@ -40,7 +40,12 @@ const page = {
   },
   showProblem,
   refresh: () => refresh(page),
-  fit: () => page.result && fitCells(views, page.state, page.result.layout, isPresentation()),
+  // twice: the second measures the captions and gaps at the first one's cell size
+  refit: () => {
+    if (!page.result) return;
+    for (let pass = 0; pass < 2; pass++) fitCells(views, page.state, page.result.layout, isPresentation());
+    page.show(page.player.step); // the window frames follow their cells
+  },
   show: (step) => {
     if (!page.result) return;
     const s = Math.min(step, page.result.transpose.trace.steps - 1);
@@ -96,12 +101,8 @@ canvas.onCell("click", (r, c) => {
 });
 
 // Cells follow the room: the window's size and presentation mode change it.
-const refit = () => {
-  page.fit();
-  page.show(page.player.step);
-};
-new ResizeObserver(refit).observe(views);
-window.addEventListener("resize", refit);
+new ResizeObserver(() => page.refit()).observe(views);
+window.addEventListener("resize", () => page.refit());
 fillForm(form, page.state);
 page.syncTransport();
 page.refresh();

@@ -30,8 +30,8 @@ export async function refresh(page) {
       layout: { rows, cols, stuffed, finishing: finishingSteps(rows, cols, state.input[0].length),
                 coverage: coverageCounts(rows, cols) },
     };
-    page.fit();
     page.setSteps(scatter.trace.steps); // draws the step
+    page.refit();
   } catch (error) {
     if (error.name === "AbortError") return;
     page.showProblem(errorText(error));
