@@ -1,21 +1,17 @@
 // One cell size for every grid of both views, from the room they have: the widest row of grids
 // and, in presentation mode, the screen's height less everything that is not a grid cell (captions,
-// the arithmetic, the player), so that the guide's shapes fit 1280×720 without scrolling.
+// the arithmetic, the player), so that the guide's shapes fit 1280×720 without scrolling. Each
+// side's kernels go below its input or beside it, whichever leaves the larger cells.
 
 const SMALLEST = 26; // px: a two-digit number still reads at 12 px
 const LARGEST = 64;
 const NARROW = 900; // px: below this the views stack (explorer.css's phone layout)
+const KERNEL_CAPTION = 2; // rem: a kernel's caption and gap, below an input (or beside it, less the caption)
+const ARRANGEMENTS = [[false, false], [false, true], [true, false], [true, true]]; // [scatter, direct] beside?
 
-/** Cells across and down: [input over kernel and products] → canvas ← [stuffed input over turned kernel]
- * in one row; on a narrow screen, one above the other. */
-function cellsNeeded(state, { rows, cols, stuffed }, narrow) {
-  const [h, w, kh, kw] = [state.input.length, state.input[0].length, state.kernel.length, state.kernel[0].length];
-  const [sh, sw] = [stuffed.values.length, stuffed.values[0].length];
-  const columns = [Math.max(w, 2 * kw), cols.canvas, Math.max(sw, kw)];
-  return {
-    across: narrow ? Math.max(...columns) : columns[0] + columns[1] + columns[2],
-    down: Math.max(h + kh, rows.canvas, sh + kh),
-  };
+/** One side's cells: its input (w × h) with its kernels (kw wide in all, kh high) below it or beside it. */
+function side([w, h], [kw, kh], beside) {
+  return beside ? { across: w + kw, down: Math.max(h, kh) } : { across: Math.max(w, kw), down: h + kh };
 }
 
 /** The views' width that is not grid cells (operators, gaps, captions wider than their grids). */
@@ -25,7 +21,7 @@ function otherWidth(views, across, cell) {
   return parts.reduce((sum, part) => sum + part.offsetWidth, 0) + gap * (parts.length - 1) - across * cell;
 }
 
-/** The stage's height that is not grid cells, with cells `cell` px high now. */
+/** The stage's height that is not grid cells. */
 function otherHeight(views, down, cell) {
   const stage = views.parentElement;
   const style = getComputedStyle(stage);
@@ -35,13 +31,40 @@ function otherHeight(views, down, cell) {
     + others + views.offsetHeight - down * cell;
 }
 
-/** Set --tr-cell on `views` for the layout of the last answer. */
+/** The cells across and down of one arrangement, a phone's one column included. */
+function cellsOf(state, { cols, rows, stuffed }, [scatterBeside, directBeside], narrow) {
+  const scatter = side([state.input[0].length, state.input.length], [2 * state.kernel[0].length, state.kernel.length],
+    scatterBeside);
+  const direct = side([stuffed.values[0].length, stuffed.values.length], [state.kernel[0].length, state.kernel.length],
+    directBeside);
+  const parts = [scatter.across, cols.canvas, direct.across];
+  return {
+    across: narrow ? Math.max(...parts) : parts[0] + parts[1] + parts[2],
+    down: narrow ? scatter.down + rows.canvas + direct.down : Math.max(scatter.down, rows.canvas, direct.down),
+  };
+}
+
+/** Set --tr-cell on `views` and each side's arrangement (class tr-beside) for the last answer. */
 export function fitCells(views, state, layout, presenting) {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
   const narrow = window.innerWidth <= NARROW;
-  const { across, down } = cellsNeeded(state, layout, narrow);
+  const sides = [views.querySelector(".tr-scatter"), views.querySelector(".tr-direct")];
+  const current = sides.map((element) => element.classList.contains("tr-beside"));
   const now = views.querySelector("#canvas-grid td")?.offsetHeight ?? SMALLEST; // borders included: a pixel or two
-  const width = (views.clientWidth - (narrow ? 0 : otherWidth(views, across, now))) / across;
-  const height = presenting ? (window.innerHeight - otherHeight(views, down, now)) / down : LARGEST;
-  const cell = Math.min(LARGEST, Math.max(SMALLEST, Math.floor(Math.min(width, height))));
-  views.style.setProperty("--tr-cell", `${cell}px`);
+  const measured = cellsOf(state, layout, current, narrow);
+  const baseWidth = narrow ? 0 : otherWidth(views, measured.across, now);
+  const baseHeight = presenting ? otherHeight(views, measured.down, now) : 0;
+  const size = (arrangement) => {
+    // a side's kernels moved beside its input take their caption row's height with them; moved below, add it
+    const rowsMoved = arrangement.reduce((sum, beside, k) => sum + (beside === current[k] ? 0 : beside ? -1 : 1), 0);
+    const extra = rowsMoved * KERNEL_CAPTION * rem;
+    const { across, down } = cellsOf(state, layout, arrangement, narrow);
+    const width = (views.clientWidth - baseWidth) / across;
+    const height = presenting ? (window.innerHeight - baseHeight - extra) / down : LARGEST;
+    return Math.min(LARGEST, Math.max(SMALLEST, Math.floor(Math.min(width, height))));
+  };
+  const options = narrow ? [[false, false]] : ARRANGEMENTS;
+  const best = options.reduce((a, b) => (size(b) > size(a) ? b : a));
+  sides.forEach((element, k) => element.classList.toggle("tr-beside", best[k]));
+  views.style.setProperty("--tr-cell", `${size(best)}px`);
 }
