@@ -7,6 +7,7 @@ const SMALLEST = 26; // px: a two-digit number still reads at 12 px
 const LARGEST = 64;
 const NARROW = 900; // px: below this the views stack (explorer.css's phone layout)
 const KERNEL_CAPTION = 2; // rem: a kernel's caption and gap, below an input (or beside it, less the caption)
+const SPARE = 12; // px kept free below the player: the moved captions are estimated, not measured
 const ARRANGEMENTS = [[false, false], [false, true], [true, false], [true, true]]; // [scatter, direct] beside?
 
 /** One side's cells: its input (w × h) with its kernels (kw wide in all, kh high) below it or beside it. */
@@ -60,7 +61,7 @@ export function fitCells(views, state, layout, presenting) {
     const extra = rowsMoved * KERNEL_CAPTION * rem;
     const { across, down } = cellsOf(state, layout, arrangement, narrow);
     const width = (views.clientWidth - baseWidth) / across;
-    const height = presenting ? (window.innerHeight - baseHeight - extra) / down : LARGEST;
+    const height = presenting ? (window.innerHeight - SPARE - baseHeight - extra) / down : LARGEST;
     return Math.min(LARGEST, Math.max(SMALLEST, Math.floor(Math.min(width, height))));
   };
   const options = narrow ? [[false, false]] : ARRANGEMENTS;
