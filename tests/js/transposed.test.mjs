@@ -8,6 +8,7 @@ import {
   axisLayout, coverageCounts, finishingSteps, focusCell, stuffedInput, transposedSize,
 } from "../../static/js/pages/transposed/geometry.js";
 import { PRESETS, presetState } from "../../static/js/pages/transposed/presets.js";
+import { runningSums } from "../../static/js/pages/transposed/sums.js";
 import { generator } from "./random.mjs";
 
 const random = generator(19);
@@ -155,5 +156,36 @@ test("every preset has the guide's output size", () => {
     const [kh, kw] = [state.kernel.length, state.kernel[0].length];
     const rule = (i, k) => transposedSize(i, k, state.stride, state.padding, state.outputPadding, state.dilation);
     assert.deepEqual([rule(h, kh), rule(w, kw)], [size, size], name);
+  }
+});
+
+/** A trace shaped as POST /api/conv_transpose writes it (one kh×kw kernel, bias 0.5), from the geometry. */
+function traceOf(input, kernel, axis, oh, ow) {
+  const [h, w, kh, kw] = [input.length, input[0].length, kernel.length, kernel[0].length];
+  const trace = { bias: [0.5], rows: [], cols: [], kept: [], products: [] };
+  for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) {
+    const rows = Array.from({ length: kh }, (_, m) => i * axis.stride - axis.padding + m * axis.dilation);
+    const cols = Array.from({ length: kw }, (_, n) => j * axis.stride - axis.padding + n * axis.dilation);
+    trace.rows.push(rows);
+    trace.cols.push(cols);
+    trace.kept.push(rows.map((r) => cols.map((c) => Number(r >= 0 && r < oh && c >= 0 && c < ow))));
+    trace.products.push(kernel.map((line) => line.map((k) => input[i][j] * k)));
+  }
+  return trace;
+}
+
+test("the running sums hold the bias before the first step and the scatter's output plus the bias after the last", () => {
+  for (const axis of cases()) {
+    const input = randomInts(axis.size, axis.size, -3, 3);
+    const kernel = randomInts(axis.kernel, axis.kernel, -3, 3);
+    const { rows, cols } = layouts(input, kernel, axis);
+    const trace = traceOf(input, kernel, axis, rows.out, cols.out);
+    const last = input.length * input[0].length - 1;
+    const { sums, added } = runningSums(trace, last, [rows.out, cols.out]);
+    const { out, count } = scatter(input, kernel, axis);
+    assert.deepEqual(sums, out.map((line) => line.map((v) => v + 0.5)), JSON.stringify(axis));
+    assert.deepEqual(added, count, JSON.stringify(axis));
+    const none = runningSums(trace, -1, [rows.out, cols.out]);
+    assert.ok(none.sums.flat().every((v) => v === 0.5) && none.added.flat().every((n) => n === 0));
   }
 });

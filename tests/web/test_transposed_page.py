@@ -140,3 +140,32 @@ def test_korean(page, live_server):
     assert "완성" in page.locator("[data-testid=direct-caption]").inner_text()
     assert "전체 패딩" in page.get_by_role("combobox", name=re.compile("^예제")).inner_text()
     assert page.console_errors == []
+
+
+PARTS = ["[data-testid=input-grid]", "[data-testid=kernel-grid]", "[data-testid=canvas-grid]",
+         "[data-testid=stuffed-grid]", "[data-testid=turned-grid]", "[data-testid=scatter-equation]",
+         "[data-testid=direct-equation]", "#formula", ".player"]
+
+
+def test_presentation_mode_shows_every_preset_on_one_1280x720_screen(page, live_server):
+    open_page(page, live_server, "?present=1")
+    preset = page.locator("select[name=preset]")
+    for name in PRESETS:
+        # the select sits in the controls, which presentation mode hides: choose as the keyboard would
+        preset.evaluate("(select, name) => { select.value = name; select.dispatchEvent(new Event('change', "
+                        "{ bubbles: true })); }", name)
+        page.wait_for_function("new URLSearchParams(location.search).get('step') === null")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(200)  # the cells take their size from the first drawing
+        scroll = page.evaluate("[document.scrollingElement.scrollWidth - innerWidth, "
+                               "document.scrollingElement.scrollHeight - innerHeight]")
+        assert scroll[0] <= 0 and scroll[1] <= 0, name
+        missing = page.evaluate("""(selectors) => selectors.filter((selector) => {
+          const r = document.querySelector(selector).getBoundingClientRect();
+          return r.width === 0 || r.left < -0.5 || r.top < -0.5
+            || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5;
+        })""", PARTS)
+        assert missing == [], name
+        cell = page.locator("[data-testid=canvas-grid] td").first.bounding_box()
+        assert cell["height"] >= 32, name  # room for an 18 px number and its corner note, not a thumbnail
+    assert page.console_errors == []
