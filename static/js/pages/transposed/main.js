@@ -19,12 +19,13 @@ const views = document.getElementById("views");
 const live = document.getElementById("live");
 const showProblem = problemLine({ framing: "page.error.impossible", stale: [views] });
 
-const grid = (id, label, cellLabel, options = {}) =>
-  new Grid(document.getElementById(id), { label: t(label), testId: id, cellLabel: (row, col) => t(cellLabel, { row, col }), ...options });
+const grid = (id, label, cellLabel, options = {}) => new Grid(document.getElementById(id), {
+  label: t(label), testId: id, cellLabel: (row, col) => t(cellLabel, { row, col }), ...options,
+});
 
 const page = {
   state: readState(),
-  result: null, // {transpose, direct: the two answers, layout: the geometry both are drawn with}
+  result: null, // {sent: the settings asked about, transpose, direct: the two answers, layout: their geometry}
   hoverCell: null, // an output cell under the pointer: the direct view shows it instead of the focus
   views: {
     input: grid("input-grid", "page.grid.input", "page.cell.input", {
@@ -43,7 +44,7 @@ const page = {
   // twice: the second measures the captions and gaps at the first one's cell size
   refit: () => {
     if (!page.result) return;
-    for (let pass = 0; pass < 2; pass++) fitCells(views, page.state, page.result.layout, isPresentation());
+    for (let pass = 0; pass < 2; pass++) fitCells(views, page.result.sent, page.result.layout, isPresentation());
     page.show(page.player.step); // the window frames follow their cells
   },
   show: (step) => {

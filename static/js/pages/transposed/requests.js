@@ -23,10 +23,13 @@ export async function refresh(page) {
   const [rows, cols] = axesOf(state).map(axisLayout);
   const stuffed = stuffedInput(state.input, rows, cols);
   try {
-    const [scatter, direct] = await Promise.all([transpose(transposeBody(state)), convolve(directBody(state, stuffed.values))]);
+    const [scatter, direct] = await Promise.all([
+      transpose(transposeBody(state)), convolve(directBody(state, stuffed.values)),
+    ]);
     page.showProblem(null);
+    page.hoverCell = null; // a cell of the old output may not exist in the new one
     page.result = {
-      transpose: scatter, direct,
+      sent: structuredClone(state), transpose: scatter, direct,
       layout: { rows, cols, stuffed, finishing: finishingSteps(rows, cols, state.input[0].length),
                 coverage: coverageCounts(rows, cols) },
     };

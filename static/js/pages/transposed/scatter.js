@@ -35,15 +35,17 @@ function sentence(trace, s) {
 
 /** Draw scatter step s; focus: the output cell both views show (framed on the canvas). */
 export function drawScatter({ state, result, views }, s, focus) {
+  const { input } = result.sent; // the numbers this answer is for (a bad setting since then sent nothing)
   const { trace, output } = result.transpose;
   const { rows, cols, finishing, coverage } = result.layout;
   const [oh, ow] = [rows.out, cols.out];
   const pad = [rows.padding, cols.padding]; // output cell (r, c) is canvas cell (r + P, c + P)
   const [i, j] = trace.cell[s];
-  const width = state.input[0].length;
-  views.input.setData(state.input);
+  const width = input[0].length;
+  views.input.setData(input);
   views.input.mark("win", [[i, j]]);
-  views.input.mark("done", state.input.flatMap((line, r) => line.map((_, c) => [r, c])).filter(([r, c]) => r * width + c < s));
+  const cells = input.flatMap((line, r) => line.map((_, c) => [r, c]));
+  views.input.mark("done", cells.filter(([r, c]) => r * width + c < s)); // scattered already
   views.kernel.setData(trace.kernel);
   views.products.setData(trace.products[s]);
   views.products.mark("cropped", trace.kept[s].flatMap((line, m) => line.flatMap((kept, n) => (kept ? [] : [[m, n]]))));
@@ -59,7 +61,9 @@ export function drawScatter({ state, result, views }, s, focus) {
   });
   renderLegend(document.getElementById("canvas-legend"), scale);
   document.getElementById("canvas-legend").hidden = state.coverage;
-  const landing = trace.rows[s].flatMap((r, m) => trace.cols[s].map((c, n) => ({ at: [r + pad[0], c + pad[1]], m, n })));
+  const landing = trace.rows[s].flatMap((r, m) => trace.cols[s].map((c, n) => ({
+    at: [r + pad[0], c + pad[1]], m, n, // where kernel cell (m, n)'s product lands on the canvas
+  })));
   views.canvas.mark("win", landing.filter(({ m, n }) => trace.kept[s][m][n]).map(({ at }) => at));
   views.canvas.mark("cropped-hit", landing.filter(({ m, n }) => !trace.kept[s][m][n]).map(({ at }) => at));
   views.canvas.mark("partial", outputCells([oh, ow], pad, (r, c) => added[r][c] > 0 && finishing[r][c] > s));

@@ -64,7 +64,8 @@ export function directBody(state, stuffed) {
 
 /** Both axes' settings for axisLayout: rows, then columns. */
 export function axesOf(state) {
-  const shared = { stride: state.stride, padding: state.padding, outputPadding: state.outputPadding, dilation: state.dilation };
+  const { stride, padding, outputPadding, dilation } = state;
+  const shared = { stride, padding, outputPadding, dilation };
   return [
     { ...shared, size: state.input.length, kernel: state.kernel.length },
     { ...shared, size: state.input[0].length, kernel: state.kernel[0].length },
