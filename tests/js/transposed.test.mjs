@@ -174,7 +174,7 @@ function traceOf(input, kernel, axis, oh, ow) {
   return trace;
 }
 
-test("the running sums hold the bias before the first step and the scatter's output plus the bias after the last", () => {
+test("the running sums hold the bias before the first step, the scatter's output plus the bias after the last", () => {
   for (const axis of cases()) {
     const input = randomInts(axis.size, axis.size, -3, 3);
     const kernel = randomInts(axis.kernel, axis.kernel, -3, 3);

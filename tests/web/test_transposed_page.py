@@ -130,6 +130,10 @@ def test_a_link_reopens_the_same_view(page, live_server, browser):
         page.locator("[data-testid=direct-equation]").inner_text()
     assert again.locator("[data-testid=canvas-grid]").get_attribute("class") == "grid coverage"
     again.context.close()
+    # dilation 2 and output_padding 1: the direct view's window still sums to the API's value for its cell
+    answer = page.request.post(f"{live_server}/api/conv_transpose", data=settings_in_url(page)).json()
+    (row, col), total = direct_cell_and_sum(page)
+    assert total == shown(answer["output"][row][col])
 
 
 def test_korean(page, live_server):
