@@ -17,7 +17,9 @@ import { readState, writeState } from "./state.js";
 const form = document.getElementById("settings");
 const views = document.getElementById("views");
 const live = document.getElementById("live");
-const showProblem = problemLine({ framing: "page.error.impossible", stale: [views] });
+const showProblem = problemLine({
+  framing: "page.error.impossible", stale: [views, document.querySelector(".tr-equations")],
+});
 
 const grid = (id, label, cellLabel, options = {}) => new Grid(document.getElementById(id), {
   label: t(label), testId: id, cellLabel: (row, col) => t(cellLabel, { row, col }), ...options,
