@@ -20,7 +20,7 @@ templates.env.globals["asset"] = asset
 
 ENDPOINTS = operation_names()  # POST /api/<name>, each described in home.json
 
-EXPLORERS = ("convolution", "pooling", "activation", "signal", "network")
+EXPLORERS = ("convolution", "transposed", "pooling", "activation", "signal", "network")
 # The layer types whose cells POST /api/models/{name}/trace explains: the model explorer opens these.
 TRACED = sorted({"conv2d", *(name for name, kind in engine.KINDS.items() if kind.record in engine.CELLS)})
 PREDICTS = ("convolution", "pooling", "activation", "network")  # the explorers with predict mode (Q)
@@ -55,6 +55,11 @@ async def home(request: Request):
 @router.get("/convolution", response_class=HTMLResponse)
 async def convolution(request: Request):
     return render(request, "convolution.html", "convolution")
+
+
+@router.get("/transposed", response_class=HTMLResponse)
+async def transposed(request: Request):
+    return render(request, "transposed.html", "transposed")
 
 
 @router.get("/pooling", response_class=HTMLResponse)

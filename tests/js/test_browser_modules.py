@@ -52,3 +52,19 @@ def test_the_js_output_size_rule_agrees_with_the_engine(node):
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == [output_size(i, k, s, p0, p1, d, c) for i, k, s, p0, p1, d, c in cases]
+
+
+def test_the_js_transposed_output_size_rule_agrees_with_the_engine(node):
+    from app.engine.conv_transpose import transposed_output_size
+
+    cases = list(itertools.product(range(1, 9), range(1, 6), range(1, 5), range(0, 5), range(0, 4), range(1, 4)))
+    script = """
+        const { transposedSize } = await import("./static/js/pages/transposed/geometry.js");
+        const { readFileSync } = await import("node:fs");
+        const cases = JSON.parse(readFileSync(0, "utf8"));
+        process.stdout.write(JSON.stringify(cases.map((c) => transposedSize(...c))));
+    """
+    run = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(cases),
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == [transposed_output_size(*case) for case in cases]

@@ -11,7 +11,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 STRINGS = sorted((Path(__file__).resolve().parents[2] / "app/web/strings").glob("*.json"))
-EXPLORERS = ["/convolution", "/pooling", "/activation", "/signal", "/network"]
+EXPLORERS = ["/convolution", "/transposed", "/pooling", "/activation", "/signal", "/network"]
 PAGES = ["/", *EXPLORERS, "/docs"]
 TOPBAR = "header.topbar"
 

@@ -244,8 +244,8 @@ def test_a_link_to_anything_but_this_apps_pages_is_refused_with_the_reason(page,
     problem.wait_for()
     assert problem.locator("#problem-text").inner_text() == (
         "The lecture in this link cannot be played. View 2: “https://evil.example/phish” is not one of this app's "
-        "pages. A lecture shows only this app's own pages (/convolution, /pooling, /activation, /signal, /network), "
-        "with their settings in the link.")
+        "pages. A lecture shows only this app's own pages (/convolution, /transposed, /pooling, /activation, /signal, "
+        "/network), with their settings in the link.")
     assert page.locator("#view").is_hidden()
     assert page.offsite_requests == []
     problem.get_by_role("button", name="Edit this lecture").click()

@@ -39,7 +39,7 @@ def test_home_page_links_every_explorer_with_a_line_each(page, live_server):
     page.goto(live_server + "/")
     cards = page.locator(".explorer-cards a")
     hrefs = [cards.nth(i).get_attribute("href").removeprefix(live_server) for i in range(cards.count())]
-    assert hrefs == ["/convolution", "/pooling", "/activation", "/signal", "/network"]
+    assert hrefs == ["/convolution", "/transposed", "/pooling", "/activation", "/signal", "/network"]
     assert all(len(cards.nth(i).locator("span").inner_text()) > 30 for i in range(cards.count()))
 
 
@@ -64,7 +64,7 @@ def _dotted_keys() -> set[str]:
 # Pages embed only the strings their scripts ask for (found by scanning the scripts): a key the
 # scan missed would show through as the key itself. Steps and hover fill in the step texts.
 @pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("path", ["/convolution", "/pooling", "/activation", "/signal", "/network"])
+@pytest.mark.parametrize("path", ["/convolution", "/transposed", "/pooling", "/activation", "/signal", "/network"])
 def test_no_string_key_shows_through_as_text(page, live_server, path, lang):
     import re
 
@@ -80,7 +80,7 @@ def test_no_string_key_shows_through_as_text(page, live_server, path, lang):
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize("path", ["/convolution", "/pooling", "/activation", "/signal", "/network"])
+@pytest.mark.parametrize("path", ["/convolution", "/transposed", "/pooling", "/activation", "/signal", "/network"])
 def test_the_speed_slider_starts_where_the_player_does(page, live_server, path):
     page.goto(f"{live_server}{path}")
     page.wait_for_load_state("networkidle")

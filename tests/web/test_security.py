@@ -4,8 +4,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/convolution", "/convolution?src=digit-3", "/pooling", "/activation", "/signal", "/network",
-         "/docs", "/convolution?lang=ko"]
+PAGES = ["/", "/convolution", "/convolution?src=digit-3", "/transposed", "/pooling", "/activation", "/signal",
+         "/network", "/docs", "/convolution?lang=ko"]
 
 
 @pytest.mark.parametrize("path", PAGES)
