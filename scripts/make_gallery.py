@@ -26,6 +26,7 @@ GALLERY = {
     "worked-example.gif": "/convolution.gif?scale=1&fps=1",
     "padding-strides-guide.gif": f"/convolution.gif?in={GUIDE_INPUT}&k={GUIDE_KERNEL}&p=1&s=2&theme=guide&scale=1",
     "depthwise-step-14.png": f"/convolution.png?{DEPTHWISE}&step=14&scale=1",
+    "transposed-stride-2.gif": "/transposed.gif?in=1,3;2,4&k=1,2,0;0,1,2;2,0,1&s=2&scale=1",
 }
 
 

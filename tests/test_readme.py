@@ -91,7 +91,7 @@ def test_the_export_links_answer_with_their_files(client):
     from PIL import Image
 
     section = README.split("### Exports for slides", 1)[1].split("\n#", 1)[0]
-    links = re.findall(r"^http://127\.0\.0\.1:8000(/convolution\.(\w+)\?*.*)$", section, re.M)
+    links = re.findall(r"^http://127\.0\.0\.1:8000(/(?:convolution|transposed)\.(\w+)\?*.*)$", section, re.M)
     assert {extension for _, extension in links} == {"gif", "apng", "webp", "png", "svg"}
     for path, extension in links:
         response = client.get(path)

@@ -19,7 +19,7 @@ from ...engine.geometry import PADDING_WORDS
 from ...settings import Settings
 from . import page_query
 from .labels import Labels
-from .numbers import fmt
+from .numbers import fmt, texts
 from .scene import Cell, CellKind, EquationLine, Grid, Scene
 
 PAGE = "convolution"
@@ -101,7 +101,7 @@ class ConvolutionStory:
         self.turned = mode == "convolution"
         self.plain = self._plain_inputs()
         self.unread = self._unread() if trace.groups > 1 else []
-        self.output_text = _texts(output)
+        self.output_text = texts(output)
         low, high = float(output.min()), float(output.max())
         self.signed = low < 0
         bound = max(abs(low), abs(high)) or 1.0
@@ -115,8 +115,8 @@ class ConvolutionStory:
         def kind(r: int, q: int) -> CellKind:
             return "plain" if top <= r < height - bottom and left <= q < width - right else "pad"
 
-        texts = _texts(self.trace.padded_input)  # (C, Hp, Wp)
-        return [tuple(tuple(Cell(texts[c][r][q], kind(r, q)) for q in range(width)) for r in range(height))
+        written = texts(self.trace.padded_input)  # (C, Hp, Wp)
+        return [tuple(tuple(Cell(written[c][r][q], kind(r, q)) for q in range(width)) for r in range(height))
                 for c in range(channels)]
 
     def scene(self, step: int) -> Scene:
@@ -207,11 +207,6 @@ class ConvolutionStory:
         lines = tuple(EquationLine(products(c), partials[c], self.labels("equation.channel", c=c + 1), final=False)
                       for c in range(len(values)))
         return (*lines, EquationLine((partials,) + extra, value, self.labels("equation.total")))
-
-
-def _texts(values: np.ndarray) -> list:
-    """Every value as the page writes it, as nested lists of the array's shape."""
-    return np.vectorize(fmt, otypes=[object])(values).tolist() if values.size else values.tolist()
 
 
 def _joined(*parts: str) -> str:
