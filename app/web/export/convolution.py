@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
 
 from ... import engine
 from ...api.errors import ClientError
@@ -53,15 +51,7 @@ def request_from(query: Mapping[str, str]) -> ConvolveRequest:
             fields[field] = page_query.pair(query[QUERY_NAMES[field]], QUERY_NAMES[field], words)
     if query.get("g"):
         fields["groups"] = page_query.integer(query["g"], "g")
-    try:
-        return ConvolveRequest.model_validate(fields)
-    except ValidationError as error:
-        raise RequestValidationError([_in_query(e) for e in error.errors()]) from None
-
-
-def _in_query(error: dict) -> dict:
-    field, *rest = error["loc"] or ("",)
-    return {**error, "loc": ("query", QUERY_NAMES.get(field, field), *rest)}
+    return page_query.validated(ConvolveRequest, fields, QUERY_NAMES)
 
 
 @dataclass(frozen=True)

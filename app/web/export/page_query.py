@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import TypeVar
+
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
 
 from ...api.errors import ClientError
+
+Request = TypeVar("Request", bound=BaseModel)
 
 STACK_FORMAT = "numbers with commas between values, ';' between rows and '|' between channels"
 
@@ -61,3 +67,17 @@ def choice(query: Mapping[str, str], name: str, meanings: Mapping[str, str]) -> 
 
 def _shown(text: str) -> str:
     return f'"{text}"' if len(text) <= 40 else f'"{text[:37]}…"'
+
+
+def validated(model: type[Request], fields: dict, names: Mapping[str, str]) -> Request:
+    """The API's request from the page's fields, its errors named by the query fields (names: request
+    field -> query field) rather than by the request's."""
+    try:
+        return model.model_validate(fields)
+    except ValidationError as error:
+        raise RequestValidationError([_located(e, names) for e in error.errors()]) from None
+
+
+def _located(error: dict, names: Mapping[str, str]) -> dict:
+    field, *rest = error["loc"] or ("",)
+    return {**error, "loc": ("query", names.get(field, field), *rest)}

@@ -8,9 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
-
 from ... import engine
 from ...api.routes import conv_transpose
 from ...api.schemas.conv_transpose import ConvTransposeRequest
@@ -42,15 +39,7 @@ def request_from(query: Mapping[str, str]) -> ConvTransposeRequest:
             fields[field] = page_query.integer(query[name], name)
         elif field in DEFAULT:
             fields[field] = DEFAULT[field]
-    try:
-        return ConvTransposeRequest.model_validate(fields)
-    except ValidationError as error:
-        raise RequestValidationError([_in_query(e) for e in error.errors()]) from None
-
-
-def _in_query(error: dict) -> dict:
-    field, *rest = error["loc"] or ("",)
-    return {**error, "loc": ("query", QUERY_NAMES.get(field, field), *rest)}
+    return page_query.validated(ConvTransposeRequest, fields, QUERY_NAMES)
 
 
 @dataclass(frozen=True)
