@@ -76,3 +76,14 @@ def test_a_file_is_named_for_slides(client):
     assert client.get("/convolution.png?step=2").headers["content-disposition"] == \
         'inline; filename="convolution-step-2.png"'
     assert client.get("/convolution.gif?scale=1").headers["content-disposition"] == 'inline; filename="convolution.gif"'
+
+
+def test_the_equation_and_the_caption_can_be_left_out(client):
+    whole = client.get("/convolution.svg?step=1").text
+    assert "13" in whole and "step 1 / 4" in whole
+    bare = client.get("/convolution.svg?step=1&equation=false&caption=false").text
+    assert "(1×1)" not in bare and "step 1 / 4" not in bare
+    sizes = [image(client.get(f"/convolution.png?scale=1{extra}").content).size
+             for extra in ("", "&equation=0", "&equation=0&caption=0")]
+    assert sizes[0][1] > sizes[1][1] > sizes[2][1]  # each leaves its rows out
+    assert frames(client.get("/convolution.gif?scale=1&equation=0").content)[0].size == sizes[1]

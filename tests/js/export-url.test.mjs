@@ -25,3 +25,10 @@ test("an animation has every step, its speed and its looping", () => {
   assert.deepEqual([query.fps, query.loop], ["1.5", "0"]); // loop=0: for ever
   assert.equal(parts(exportUrl(PAGE, { ...CHOICES, format: "webp", loop: false }))[1].loop, "1"); // once
 });
+
+test("what the file leaves out is asked for; what it keeps is the default", () => {
+  const [, kept] = parts(exportUrl(PAGE, { ...CHOICES, format: "png" }));
+  assert.equal(kept.equation, undefined);
+  const [, bare] = parts(exportUrl(PAGE, { ...CHOICES, format: "png", equation: false, caption: false }));
+  assert.deepEqual([bare.equation, bare.caption], ["0", "0"]);
+});

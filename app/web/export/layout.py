@@ -53,12 +53,13 @@ class Layout:
         stage_width = sum(column_widths) + OPERATOR * (len(shapes) - 1)
         self.wrap = max(stage_width, EQUATION_WIDTH)
         rows = [self._equation(lines) for lines, _ in texts]
-        equation_lines = max(len(r) for r in rows)
-        equation_width = math.ceil(max(self._row_width(row) for r in rows for row in r))
+        equation_lines = max(len(r) for r in rows)  # 0: the export leaves the equation out
+        equation_width = math.ceil(max((self._row_width(row) for r in rows for row in r), default=0))
+        captioned = any(caption for _, caption in texts)  # or the export leaves the step caption out
         caption_width = math.ceil(max(self._length(label_role, CAPTION, caption) for _, caption in texts))
         width = 2 * MARGIN + max(stage_width, equation_width, caption_width)
-        height = (MARGIN + max(column_heights) + EQUATION_GAP + equation_lines * EQUATION_LINE + CAPTION_HEIGHT
-                  + MARGIN)
+        equation_height = EQUATION_GAP + equation_lines * EQUATION_LINE if equation_lines else 0
+        height = MARGIN + max(column_heights) + equation_height + (CAPTION_HEIGHT if captioned else 0) + MARGIN
         # in pixels
         u = scale
         self.cell, self.width, self.height = cell * u, width * u, height * u
@@ -93,8 +94,10 @@ class Layout:
             items.extend(self._equation_row(row, left, y))
             y += EQUATION_LINE * u
         caption_y = self.height - MARGIN * u - CAPTION_HEIGHT * u / 2
-        items.append(Text(self.width - MARGIN * u, caption_y, self._printable(self.label_role, CAPTION, scene.caption),
-                          self.label_role, CAPTION * u, colour["muted"], "rm"))
+        if scene.caption:
+            caption = self._printable(self.label_role, CAPTION, scene.caption)
+            items.append(Text(self.width - MARGIN * u, caption_y, caption, self.label_role, CAPTION * u,
+                              colour["muted"], "rm"))
         return Drawing(self.width, self.height, colour["page"], tuple(items))
 
     # grids

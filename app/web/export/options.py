@@ -21,6 +21,8 @@ class ExportOptions(BaseModel):
     theme: Literal[THEMES] = Field("light", description="the page's light colours, dark, or the colours of "
                                                         "Dumoulin & Visin's convolution arithmetic guide")
     lang: Literal["en", "ko"] = "en"
+    equation: bool = Field(True, description="include the step's equation under the grids")
+    caption: bool = Field(True, description='include the step caption ("step 3 / 4")')
     step: int | None = Field(None, ge=1, description="the still's step, counted from 1 as the page's URL does; "
                                                      "default: the first")
 

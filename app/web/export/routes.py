@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Protocol
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -20,7 +20,7 @@ from .layout import Layout
 from .options import ExportOptions
 from .page_query import invalid
 from .raster import frames, raster
-from .scene import Story
+from .scene import Scene, Story
 from .svg import svg
 from .themes import THEMES
 
@@ -84,6 +84,8 @@ def prepare(query: Mapping[str, str], page: str, form: Format, settings: Setting
         raise invalid("step", f"must be between 1 and {plan.steps}, the view's steps (got {options.step})")
     lang, notes = _language(options.lang, fonts)
     story = plan.story(Labels(page, lang))
+    if not (options.equation and options.caption):
+        story = Trimmed(story, options.equation, options.caption)
     label_role = "korean-bold" if lang == "ko" else "sans-bold"
     _layout(story, options, fonts, label_role, settings, form, range(1))
     name = page if form.animated else f"{page}-step-{(options.step or 1)}"
@@ -91,6 +93,24 @@ def prepare(query: Mapping[str, str], page: str, form: Format, settings: Setting
     if notes:
         headers[FALLBACK_HEADER] = "; ".join(notes)
     return Export(story, form, options, fonts, label_role, headers)
+
+
+@dataclass(frozen=True)
+class Trimmed:
+    """A story with what the export leaves out taken away: the equation, the step caption."""
+
+    story: Story
+    equation: bool
+    caption: bool
+
+    @property
+    def steps(self) -> int:
+        return self.story.steps
+
+    def scene(self, step: int) -> Scene:
+        scene = self.story.scene(step)
+        return replace(scene, equation=scene.equation if self.equation else (),
+                       caption=scene.caption if self.caption else "")
 
 
 def _language(asked: str, fonts: FontSet) -> tuple[str, list[str]]:

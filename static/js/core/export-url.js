@@ -4,7 +4,7 @@ export const ANIMATIONS = new Set(["gif", "apng", "webp"]);
 const PAGE_MODES = ["present", "predict"]; // how the page is shown, not what it shows
 
 /** The file's URL for the page at `location` (its path and query) with the dialog's choices. */
-export function exportUrl(location, { format, scale, fps, loop, theme, language }) {
+export function exportUrl(location, { format, scale, fps, loop, theme, language, equation = true, caption = true }) {
   const params = new URLSearchParams(location.search);
   for (const mode of PAGE_MODES) params.delete(mode);
   if (ANIMATIONS.has(format)) {
@@ -15,5 +15,7 @@ export function exportUrl(location, { format, scale, fps, loop, theme, language 
   params.set("scale", String(scale));
   params.set("theme", theme);
   params.set("lang", language);
+  if (!equation) params.set("equation", "0"); // what to leave out; both are in by default
+  if (!caption) params.set("caption", "0");
   return `${location.pathname}.${format}?${params}`;
 }

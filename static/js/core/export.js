@@ -11,6 +11,7 @@ function choices(form) {
     format: form.elements.format.value, scale: Number(form.elements.scale.value),
     fps: Number.isFinite(fps) ? Math.min(30, Math.max(0.5, fps)) : 1, loop: form.elements.loop.checked,
     theme: form.elements.theme.value, language: form.elements.lang.value,
+    equation: form.elements.equation.checked, caption: form.elements.caption.checked,
   };
 }
 
