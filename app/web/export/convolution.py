@@ -18,8 +18,9 @@ from ...api.schemas.convolve import SEED_EXAMPLE, ConvolveRequest
 from ...engine.geometry import PADDING_WORDS
 from ...settings import Settings
 from . import page_query
-from .labels import Labels
-from .numbers import fmt
+from .filling import Filling
+from .labels import Labels, joined
+from .numbers import fmt, texts
 from .scene import Cell, CellKind, EquationLine, Grid, Scene
 
 PAGE = "convolution"
@@ -96,15 +97,11 @@ class ConvolutionStory:
     """One scene per output cell, in the page's order: filter by filter, each row by row."""
 
     def __init__(self, trace: engine.ConvTrace, output: np.ndarray, mode: str, labels: Labels):
-        self.trace, self.output, self.labels = trace, output, labels  # output: (F, OH, OW)
+        self.trace, self.labels = trace, labels  # output: (F, OH, OW)
         self.steps = len(trace.cell)
         self.turned = mode == "convolution"
         self.plain = self._plain_inputs()
-        self.output_text = _texts(output)
-        low, high = float(output.min()), float(output.max())
-        self.signed = low < 0
-        bound = max(abs(low), abs(high)) or 1.0
-        self.levels = (output / bound + 1) / 2 if self.signed else (output - low) / ((high - low) or 1.0)
+        self.filling = Filling(output)
 
     def _plain_inputs(self) -> list[tuple[tuple[Cell, ...], ...]]:
         """Every input channel's cells, padding marked, no window: formatted once for all the steps."""
@@ -114,8 +111,8 @@ class ConvolutionStory:
         def kind(r: int, q: int) -> CellKind:
             return "plain" if top <= r < height - bottom and left <= q < width - right else "pad"
 
-        texts = _texts(self.trace.padded_input)  # (C, Hp, Wp)
-        return [tuple(tuple(Cell(texts[c][r][q], kind(r, q)) for q in range(width)) for r in range(height))
+        shown = texts(self.trace.padded_input)  # (C, Hp, Wp)
+        return [tuple(tuple(Cell(shown[c][r][q], kind(r, q)) for q in range(width)) for r in range(height))
                 for c in range(channels)]
 
     def scene(self, step: int) -> Scene:
@@ -137,7 +134,7 @@ class ConvolutionStory:
         of_filter = [label("page.grid.filter", f=f + 1)] if self.trace.kernel.shape[0] > 1 else []
 
         def grids(name: str, slices, kind: CellKind) -> tuple[Grid, ...]:
-            return tuple(Grid(_joined(name, *of_filter, *self._channel(first + c, per_group)),
+            return tuple(Grid(joined(name, *of_filter, *self._channel(first + c, per_group)),
                               tuple(tuple(Cell(fmt(w), kind) for w in row) for row in slices[c]))
                          for c in range(per_group))
 
@@ -165,22 +162,11 @@ class ConvolutionStory:
                 cells[r] = tuple(row)
             window = (rows[0], cols[0], rows[-1], cols[-1])
         name = self.labels("page.grid.input")
-        return Grid(_joined(name, *self._channel(c, trace.padded_input.shape[0])), tuple(cells), window)
+        return Grid(joined(name, *self._channel(c, trace.padded_input.shape[0])), tuple(cells), window)
 
     def _output(self, step: int, f: int) -> Grid:
-        oh, ow = self.output.shape[1:]
-
-        def cell(i: int, j: int) -> Cell:
-            at = f * oh * ow + i * ow + j
-            if at > step:
-                return Cell("", "later")
-            return Cell(self.output_text[f][i][j], "current" if at == step else "done",
-                        level=float(self.levels[f, i, j]))
-
-        filters = self.output.shape[0]
-        of_filter = [self.labels("page.grid.filter", f=f + 1)] if filters > 1 else []
-        return Grid(_joined(self.labels("page.grid.output"), *of_filter),
-                    tuple(tuple(cell(i, j) for j in range(ow)) for i in range(oh)), signed=self.signed)
+        of_filter = [self.labels("page.grid.filter", f=f + 1)] if self.filling.shape[0] > 1 else []
+        return self.filling.grid(joined(self.labels("page.grid.output"), *of_filter), f, step)
 
     def _equation(self, step: int) -> tuple[EquationLine, ...]:
         """As the page's equation: one line of products, or one per channel and then their sum."""
@@ -201,11 +187,3 @@ class ConvolutionStory:
                       for c in range(len(values)))
         return (*lines, EquationLine((partials,) + extra, value, self.labels("equation.total")))
 
-
-def _texts(values: np.ndarray) -> list:
-    """Every value as the page writes it, as nested lists of the array's shape."""
-    return np.vectorize(fmt, otypes=[object])(values).tolist() if values.size else values.tolist()
-
-
-def _joined(*parts: str) -> str:
-    return " \u00b7 ".join(parts)

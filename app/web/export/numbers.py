@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 MINUS = "\u2212"  # a true minus sign: wider and clearer on a projector than "-"
 
 
@@ -29,3 +31,8 @@ def _shortest(text: str) -> str:
     """"2.50" -> "2.5", "3.00" -> "3": as JavaScript's Number(...) prints them."""
     number = float(text)
     return str(int(number)) if number.is_integer() else repr(number)
+
+
+def texts(values: np.ndarray) -> list:
+    """Every value as the page writes it, as nested lists of the array's shape."""
+    return np.vectorize(fmt, otypes=[object])(values).tolist() if values.size else values.tolist()
