@@ -27,6 +27,8 @@ EQUATION_LINE = 36
 EQUATION_WIDTH = 560  # an equation line breaks past the grids' width or this, whichever is wider
 CAPTION_HEIGHT = 30
 RADIUS = 4
+MARK = 4  # the width of a marked cell's ring
+TAB = 15  # the height of a marked cell's badge, a tab
 
 
 class Layout:
@@ -130,11 +132,22 @@ class Layout:
             }[kind]
             fill = colour[fill_role]
             ink = colour[ink_role] if ink_role else theme.ink_on(fill)
-            role = "mono-bold" if kind in ("window", "pad-window", "current") else "mono"
+            role = "mono-bold" if kind in ("window", "pad-window", "current") or cell.marked else "mono"
         items: list = [Rect(x, y, c, c, fill, colour["line"], max(1, u), dashed)]
+        if cell.marked:
+            inset = MARK / 2 * u
+            items.append(Rect(x + inset, y + inset, c - 2 * inset, c - 2 * inset, None, colour["mark"], MARK * u))
+        tab = cell.badge and cell.marked  # a tab in the ring's colour at the top left, as the pooling page's tag
         if cell.text:
-            items.append(Text(x + c / 2, y + c / 2, self._printable(role, NUMBER, cell.text), role, NUMBER * u, ink))
-        if cell.badge:
+            middle = y + c / 2 + (TAB * u / 3 if tab else 0)  # a little lower, clear of the tab
+            items.append(Text(x + c / 2, middle, self._printable(role, NUMBER, cell.text), role, NUMBER * u, ink))
+        if tab:
+            text = self._printable(self.label_role, BADGE, cell.badge)
+            width = self.fonts.font(self.label_role, BADGE * u).getlength(text) + 6 * u
+            items.append(Rect(x, y, width, TAB * u, colour["mark"]))
+            items.append(Text(x + 3 * u, y + TAB * u / 2, text, self.label_role, BADGE * u,
+                              theme.ink_on(colour["mark"]), "lm"))
+        elif cell.badge:
             items.append(Text(x + c - 3 * u, y + c - BADGE * u * 0.6, self._printable("mono", BADGE, cell.badge),
                               "mono", BADGE * u, colour["badge"], "rm"))
         return Group(tuple(items))
@@ -157,23 +170,31 @@ class Layout:
 
     def _wrapped(self, line: EquationLine) -> list[list[tuple[str, str]]]:
         """Runs of (text, kind) per printed row: one row if it fits, else broken between term groups
-        (kernel rows), and between terms only where one group is too long; a new row starts with "+"."""
+        (kernel rows), and between terms only where one group is too long; a new row starts with the
+        separator's sign ("+ "), or the row before ends with it where it is a comma."""
+        sep = line.separator
         head = [(line.label + ": ", "label")] if line.label else []
-        tail = [(" = ", "op"), (line.result, "result" if line.final else "partial")]
-        whole = head + _joined([t for group in line.groups for t in group])
+        head += [(line.opening, "op")] if line.opening else []
+        tail = [(line.closing, "op")] if line.closing else []
+        tail += [(" = ", "op"), (line.result, "result" if line.final else "partial")]
+        whole = head + _joined([t for group in line.groups for t in group], sep)
         if self._row_width(whole + tail) <= self.wrap:
             return [whole + tail]
         indent = [(" " * (len(line.label) + 2), "op")] if line.label else []
+        trailing = sep.strip() == ","
         rows, row, fresh = [], list(head), True  # fresh: no term on this row yet
         for group in line.groups:
-            fits = self._row_width(indent + _joined(list(group))) <= self.wrap
+            fits = self._row_width(indent + _joined(list(group), sep)) <= self.wrap
             for piece in [list(group)] if fits else [[term] for term in group]:
-                candidate = row + ([] if fresh else [(" + ", "op")]) + _joined(piece)
+                candidate = row + ([] if fresh else [(sep, "op")]) + _joined(piece, sep)
                 if fresh or self._row_width(candidate) <= self.wrap:
                     row, fresh = candidate, False
+                elif trailing:
+                    rows.append(row + [(",", "op")])
+                    row = indent + _joined(piece, sep)
                 else:
                     rows.append(row)
-                    row = indent + [("+ ", "op")] + _joined(piece)
+                    row = indent + [(sep.lstrip(), "op")] + _joined(piece, sep)
         if self._row_width(row + tail) <= self.wrap:
             rows.append(row + tail)
         else:
@@ -220,11 +241,11 @@ class Layout:
         return self._lengths[key]
 
 
-def _joined(terms: list[str]) -> list[tuple[str, str]]:
+def _joined(terms: list[str], separator: str) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
     for term in terms:
         if runs:
-            runs.append((" + ", "op"))
+            runs.append((separator, "op"))
         runs.append((term, "term"))
     return runs
 
