@@ -12,7 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from ...api.deps import SettingsDep
 from ...api.heavy import heavy_turn
 from ...settings import Settings
-from . import convolution
+from . import convolution, pooling
 from .encode import FORMATS, Format, animation, shared_palette, still_png
 from .fonts import FontSet, server_fonts
 from .labels import Labels
@@ -38,6 +38,7 @@ class Plan(Protocol):
 # page -> its view: the query (and the limits) -> a plan. Each page adds its own; the rest is shared.
 VIEWS: dict[str, Callable[[Mapping[str, str], Settings], Plan]] = {
     convolution.PAGE: convolution.plan,
+    pooling.PAGE: pooling.plan,
 }
 
 router = APIRouter(tags=["exports"])
