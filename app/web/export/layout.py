@@ -175,11 +175,11 @@ class Layout:
         sep = line.separator
         head = [(line.label + ": ", "label")] if line.label else []
         head += [(line.opening, "op")] if line.opening else []
-        tail = [(line.closing, "op")] if line.closing else []
-        tail += [(" = ", "op"), (line.result, "result" if line.final else "partial")]
+        closing = [(line.closing, "op")] if line.closing else []
+        result = [(" = ", "op"), (line.result, "result" if line.final else "partial")]
         whole = head + _joined([t for group in line.groups for t in group], sep)
-        if self._row_width(whole + tail) <= self.wrap:
-            return [whole + tail]
+        if self._row_width(whole + closing + result) <= self.wrap:
+            return [whole + closing + result]
         indent = [(" " * (len(line.label) + 2), "op")] if line.label else []
         trailing = sep.strip() == ","
         rows, row, fresh = [], list(head), True  # fresh: no term on this row yet
@@ -195,10 +195,10 @@ class Layout:
                 else:
                     rows.append(row)
                     row = indent + [(sep.lstrip(), "op")] + _joined(piece, sep)
-        if self._row_width(row + tail) <= self.wrap:
-            rows.append(row + tail)
-        else:
-            rows.extend([row, indent + tail])
+        if self._row_width(row + closing + result) <= self.wrap:
+            rows.append(row + closing + result)
+        else:  # the closing stays with the last term, the result goes on a row of its own
+            rows.extend([row + closing, indent + result])
         return rows
 
     def _equation_row(self, runs: list[tuple[str, str]], x: float, y: float) -> list:
