@@ -1,10 +1,11 @@
 """The layout's primitives that views other than /convolution need: equations of any form (max(…),
-(… + …) ÷ n) that still break where they must, and a marked cell (max pooling's winner)."""
+(… + …) ÷ n) that still break where they must, a marked cell (max pooling's winner), and words with
+an operator (pooling's "max" over its arrow)."""
 
-from app.web.export.drawing import Rect, TextRow, ungrouped
+from app.web.export.drawing import Rect, Text, TextRow, ungrouped
 from app.web.export.fonts import server_fonts
 from app.web.export.layout import Layout
-from app.web.export.scene import Cell, EquationLine, Grid, Scene
+from app.web.export.scene import Cell, EquationLine, Grid, Operator, Scene
 from app.web.export.themes import THEMES
 
 
@@ -43,3 +44,22 @@ def test_a_marked_cell_is_ringed_in_the_theme_s_mark_colour_with_its_badge_as_a_
     tabs = [item for item in marked if isinstance(item, Rect) and item.fill == mark]
     assert len(rings) == 1 and len(tabs) == 1
     assert not [item for item in plain if isinstance(item, Rect) and mark in (item.fill, item.stroke)]
+
+
+def test_an_operator_s_words_sit_above_and_below_it_and_widen_its_room():
+    grid = Grid("", ((Cell("1"),),))
+    line = EquationLine((("1",),), "1")
+
+    def laid_out(operator):
+        scene = Scene(((grid,), (grid,)), (operator,), (line,), "")
+        layout = Layout([scene], THEMES["light"], server_fonts(), 1, "sans-bold")
+        return layout, [item for item in ungrouped(layout.draw(scene).items) if isinstance(item, Text)]
+
+    plain, plain_texts = laid_out("→")
+    worded, worded_texts = laid_out(Operator("→", "average", ("3×3 window", "stride 2×2")))
+    assert worded.stage_width > plain.stage_width
+    sign = next(text for text in worded_texts if text.text == "→")
+    above, first, second = (next(text for text in worded_texts if text.text == words)
+                            for words in ("average", "3×3 window", "stride 2×2"))
+    assert above.y < sign.y < first.y < second.y and above.x == sign.x == first.x == second.x
+    assert not {"average", "3×3 window", "stride 2×2"} & {text.text for text in plain_texts}

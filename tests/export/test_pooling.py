@@ -9,6 +9,7 @@ from app.settings import Settings
 from app.web.export import pooling
 from app.web.export.labels import Labels
 from app.web.export.numbers import fmt
+from app.web.export.scene import Operator
 
 from .helpers import differ, frames, image
 
@@ -126,6 +127,12 @@ def test_the_winner_is_the_first_largest_value_of_its_window():
         first_largest = values.index(max(values))
         assert [cell.marked for cell in window] == [k == first_largest for k in range(len(window))]
         assert window[first_largest].badge == "max"
+
+
+def test_the_arrow_names_the_pooling_and_its_window_as_the_page_does():
+    assert story("").scene(0).operators[0] == Operator("→", "max", ("2×2 window", "stride 2×2"))
+    assert story(f"{PADDED_QUERY}&kind=avg").scene(0).operators[0] == Operator("→", "average",
+                                                                               ("3×3 window", "stride 2×2"))
 
 
 def test_korean_labels_and_caption(client):

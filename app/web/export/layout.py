@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .drawing import Circle, Drawing, Group, Line, Rect, Text, TextRow
 from .fonts import FontSet
-from .scene import Cell, EquationLine, Grid, Scene
+from .scene import Cell, EquationLine, Grid, Operator, Scene
 from .themes import Theme
 
 CELL = 44  # the smallest cell side; a cell widens to hold the widest number of the export
@@ -21,7 +21,9 @@ NUMBER, BADGE, LABEL, EQUATION, CAPTION = 18, 12, 15, 22, 14  # font sizes
 MARGIN = 24
 LABEL_HEIGHT = 26  # a grid's label and the gap under it
 GRID_GAP = 20  # between the grids of one column
-OPERATOR = 56  # the room for an operator between two columns
+OPERATOR = 56  # the room for an operator between two columns, or its words' width and this padding
+OPERATOR_WORDS = 36  # from an operator's sign to the middle of the words above it and the first line below
+OPERATOR_NAME = 22  # the font size of the word above an operator (the pooling page's "max")
 EQUATION_GAP = 26  # between the grids and the equation
 EQUATION_LINE = 36
 EQUATION_WIDTH = 560  # an equation line breaks past the grids' width or this, whichever is wider
@@ -40,8 +42,15 @@ class Layout:
         self._lengths: dict[tuple[str, int, str], float] = {}
         self._cells: dict[tuple[Cell, float, float, bool], Group] = {}  # a cell's primitives, by where it is
         widest, label_widths, shapes, texts = 0.0, [], None, []
+        operator_widths: list[int] = []
         for scene in scenes:  # in layout units from here to the end
             shapes = shapes or [[(len(g.cells), len(g.cells[0])) for g in column] for column in scene.columns]
+            operator_widths = operator_widths or [OPERATOR] * (len(shapes) - 1)
+            for index, operator in enumerate(scene.operators):
+                words = _operator(operator)
+                room = max([self._length(label_role, OPERATOR_NAME, words.above),
+                            *(self._length(label_role, CAPTION, line) for line in words.below)])
+                operator_widths[index] = max(operator_widths[index], math.ceil(room) + OPERATOR // 2)
             numbers = {cell.text for column in scene.columns for grid in column for row in grid.cells for cell in row}
             widest = max(widest, *(self._length("mono-bold", NUMBER, text) for text in numbers))
             widths = [max(self._length(label_role, LABEL, grid.label) for grid in column) for column in scene.columns]
@@ -52,7 +61,7 @@ class Layout:
                          for column, label in zip(shapes, label_widths, strict=True)]
         column_heights = [sum(LABEL_HEIGHT + rows * cell for rows, _ in column) + GRID_GAP * (len(column) - 1)
                           for column in shapes]
-        stage_width = sum(column_widths) + OPERATOR * (len(shapes) - 1)
+        stage_width = sum(column_widths) + sum(operator_widths)
         self.wrap = max(stage_width, EQUATION_WIDTH)
         rows = [self._equation(lines) for lines, _ in texts]
         equation_lines = max(len(r) for r in rows)
@@ -65,6 +74,7 @@ class Layout:
         u = scale
         self.cell, self.width, self.height = cell * u, width * u, height * u
         self.column_widths, self.column_heights = [w * u for w in column_widths], [h * u for h in column_heights]
+        self.operator_widths = [w * u for w in operator_widths]
         self.stage_width, self.stage_height = stage_width * u, max(column_heights) * u
         self.equation_width = equation_width * u
 
@@ -87,8 +97,10 @@ class Layout:
                 y += len(grid.cells) * self.cell + GRID_GAP * u
             x += self.column_widths[index]
             if index < len(scene.operators):
-                items.extend(self._operator(scene.operators[index], x + OPERATOR * u / 2, top + self.stage_height / 2))
-                x += OPERATOR * u
+                room = self.operator_widths[index]
+                middle = top + self.stage_height / 2
+                items.extend(self._operator(_operator(scene.operators[index]), x + room / 2, middle))
+                x += room
         y = top + self.stage_height + EQUATION_GAP * u + EQUATION_LINE * u / 2
         left = (self.width - self.equation_width) / 2  # the widest line of all frames centred: no frame jumps
         for row in self._equation(scene.equation):
@@ -152,13 +164,23 @@ class Layout:
                               "mono", BADGE * u, colour["badge"], "rm"))
         return Group(tuple(items))
 
-    def _operator(self, sign: str, cx: float, cy: float) -> list:
-        u, ink = self.u, self.theme.rgb["operator"]
+    def _operator(self, operator: Operator, cx: float, cy: float) -> list:
+        u, colour = self.u, self.theme.rgb
+        ink, sign = colour["operator"], operator.sign
+        words = []
+        if operator.above:
+            words.append(Text(cx, cy - OPERATOR_WORDS * u, self._printable(self.label_role, OPERATOR_NAME,
+                                                                            operator.above),
+                              self.label_role, OPERATOR_NAME * u, colour["ink"]))
+        for index, line in enumerate(operator.below):
+            y = cy + (OPERATOR_WORDS + index * CAPTION * 1.4) * u
+            words.append(Text(cx, y, self._printable(self.label_role, CAPTION, line), self.label_role, CAPTION * u,
+                              colour["muted"]))
         if sign == "\u2299":  # ⊙ drawn, not typed: every font has it then
-            return [Circle(cx, cy, 12 * u, None, ink, 2.5 * u), Circle(cx, cy, 3 * u, ink)]
+            return [Circle(cx, cy, 12 * u, None, ink, 2.5 * u), Circle(cx, cy, 3 * u, ink), *words]
         if sign == "=":
-            return [Line(cx - 11 * u, cy + dy * u, cx + 11 * u, cy + dy * u, ink, 3 * u) for dy in (-5, 5)]
-        return [Text(cx, cy, self._printable("sans-bold", 28, sign), "sans-bold", 28 * u, ink)]
+            return [*(Line(cx - 11 * u, cy + dy * u, cx + 11 * u, cy + dy * u, ink, 3 * u) for dy in (-5, 5)), *words]
+        return [Text(cx, cy, self._printable("sans-bold", 28, sign), "sans-bold", 28 * u, ink), *words]
 
     # the equation
 
@@ -239,6 +261,10 @@ class Layout:
         if key not in self._lengths:
             self._lengths[key] = self.fonts.font(role, size).getlength(self.fonts.printable(role, text, size))
         return self._lengths[key]
+
+
+def _operator(operator: str | Operator) -> Operator:
+    return operator if isinstance(operator, Operator) else Operator(operator)
 
 
 def _joined(terms: list[str], separator: str) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ from . import page_query
 from .filling import Filling
 from .labels import Labels, joined
 from .numbers import fmt, texts
-from .scene import Cell, EquationLine, Grid, Scene
+from .scene import Cell, EquationLine, Grid, Operator, Scene
 
 PAGE = "pooling"
 # The page's query field for each request field, so that an error names what the URL holds.
@@ -70,7 +70,7 @@ class PoolingPlan:
             ensure_finite(trace.value)
         except ClientError as error:  # an average of huge numbers
             raise page_query.invalid("in", error.message) from None
-        return PoolingStory(trace, labels)
+        return PoolingStory(trace, self.body.size, self.body.stride or self.body.size, labels)
 
 
 def plan(query: Mapping[str, str], settings: Settings) -> PoolingPlan:
@@ -87,7 +87,7 @@ def plan(query: Mapping[str, str], settings: Settings) -> PoolingPlan:
 class PoolingStory:
     """One scene per output cell, in the page's order: channel by channel, each row by row."""
 
-    def __init__(self, trace: engine.PoolTrace, labels: Labels):
+    def __init__(self, trace: engine.PoolTrace, size: tuple[int, int], stride: tuple[int, int], labels: Labels):
         self.trace, self.labels = trace, labels
         self.steps = len(trace.cell)
         self.max = trace.winner is not None
@@ -96,6 +96,10 @@ class PoolingStory:
         self.filling = Filling(trace.value.reshape(channels, out_h, out_w))
         self.plain = self._plain_inputs()
         padded = any(trace.pads)
+        (kh, kw), (sh, sw) = size, stride
+        window = labels("page.op.window", kh=kh, kw=kw, sh=sh, sw=sw)  # "2×2 window, stride 2×2": two lines here
+        self.operator = Operator("\u2192", labels("page.op.max" if self.max else "page.op.avg"),
+                                 tuple(line.strip() for line in window.split(",")))
         self.input_label = labels(("page.grid.input.max" if self.max else "page.grid.input.avg") if padded
                                   else "page.grid.input")
 
@@ -116,7 +120,7 @@ class PoolingStory:
         inputs = tuple(self._input(step, c) for c in range(channels))
         outputs = tuple(self.filling.grid(joined(self.labels("page.grid.output"), *self._channel(c)), c, step)
                         for c in range(channels))
-        return Scene((inputs, outputs), ("\u2192",), (self._equation(step),),
+        return Scene((inputs, outputs), (self.operator,), (self._equation(step),),
                      self.labels("player.step", step=step + 1, count=self.steps))
 
     def _channel(self, c: int) -> list[str]:

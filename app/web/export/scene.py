@@ -45,9 +45,19 @@ class EquationLine:
 
 
 @dataclass(frozen=True)
+class Operator:
+    """A sign between two columns with words above and below it, as the pooling page's
+    "max / → / 2×2 window, stride 2×2"."""
+
+    sign: str
+    above: str = ""
+    below: tuple[str, ...] = ()  # lines
+
+
+@dataclass(frozen=True)
 class Scene:
     columns: tuple[tuple[Grid, ...], ...]  # left to right; each column's grids top to bottom
-    operators: tuple[str, ...]  # between the columns: "⊙", "=", "→" …
+    operators: tuple[str | Operator, ...]  # between the columns: "⊙", "=", "→" …, or a sign with words
     equation: tuple[EquationLine, ...]
     caption: str  # e.g. "step 3 / 4"
 
