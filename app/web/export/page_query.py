@@ -61,3 +61,10 @@ def choice(query: Mapping[str, str], name: str, meanings: Mapping[str, str]) -> 
 
 def _shown(text: str) -> str:
     return f'"{text}"' if len(text) <= 40 else f'"{text[:37]}…"'
+
+
+def matrix(text: str, name: str) -> list[list[float]]:
+    """"1,2;3,4" -> rows; ragged rows are left for the API's schema to name."""
+    if "|" in text:
+        raise invalid(name, f"must be one matrix, without '|' between channels (got {_shown(text)})")
+    return stack(text, name)[0]
