@@ -83,6 +83,18 @@ def test_pooling_s_dialog_shows_its_own_file_of_this_step_and_of_every_step(page
     assert file_at(live_server, page.get_attribute("#export-download", "href")).n_frames == trace["steps"] == 9
 
 
+def test_activation_s_dialog_shows_its_feature_map_cell_by_cell(page, live_server):
+    page.goto(f"{live_server}/activation?f=leaky_relu&a=0.2&map=-2,0.5,3;1,-1,0")
+    page.get_by_test_id("value").get_by_text("LeakyReLU").wait_for()
+    page.keyboard.press("e")
+    page.locator("#export").wait_for()
+    page.wait_for_function(LOADED)
+    page.select_option("#export select[name=format]", "gif")
+    href = page.get_attribute("#export-download", "href")
+    assert href.startswith("/activation.gif?") and "f=leaky_relu" in href and "a=0.2" in href
+    assert file_at(live_server, href).n_frames == 6  # one per cell of the 2×3 map
+
+
 def test_a_page_that_cannot_export_shows_no_export(page, live_server):
     page.goto(f"{live_server}/signal")
     page.locator("main").wait_for()
