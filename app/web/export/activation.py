@@ -54,6 +54,8 @@ def _in_query(error: dict) -> dict:
 
 @dataclass(frozen=True)
 class ActivationPlan:
+    """A request that passed every check: its step count is known, nothing is computed yet."""
+
     body: ActivateRequest
     steps: int
 

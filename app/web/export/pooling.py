@@ -91,9 +91,8 @@ class PoolingStory:
         self.trace, self.labels = trace, labels
         self.steps = len(trace.cell)
         self.max = trace.winner is not None
-        channels, height, width = trace.padded_input.shape
-        out_h, out_w = int(trace.cell[:, 1].max()) + 1, int(trace.cell[:, 2].max()) + 1
-        self.filling = Filling(trace.value.reshape(channels, out_h, out_w))
+        out_h, out_w = int(trace.cell[:, 1].max()) + 1, int(trace.cell[:, 2].max()) + 1  # the last step's cell
+        self.filling = Filling(trace.value.reshape(-1, out_h, out_w))  # (C, OH, OW)
         self.plain = self._plain_inputs()
         padded = any(trace.pads)
         (kh, kw), (sh, sw) = size, stride
