@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from app.web.export.routes import VIEWS
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
 
@@ -91,9 +93,10 @@ def test_the_export_links_answer_with_their_files(client):
     from PIL import Image
 
     section = README.split("### Exports for slides", 1)[1].split("\n#", 1)[0]
-    links = re.findall(r"^http://127\.0\.0\.1:8000(/(?:convolution|transposed)\.(\w+)\?*.*)$", section, re.M)
-    assert {extension for _, extension in links} == {"gif", "apng", "webp", "png", "svg"}
-    for path, extension in links:
+    links = re.findall(r"^http://127\.0\.0\.1:8000(/(\w+)\.(\w+)\?*.*)$", section, re.M)
+    assert {extension for _, _, extension in links} == {"gif", "apng", "webp", "png", "svg"}
+    assert {page for _, page, _ in links} == set(VIEWS)  # every page whose view is a file
+    for path, _, extension in links:
         response = client.get(path)
         assert response.status_code == 200, path
         if extension != "svg":

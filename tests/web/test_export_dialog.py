@@ -11,8 +11,8 @@ pytestmark = pytest.mark.browser
 LOADED = "() => { const img = document.getElementById('export-preview'); return img.complete && img.naturalWidth > 0; }"
 
 
-def open_dialog(page, live_server, query=""):
-    page.goto(f"{live_server}/convolution{query}")
+def open_dialog(page, live_server, query="", path="convolution"):
+    page.goto(f"{live_server}/{path}{query}")
     page.locator("#equation .result").wait_for()
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("ArrowRight")  # step 2 of 4
@@ -63,7 +63,39 @@ def test_the_dialog_speaks_korean_and_exports_in_it(page, live_server):
     assert "GIF" in page.locator("#help").text_content()
 
 
+def test_pooling_s_dialog_shows_its_own_file_of_this_step_and_of_every_step(page, live_server):
+    query = "?kind=avg&size=3&stride=2&pad=1&in=1,3,2,4,0;5,6,1,2,7;7,2,4,0,3;1,8,3,4,2;0,5,2,6,1"
+    open_dialog(page, live_server, query, path="pooling")
+    page.select_option("#export select[name=format]", "png")
+    page.wait_for_function(LOADED)
+    href = page.get_attribute("#export-download", "href")
+    assert href.startswith("/pooling.png?") and "kind=avg" in href and "pad=1" in href and "step=2" in href
+    still = file_at(live_server, href)
+    preview = page.evaluate("() => [document.getElementById('export-preview').naturalWidth,"
+                            " document.getElementById('export-preview').naturalHeight]")
+    assert list(still.size) == preview
+    assert page.get_attribute("#export-download", "download") == "pooling.png"
+    page.select_option("#export select[name=format]", "webp")
+    page.wait_for_function(LOADED)
+    trace = httpx.post(f"{live_server}/api/pool", json={
+        "input": [[[1, 3, 2, 4, 0], [5, 6, 1, 2, 7], [7, 2, 4, 0, 3], [1, 8, 3, 4, 2], [0, 5, 2, 6, 1]]],
+        "kind": "avg", "size": 3, "stride": 2, "padding": 1, "trace": True}).json()["trace"]
+    assert file_at(live_server, page.get_attribute("#export-download", "href")).n_frames == trace["steps"] == 9
+
+
+def test_activation_s_dialog_shows_its_feature_map_cell_by_cell(page, live_server):
+    page.goto(f"{live_server}/activation?f=leaky_relu&a=0.2&map=-2,0.5,3;1,-1,0")
+    page.get_by_test_id("value").get_by_text("LeakyReLU").wait_for()
+    page.keyboard.press("e")
+    page.locator("#export").wait_for()
+    page.wait_for_function(LOADED)
+    page.select_option("#export select[name=format]", "gif")
+    href = page.get_attribute("#export-download", "href")
+    assert href.startswith("/activation.gif?") and "f=leaky_relu" in href and "a=0.2" in href
+    assert file_at(live_server, href).n_frames == 6  # one per cell of the 2×3 map
+
+
 def test_a_page_that_cannot_export_shows_no_export(page, live_server):
-    page.goto(f"{live_server}/pooling")
-    page.locator("#equation").wait_for()
+    page.goto(f"{live_server}/signal")
+    page.locator("main").wait_for()
     assert page.locator('[data-action="export"]').count() == 0 and page.locator("#export").count() == 0

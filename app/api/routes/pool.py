@@ -20,10 +20,10 @@ router = APIRouter(prefix="/api", tags=["operations"], route_class=JSONBodyRoute
              responses=ERROR_RESPONSES)
 async def pool(body: PoolRequest, settings: SettingsDep):
     """Max or average pooling; max pooling also says which cell won each window."""
-    return await run_work(_check(body, settings), _pool, body)
+    return await run_work(check(body, settings), _pool, body)
 
 
-def _check(body: PoolRequest, settings: Settings) -> int:
+def check(body: PoolRequest, settings: Settings) -> int:
     """Every limit, from shapes alone; -> the request's work estimate."""
     x_shape, cells = body.batch().shape, body.size[0] * body.size[1]  # (1, C, H, W), window cells
     limits.check_array(settings, x_shape, "input")

@@ -16,7 +16,8 @@ from ...api.schemas.convolve import SEED_EXAMPLE, ConvolveRequest
 from ...engine.geometry import PADDING_WORDS
 from ...settings import Settings
 from . import page_query
-from .labels import Labels
+from .filling import Filling
+from .labels import Labels, joined
 from .numbers import fmt, texts
 from .scene import Cell, CellKind, EquationLine, Grid, Scene
 
@@ -86,16 +87,12 @@ class ConvolutionStory:
     """One scene per output cell, in the page's order: filter by filter, each row by row."""
 
     def __init__(self, trace: engine.ConvTrace, output: np.ndarray, mode: str, labels: Labels):
-        self.trace, self.output, self.labels = trace, output, labels  # output: (F, OH, OW)
+        self.trace, self.labels = trace, labels  # output: (F, OH, OW)
         self.steps = len(trace.cell)
         self.turned = mode == "convolution"
         self.plain = self._plain_inputs()
         self.unread = self._unread() if trace.groups > 1 else []
-        self.output_text = texts(output)
-        low, high = float(output.min()), float(output.max())
-        self.signed = low < 0
-        bound = max(abs(low), abs(high)) or 1.0
-        self.levels = (output / bound + 1) / 2 if self.signed else (output - low) / ((high - low) or 1.0)
+        self.filling = Filling(output)
 
     def _plain_inputs(self) -> list[tuple[tuple[Cell, ...], ...]]:
         """Every input channel's cells, padding marked, no window: formatted once for all the steps."""
@@ -129,7 +126,7 @@ class ConvolutionStory:
 
         def grids(name: str, slices, kind: CellKind) -> tuple[Grid, ...]:
             named = per_group > 1 or self.trace.groups > 1  # with groups, which channel the slice meets
-            return tuple(Grid(_joined(name, *of_filter, *self._channel(first + c, named)),
+            return tuple(Grid(joined(name, *of_filter, *self._channel(first + c, named)),
                               tuple(tuple(Cell(fmt(w), kind) for w in row) for row in slices[c]))
                          for c in range(per_group))
 
@@ -162,22 +159,11 @@ class ConvolutionStory:
                 cells[r] = tuple(row)
             window = (rows[0], cols[0], rows[-1], cols[-1])
         name = self.labels("page.grid.input")
-        return Grid(_joined(name, *self._channel(c, trace.padded_input.shape[0] > 1)), tuple(cells), window)
+        return Grid(joined(name, *self._channel(c, trace.padded_input.shape[0] > 1)), tuple(cells), window)
 
     def _output(self, step: int, f: int) -> Grid:
-        oh, ow = self.output.shape[1:]
-
-        def cell(i: int, j: int) -> Cell:
-            at = f * oh * ow + i * ow + j
-            if at > step:
-                return Cell("", "later")
-            return Cell(self.output_text[f][i][j], "current" if at == step else "done",
-                        level=float(self.levels[f, i, j]))
-
-        filters = self.output.shape[0]
-        of_filter = [self.labels("page.grid.filter", f=f + 1)] if filters > 1 else []
-        return Grid(_joined(self.labels("page.grid.output"), *of_filter),
-                    tuple(tuple(cell(i, j) for j in range(ow)) for i in range(oh)), signed=self.signed)
+        of_filter = [self.labels("page.grid.filter", f=f + 1)] if self.filling.shape[0] > 1 else []
+        return self.filling.grid(joined(self.labels("page.grid.output"), *of_filter), f, step)
 
     def _equation(self, step: int) -> tuple[EquationLine, ...]:
         """As the page's equation: one line of products, or one per channel and then their sum."""
@@ -198,6 +184,3 @@ class ConvolutionStory:
                       for c in range(len(values)))
         return (*lines, EquationLine((partials,) + extra, value, self.labels("equation.total")))
 
-
-def _joined(*parts: str) -> str:
-    return " \u00b7 ".join(parts)

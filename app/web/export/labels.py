@@ -16,3 +16,8 @@ class Labels:
         for name, value in values.items():
             text = text.replace(f"{{{name}}}", str(value))
         return text
+
+
+def joined(*parts: str) -> str:
+    """A grid's label of several parts: "Input · channel 2"."""
+    return " \u00b7 ".join(parts)

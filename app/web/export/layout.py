@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .drawing import Circle, Drawing, Group, Line, Rect, Text, TextRow
 from .fonts import FontSet
-from .scene import Cell, EquationLine, Grid, Scene
+from .scene import Cell, EquationLine, Grid, Operator, Scene
 from .themes import Theme
 
 CELL = 44  # the smallest cell side; a cell widens to hold the widest number of the export
@@ -21,12 +21,16 @@ NUMBER, BADGE, LABEL, EQUATION, CAPTION = 18, 12, 15, 22, 14  # font sizes
 MARGIN = 24
 LABEL_HEIGHT = 26  # a grid's label and the gap under it
 GRID_GAP = 20  # between the grids of one column
-OPERATOR = 56  # the room for an operator between two columns
+OPERATOR = 56  # the room for an operator between two columns, or its words' width and this padding
+OPERATOR_WORDS = 36  # from an operator's sign to the middle of the words above it and the first line below
+OPERATOR_NAME = 22  # the font size of the word above an operator (the pooling page's "max")
 EQUATION_GAP = 26  # between the grids and the equation
 EQUATION_LINE = 36
 EQUATION_WIDTH = 560  # an equation line breaks past the grids' width or this, whichever is wider
 CAPTION_HEIGHT = 30
 RADIUS = 4
+MARK = 4  # the width of a marked cell's ring
+TAB = 15  # the height of a marked cell's badge, a tab
 
 
 class Layout:
@@ -38,8 +42,15 @@ class Layout:
         self._lengths: dict[tuple[str, int, str], float] = {}
         self._cells: dict[tuple[Cell, float, float, bool], Group] = {}  # a cell's primitives, by where it is
         widest, label_widths, shapes, texts = 0.0, [], None, []
+        operator_widths: list[int] = []
         for scene in scenes:  # in layout units from here to the end
             shapes = shapes or [[(len(g.cells), len(g.cells[0])) for g in column] for column in scene.columns]
+            operator_widths = operator_widths or [OPERATOR] * (len(shapes) - 1)
+            for index, operator in enumerate(scene.operators):
+                words = _operator(operator)
+                room = max([self._length(label_role, OPERATOR_NAME, words.above),
+                            *(self._length(label_role, CAPTION, line) for line in words.below)])
+                operator_widths[index] = max(operator_widths[index], math.ceil(room) + OPERATOR // 2)
             numbers = {cell.text for column in scene.columns for grid in column for row in grid.cells for cell in row}
             widest = max(widest, *(self._length("mono-bold", NUMBER, text) for text in numbers))
             widths = [max(self._length(label_role, LABEL, grid.label) for grid in column) for column in scene.columns]
@@ -50,7 +61,7 @@ class Layout:
                          for column, label in zip(shapes, label_widths, strict=True)]
         column_heights = [sum(LABEL_HEIGHT + rows * cell for rows, _ in column) + GRID_GAP * (len(column) - 1)
                           for column in shapes]
-        stage_width = sum(column_widths) + OPERATOR * (len(shapes) - 1)
+        stage_width = sum(column_widths) + sum(operator_widths)
         self.wrap = max(stage_width, EQUATION_WIDTH)
         rows = [self._equation(lines) for lines, _ in texts]
         equation_lines = max(len(r) for r in rows)  # 0: the export leaves the equation out
@@ -64,6 +75,7 @@ class Layout:
         u = scale
         self.cell, self.width, self.height = cell * u, width * u, height * u
         self.column_widths, self.column_heights = [w * u for w in column_widths], [h * u for h in column_heights]
+        self.operator_widths = [w * u for w in operator_widths]
         self.stage_width, self.stage_height = stage_width * u, max(column_heights) * u
         self.equation_width = equation_width * u
 
@@ -86,8 +98,10 @@ class Layout:
                 y += len(grid.cells) * self.cell + GRID_GAP * u
             x += self.column_widths[index]
             if index < len(scene.operators):
-                items.extend(self._operator(scene.operators[index], x + OPERATOR * u / 2, top + self.stage_height / 2))
-                x += OPERATOR * u
+                room = self.operator_widths[index]
+                middle = top + self.stage_height / 2
+                items.extend(self._operator(_operator(scene.operators[index]), x + room / 2, middle))
+                x += room
         y = top + self.stage_height + EQUATION_GAP * u + EQUATION_LINE * u / 2
         left = (self.width - self.equation_width) / 2  # the widest line of all frames centred: no frame jumps
         for row in self._equation(scene.equation):
@@ -133,22 +147,43 @@ class Layout:
             }[kind]
             fill = colour[fill_role]
             ink = colour[ink_role] if ink_role else theme.ink_on(fill)
-            role = "mono-bold" if kind in ("window", "pad-window", "current") else "mono"
+            role = "mono-bold" if kind in ("window", "pad-window", "current") or cell.marked else "mono"
         items: list = [Rect(x, y, c, c, fill, colour["line"], max(1, u), dashed)]
+        if cell.marked:
+            inset = MARK / 2 * u
+            items.append(Rect(x + inset, y + inset, c - 2 * inset, c - 2 * inset, None, colour["mark"], MARK * u))
+        tab = cell.badge and cell.marked  # a tab in the ring's colour at the top left, as the pooling page's tag
         if cell.text:
-            items.append(Text(x + c / 2, y + c / 2, self._printable(role, NUMBER, cell.text), role, NUMBER * u, ink))
-        if cell.badge:
+            middle = y + c / 2 + (TAB * u / 3 if tab else 0)  # a little lower, clear of the tab
+            items.append(Text(x + c / 2, middle, self._printable(role, NUMBER, cell.text), role, NUMBER * u, ink))
+        if tab:
+            text = self._printable(self.label_role, BADGE, cell.badge)
+            width = self.fonts.font(self.label_role, BADGE * u).getlength(text) + 6 * u
+            items.append(Rect(x, y, width, TAB * u, colour["mark"]))
+            items.append(Text(x + 3 * u, y + TAB * u / 2, text, self.label_role, BADGE * u,
+                              theme.ink_on(colour["mark"]), "lm"))
+        elif cell.badge:
             items.append(Text(x + c - 3 * u, y + c - BADGE * u * 0.6, self._printable("mono", BADGE, cell.badge),
                               "mono", BADGE * u, colour["badge"], "rm"))
         return Group(tuple(items))
 
-    def _operator(self, sign: str, cx: float, cy: float) -> list:
-        u, ink = self.u, self.theme.rgb["operator"]
+    def _operator(self, operator: Operator, cx: float, cy: float) -> list:
+        u, colour = self.u, self.theme.rgb
+        ink, sign = colour["operator"], operator.sign
+        words = []
+        if operator.above:
+            words.append(Text(cx, cy - OPERATOR_WORDS * u, self._printable(self.label_role, OPERATOR_NAME,
+                                                                            operator.above),
+                              self.label_role, OPERATOR_NAME * u, colour["ink"]))
+        for index, line in enumerate(operator.below):
+            y = cy + (OPERATOR_WORDS + index * CAPTION * 1.4) * u
+            words.append(Text(cx, y, self._printable(self.label_role, CAPTION, line), self.label_role, CAPTION * u,
+                              colour["muted"]))
         if sign == "\u2299":  # ⊙ drawn, not typed: every font has it then
-            return [Circle(cx, cy, 12 * u, None, ink, 2.5 * u), Circle(cx, cy, 3 * u, ink)]
+            return [Circle(cx, cy, 12 * u, None, ink, 2.5 * u), Circle(cx, cy, 3 * u, ink), *words]
         if sign == "=":
-            return [Line(cx - 11 * u, cy + dy * u, cx + 11 * u, cy + dy * u, ink, 3 * u) for dy in (-5, 5)]
-        return [Text(cx, cy, self._printable("sans-bold", 28, sign), "sans-bold", 28 * u, ink)]
+            return [*(Line(cx - 11 * u, cy + dy * u, cx + 11 * u, cy + dy * u, ink, 3 * u) for dy in (-5, 5)), *words]
+        return [Text(cx, cy, self._printable("sans-bold", 28, sign), "sans-bold", 28 * u, ink), *words]
 
     # the equation
 
@@ -160,27 +195,35 @@ class Layout:
 
     def _wrapped(self, line: EquationLine) -> list[list[tuple[str, str]]]:
         """Runs of (text, kind) per printed row: one row if it fits, else broken between term groups
-        (kernel rows), and between terms only where one group is too long; a new row starts with "+"."""
+        (kernel rows), and between terms only where one group is too long; a new row starts with the
+        separator's sign ("+ "), or the row before ends with it where it is a comma."""
+        sep = line.separator
         head = [(line.label + ": ", "label")] if line.label else []
-        tail = [(" = ", "op"), (line.result, "result" if line.final else "partial")]
-        whole = head + _joined([t for group in line.groups for t in group])
-        if self._row_width(whole + tail) <= self.wrap:
-            return [whole + tail]
+        head += [(line.opening, "op")] if line.opening else []
+        closing = [(line.closing, "op")] if line.closing else []
+        result = [(" = ", "op"), (line.result, "result" if line.final else "partial")]
+        whole = head + _joined([t for group in line.groups for t in group], sep)
+        if self._row_width(whole + closing + result) <= self.wrap:
+            return [whole + closing + result]
         indent = [(" " * (len(line.label) + 2), "op")] if line.label else []
+        trailing = sep.strip() == ","
         rows, row, fresh = [], list(head), True  # fresh: no term on this row yet
         for group in line.groups:
-            fits = self._row_width(indent + _joined(list(group))) <= self.wrap
+            fits = self._row_width(indent + _joined(list(group), sep)) <= self.wrap
             for piece in [list(group)] if fits else [[term] for term in group]:
-                candidate = row + ([] if fresh else [(" + ", "op")]) + _joined(piece)
+                candidate = row + ([] if fresh else [(sep, "op")]) + _joined(piece, sep)
                 if fresh or self._row_width(candidate) <= self.wrap:
                     row, fresh = candidate, False
+                elif trailing:
+                    rows.append(row + [(",", "op")])
+                    row = indent + _joined(piece, sep)
                 else:
                     rows.append(row)
-                    row = indent + [("+ ", "op")] + _joined(piece)
-        if self._row_width(row + tail) <= self.wrap:
-            rows.append(row + tail)
-        else:
-            rows.extend([row, indent + tail])
+                    row = indent + [(sep.lstrip(), "op")] + _joined(piece, sep)
+        if self._row_width(row + closing + result) <= self.wrap:
+            rows.append(row + closing + result)
+        else:  # the closing stays with the last term, the result goes on a row of its own
+            rows.extend([row + closing, indent + result])
         return rows
 
     def _equation_row(self, runs: list[tuple[str, str]], x: float, y: float) -> list:
@@ -223,11 +266,15 @@ class Layout:
         return self._lengths[key]
 
 
-def _joined(terms: list[str]) -> list[tuple[str, str]]:
+def _operator(operator: str | Operator) -> Operator:
+    return operator if isinstance(operator, Operator) else Operator(operator)
+
+
+def _joined(terms: list[str], separator: str) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
     for term in terms:
         if runs:
-            runs.append((" + ", "op"))
+            runs.append((separator, "op"))
         runs.append((term, "term"))
     return runs
 

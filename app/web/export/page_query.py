@@ -81,3 +81,10 @@ def validated(model: type[Request], fields: dict, names: Mapping[str, str]) -> R
 def _located(error: dict, names: Mapping[str, str]) -> dict:
     field, *rest = error["loc"] or ("",)
     return {**error, "loc": ("query", names.get(field, field), *rest)}
+
+
+def matrix(text: str, name: str) -> list[list[float]]:
+    """"1,2;3,4" -> rows; ragged rows are left for the API's schema to name."""
+    if "|" in text:
+        raise invalid(name, f"must be one matrix, without '|' between channels (got {_shown(text)})")
+    return stack(text, name)[0]

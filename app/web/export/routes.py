@@ -12,7 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from ...api.deps import SettingsDep
 from ...api.heavy import heavy_turn
 from ...settings import Settings
-from . import convolution, transposed
+from . import activation, convolution, pooling, transposed
 from .encode import FORMATS, Format, animation, shared_palette, still_png
 from .fonts import FontSet, server_fonts
 from .labels import Labels
@@ -39,6 +39,8 @@ class Plan(Protocol):
 VIEWS: dict[str, Callable[[Mapping[str, str], Settings], Plan]] = {
     convolution.PAGE: convolution.plan,
     transposed.PAGE: transposed.plan,
+    pooling.PAGE: pooling.plan,
+    activation.PAGE: activation.plan,
 }
 
 router = APIRouter(tags=["exports"])

@@ -19,6 +19,7 @@ class Cell:
     kind: CellKind = "plain"
     badge: str = ""  # small corner text, e.g. "×2": the kernel weight that multiplies this cell
     level: float | None = None  # position on the grid's colour scale, 0..1 (done output cells)
+    marked: bool = False  # the cell the step singles out (max pooling's winner): ringed, in bold
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,33 @@ class Grid:
 
 @dataclass(frozen=True)
 class EquationLine:
-    """label: terms joined by " + " then " = result". Terms come in groups (a kernel row each) so a
-    long line can break between rows."""
+    """label: opening, the terms joined by the separator, closing, then " = result": a sum of products
+    (1×1) + (2×1) = 3, or max(1, 3) = 3, or (1 + 3) ÷ 2 = 2. Terms come in groups (a kernel row each)
+    so a long line can break between rows."""
 
     groups: tuple[tuple[str, ...], ...]
     result: str
     label: str = ""
     final: bool = True  # the result is the step's answer (highlighted), not a partial sum
+    opening: str = ""
+    separator: str = " + "
+    closing: str = ""
+
+
+@dataclass(frozen=True)
+class Operator:
+    """A sign between two columns with words above and below it, as the pooling page's
+    "max / → / 2×2 window, stride 2×2"."""
+
+    sign: str
+    above: str = ""
+    below: tuple[str, ...] = ()  # lines
 
 
 @dataclass(frozen=True)
 class Scene:
     columns: tuple[tuple[Grid, ...], ...]  # left to right; each column's grids top to bottom
-    operators: tuple[str, ...]  # between the columns: "⊙", "=", "→" …
+    operators: tuple[str | Operator, ...]  # between the columns: "⊙", "=", "→" …, or a sign with words
     equation: tuple[EquationLine, ...]
     caption: str  # e.g. "step 3 / 4"
 

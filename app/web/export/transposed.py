@@ -13,6 +13,7 @@ from ...api.routes import conv_transpose
 from ...api.schemas.conv_transpose import ConvTransposeRequest
 from ...settings import Settings
 from . import page_query
+from .filling import Filling
 from .labels import Labels
 from .numbers import fmt, texts
 from .scene import Cell, EquationLine, Grid, Scene
@@ -85,11 +86,7 @@ class TransposedStory:
                     if trace.kept[s, m, n]:
                         self.terms.setdefault((int(r), int(q)), []).append(
                             (s, float(trace.input_value[s]), float(trace.weights[s, 0, m, n])))
-        low, high = float(self.output.min()), float(self.output.max())
-        self.signed = low < 0
-        bound = max(abs(low), abs(high)) or 1.0
-        self.levels = (self.output / bound + 1) / 2 if self.signed else (self.output - low) / ((high - low) or 1.0)
-        self.output_text = texts(self.output)
+        self.scale = Filling(self.output[None])  # the output's texts and colour levels, as the other views'
         h, w = trace.cell[:, 1].max() + 1, trace.cell[:, 2].max() + 1
         self.input_text = texts(trace.input_value.reshape(h, w))
         self.kernel = trace.kernel[0, 0]  # (KH, KW)
@@ -125,14 +122,14 @@ class TransposedStory:
             if now is not None:
                 return Cell(fmt(sum(done)), "current", f"+{fmt(now)}")
             if self.finished_at((r, q)) <= step:
-                return Cell(self.output_text[r][q], "done", level=float(self.levels[r, q]))
+                return Cell(self.scale.texts[0][r][q], "done", level=float(self.scale.levels[0, r, q]))
             return Cell(fmt(sum(done)), "plain") if done else Cell("", "later")
 
         rows = tuple(tuple(cell(r, q) for q in range(self.left, self.left + self.width))
                      for r in range(self.top, self.top + self.height))
         rows_hit, cols_hit = [r - self.top for r, _ in landing], [q - self.left for _, q in landing]
         window = (min(rows_hit), min(cols_hit), max(rows_hit), max(cols_hit))  # the kernel's copy this step
-        return Grid(self.labels("page.grid.output"), rows, window, signed=self.signed)
+        return Grid(self.labels("page.grid.output"), rows, window, signed=self.scale.signed)
 
     def _equation(self, step: int) -> tuple[EquationLine, ...]:
         """The sum of the output cell this step finishes (else the first it adds to), term by term so far."""
