@@ -9,8 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
 
 from ... import engine
 from ...api import limits
@@ -41,15 +39,7 @@ def request_from(query: Mapping[str, str]) -> ActivateRequest:
     if function in ALPHA_DEFAULTS:
         fields["alpha"] = (page_query.numbers(query["a"], "a", "a number")[0] if query.get("a")
                            else ALPHA_DEFAULTS[function])
-    try:
-        return ActivateRequest.model_validate(fields)
-    except ValidationError as error:
-        raise RequestValidationError([_in_query(e) for e in error.errors()]) from None
-
-
-def _in_query(error: dict) -> dict:
-    field, *rest = error["loc"] or ("",)
-    return {**error, "loc": ("query", QUERY_NAMES.get(field, field), *rest)}
+    return page_query.validated(ActivateRequest, fields, QUERY_NAMES)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
 
 from ... import engine
 from ...api.deps import ensure_finite, finite_results
@@ -45,15 +43,7 @@ def request_from(query: Mapping[str, str]) -> PoolRequest:
         fields["stride"] = page_query.pair(query["stride"], "stride")
     if query.get("pad"):
         fields["padding"] = page_query.pair(query["pad"], "pad")
-    try:
-        return PoolRequest.model_validate(fields)
-    except ValidationError as error:
-        raise RequestValidationError([_in_query(e) for e in error.errors()]) from None
-
-
-def _in_query(error: dict) -> dict:
-    field, *rest = error["loc"] or ("",)
-    return {**error, "loc": ("query", QUERY_NAMES.get(field, field), *rest)}
+    return page_query.validated(PoolRequest, fields, QUERY_NAMES)
 
 
 @dataclass(frozen=True)
