@@ -1,6 +1,5 @@
 """The collector settings a started app runs with (app/heap.py)."""
 
-import asyncio
 import gc
 import tracemalloc
 
@@ -10,6 +9,8 @@ import orjson
 from app import heap
 from app.main import create_app
 from app.settings import Settings
+
+from .. import event_loop
 
 
 def test_start_up_freezes_its_heap_and_raises_the_young_threshold(client):
@@ -77,4 +78,4 @@ def test_a_request_leaves_no_cycles_holding_its_arrays():
             finally:
                 tracemalloc.stop()
 
-    assert asyncio.run(freed_by_a_collection()) < 16_000
+    assert event_loop.run(freed_by_a_collection()) < 16_000

@@ -1,6 +1,5 @@
 """413 when a request is over a limit, decided before any parsing or work."""
 
-import asyncio
 
 import orjson
 import pytest
@@ -9,6 +8,8 @@ from app.api import body_limit
 from app.api.schemas.forward import ForwardRequest
 from app.main import create_app
 from app.settings import LAYERS_CAP, Limit, Settings
+
+from .. import event_loop
 
 SEED = {"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 1], [0, 2]]}
 
@@ -46,7 +47,7 @@ def test_oversized_content_length_is_refused_before_reading_the_body():
 
     scope = {"type": "http", "method": "POST", "path": "/api/convolve", "headers": [(b"content-length", b"5000000")],
              "query_string": b"", "root_path": "", "scheme": "http", "server": ("test", 80), "asgi": {"version": "3.0"}}
-    asyncio.run(body_limit.BodyLimitMiddleware(app, Settings(max_body_bytes=1000))(scope, receive, send))
+    event_loop.run(body_limit.BodyLimitMiddleware(app, Settings(max_body_bytes=1000))(scope, receive, send))
     assert sent[0]["status"] == 413
     assert b"5,000,000" in sent[1]["body"]
 
