@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { SHADES, cellsByShade, shadeOf } from "../../static/js/pages/convolution/coverage.js";
+import { SHADES, cellsByShade, shadeOf } from "../../static/js/core/coverage.js";
 import { anchorOf, turnedCell } from "../../static/js/pages/convolution/indices.js";
 import { shapeOf, weightCounts } from "../../static/js/pages/convolution/params.js";
 

@@ -79,11 +79,11 @@ export function buildGrids(page) {
   if (turned) fitCells(document.getElementById("original-grids"), slices * kh, kw, ROOM); // scaled down by CSS
   const [oh, ow] = [result.output[0].length, result.output[0][0].length];
   fitCells(document.getElementById("output-grids"), filters * oh, ow, ROOM);
-  const stacked = document.querySelector(".grids");
-  stacked.classList.toggle("stacked", channels > 1 || filters > 1); // presentation mode's sizes (convolution.css)
-  stacked.style.setProperty("--stack-rows", Math.max(hp, kh) + oh); // "input ⊙ kernel", then "= output"
-  stacked.style.setProperty("--row-cols", Math.max(channels * wp + slices * kw, filters * ow));
-  stacked.style.setProperty("--equation-lines", slices > 1 ? slices + 1 : 1); // a line per channel, then the total
+  const stage = document.querySelector(".grids");
+  stage.classList.toggle("stacked", channels > 1 || filters > 1); // presentation mode's sizes (convolution.css)
+  stage.style.setProperty("--stack-rows", Math.max(hp, kh) + oh); // "input ⊙ kernel", then "= output"
+  stage.style.setProperty("--row-cols", Math.max(channels * wp + slices * kw, filters * ow));
+  stage.style.setProperty("--equation-lines", slices > 1 ? slices + 1 : 1); // a line per channel, then the total
   const pads = trace.padding;
   // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
   const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;
@@ -100,14 +100,14 @@ export function buildGrids(page) {
   renderLegend(document.getElementById("output-legend"), scale);
   document.getElementById("input-caption").textContent =
     pads.some((p) => p > 0) ? t("page.grid.input.padded") : t("page.grid.input");
-  colourGroups(views, trace.groups ?? 1);
+  colourGroups(stage, views, trace.groups ?? 1);
   renderWeights(result.sent, result.shape);
   page.show(page.hoverStep ?? page.player.step);
 }
 
 /** With groups, each input channel and each output map wears its group's colour (data-group, for CSS). */
-function colourGroups(views, groups) {
-  document.querySelector(".grids").classList.toggle("grouped", groups > 1);
+function colourGroups(stage, views, groups) {
+  stage.classList.toggle("grouped", groups > 1);
   for (const grids of [views.inputs, views.outputs]) {
     grids.forEach((grid, k) => { grid.container.dataset.group = String(Math.floor((k * groups) / grids.length)); });
   }

@@ -5,7 +5,7 @@ import { channelsOf, renderEquation, sumAsWritten } from "../../core/equation.js
 import { fmt } from "../../core/format.js";
 import { coverage, resolvePadding } from "../../core/geometry.js";
 import { t } from "../../core/i18n.js";
-import { SHADES, cellsByShade } from "./coverage.js";
+import { SHADES, cellsByShade } from "../../core/coverage.js";
 import { renderDefinition } from "./definition.js";
 import { turnedCell } from "./indices.js";
 

@@ -6,7 +6,7 @@ import { renderLegend, scaleFor } from "../../core/colormap.js";
 import { span } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
-import { SHADES, cellsByShade } from "../convolution/coverage.js";
+import { SHADES, cellsByShade } from "../../core/coverage.js";
 import { runningSums } from "./sums.js";
 
 const equation = document.getElementById("scatter-equation");
