@@ -95,7 +95,19 @@ def test_activation_s_dialog_shows_its_feature_map_cell_by_cell(page, live_serve
     assert file_at(live_server, href).n_frames == 6  # one per cell of the 2×3 map
 
 
+def test_signal_s_dialog_exports_the_view_on_screen(page, live_server):
+    page.goto(f"{live_server}/signal?view=numbers&x=1,2&h=1,3")
+    page.get_by_test_id("sum-equation").wait_for()
+    page.keyboard.press("e")
+    page.locator("#export").wait_for()
+    page.wait_for_function(LOADED)
+    page.select_option("#export select[name=format]", "gif")
+    href = page.get_attribute("#export-download", "href")
+    assert href.startswith("/signal.gif?") and "view=numbers" in href and "x=1%2C2" in href
+    assert file_at(live_server, href).n_frames == 3  # one per output of [1, 2] ∗ [1, 3] = [1, 5, 6]
+
+
 def test_a_page_that_cannot_export_shows_no_export(page, live_server):
-    page.goto(f"{live_server}/signal")
+    page.goto(f"{live_server}/network")
     page.locator("main").wait_for()
     assert page.locator('[data-action="export"]').count() == 0 and page.locator("#export").count() == 0

@@ -34,6 +34,17 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Path:
+    """A polyline (a curve of a plot), or with `fill` a closed polygon (the area under a curve)."""
+
+    points: tuple[tuple[float, float], ...]
+    stroke: RGB | None
+    width: float
+    fill: RGB | None = None
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
 class Circle:
     cx: float
     cy: float
@@ -70,10 +81,10 @@ class Group:
     once and hands out the same object for as long as it looks the same, and frames are compared
     group by group."""
 
-    items: tuple[Rect | Line | Circle | Text | TextRow, ...]
+    items: tuple[Rect | Line | Path | Circle | Text | TextRow, ...]
 
 
-Shape = Rect | Line | Circle | Text | TextRow
+Shape = Rect | Line | Path | Circle | Text | TextRow
 
 
 def ungrouped(items: Iterable[Shape | Group]) -> Iterator[Shape]:
@@ -103,6 +114,11 @@ class Drawing:
                     area[part.fill] += part.size * part.size * len(part.text) / 4
                 elif isinstance(part, Line):
                     area[part.stroke] += abs(part.x2 - part.x1 + part.y2 - part.y1) * part.width
+                elif isinstance(part, Path):
+                    xs, ys = [x for x, _ in part.points], [y for _, y in part.points]
+                    length = max(xs) - min(xs) + max(ys) - min(ys)
+                    area.update({part.stroke: length * part.width} if part.stroke else {})
+                    area.update({part.fill: length * (max(ys) - min(ys)) / 2} if part.fill else {})
                 elif isinstance(part, Circle):
                     area.update({colour: part.r * part.r for colour in (part.fill, part.stroke) if colour})
         return [colour for colour, _ in area.most_common()]

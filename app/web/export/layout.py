@@ -1,4 +1,4 @@
-"""Where everything of a frame goes: the grids in columns with their labels, the operators between
+"""Where everything of a frame goes: the grids and plots in columns with their labels, the operators between
 the columns, the equation under them (broken between kernel rows when long) and the step caption.
 
 Sizes are in layout units; `scale` pixels make a unit. One Layout serves every frame of an export:
@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from .drawing import Circle, Drawing, Group, Line, Rect, Text, TextRow
 from .fonts import FontSet
-from .scene import Cell, EquationLine, Grid, Operator, Scene
+from .plot import PlotPainter, extent
+from .scene import Cell, EquationLine, Grid, Operator, Plot, Scene
 from .themes import Theme
 
 CELL = 44  # the smallest cell side; a cell widens to hold the widest number of the export
@@ -41,26 +42,30 @@ class Layout:
         self.theme, self.fonts, self.u, self.label_role = theme, fonts, scale, label_role
         self._lengths: dict[tuple[str, int, str], float] = {}
         self._cells: dict[tuple[Cell, float, float, bool], Group] = {}  # a cell's primitives, by where it is
+        self._plots = PlotPainter(theme, fonts, scale)
         widest, label_widths, shapes, texts = 0.0, [], None, []
         operator_widths: list[int] = []
         for scene in scenes:  # in layout units from here to the end
-            shapes = shapes or [[(len(g.cells), len(g.cells[0])) for g in column] for column in scene.columns]
+            shapes = shapes or [[_shape(element) for element in column] for column in scene.columns]
             operator_widths = operator_widths or [OPERATOR] * (len(shapes) - 1)
             for index, operator in enumerate(scene.operators):
                 words = _operator(operator)
                 room = max([self._length(label_role, OPERATOR_NAME, words.above),
                             *(self._length(label_role, CAPTION, line) for line in words.below)])
                 operator_widths[index] = max(operator_widths[index], math.ceil(room) + OPERATOR // 2)
-            numbers = {cell.text for column in scene.columns for grid in column for row in grid.cells for cell in row}
-            widest = max(widest, *(self._length("mono-bold", NUMBER, text) for text in numbers))
+            numbers = {cell.text for column in scene.columns for grid in column if isinstance(grid, Grid)
+                       for row in grid.cells for cell in row}
+            widest = max(widest, 0.0, *(self._length("mono-bold", NUMBER, text) for text in numbers))
             widths = [max(self._length(label_role, LABEL, grid.label) for grid in column) for column in scene.columns]
             label_widths = [max(pair) for pair in zip(label_widths, widths, strict=True)] if label_widths else widths
             texts.append((scene.equation, scene.caption))
         cell = max(CELL, math.ceil(widest + 2 * CELL_PADDING))
-        column_widths = [max(max(cols for _, cols in column) * cell, math.ceil(label))
-                         for column, label in zip(shapes, label_widths, strict=True)]
-        column_heights = [sum(LABEL_HEIGHT + rows * cell for rows, _ in column) + GRID_GAP * (len(column) - 1)
-                          for column in shapes]
+        sizes = [[(rows * cell, cols * cell) if grid else (rows, cols) for grid, rows, cols in column]
+                 for column in shapes]  # (height, width) of each grid and plot
+        column_widths = [max(max(width for _, width in column), math.ceil(label))
+                         for column, label in zip(sizes, label_widths, strict=True)]
+        column_heights = [sum(LABEL_HEIGHT + height for height, _ in column) + GRID_GAP * (len(column) - 1)
+                          for column in sizes]
         stage_width = sum(column_widths) + sum(operator_widths)
         self.wrap = max(stage_width, EQUATION_WIDTH)
         rows = [self._equation(lines) for lines, _ in texts]
@@ -90,12 +95,16 @@ class Layout:
         top = MARGIN * u
         for index, column in enumerate(scene.columns):
             y = top + (self.stage_height - self.column_heights[index]) / 2
-            for grid in column:
-                items.append(Text(x, y + LABEL * u / 2, self._printable(self.label_role, LABEL, grid.label),
+            for element in column:
+                items.append(Text(x, y + LABEL * u / 2, self._printable(self.label_role, LABEL, element.label),
                                   self.label_role, LABEL * u, colour["muted"], "lm"))
                 y += LABEL_HEIGHT * u
-                items.extend(self._grid(grid, x, y))
-                y += len(grid.cells) * self.cell + GRID_GAP * u
+                if isinstance(element, Plot):
+                    items.extend(self._plots.draw(element, x, y))
+                    y += extent(element)[0] * u + GRID_GAP * u
+                else:
+                    items.extend(self._grid(element, x, y))
+                    y += len(element.cells) * self.cell + GRID_GAP * u
             x += self.column_widths[index]
             if index < len(scene.operators):
                 room = self.operator_widths[index]
@@ -122,6 +131,8 @@ class Layout:
         cache = self._cells
         for r, row in enumerate(grid.cells):
             for q, cell in enumerate(row):
+                if cell.kind == "blank":
+                    continue
                 key = (cell, left + q * c, top + r * c, grid.signed)
                 if key not in cache:  # most cells look the same from frame to frame: made once
                     cache[key] = self._cell(*key)
@@ -264,6 +275,13 @@ class Layout:
         if key not in self._lengths:
             self._lengths[key] = self.fonts.font(role, size).getlength(self.fonts.printable(role, text, size))
         return self._lengths[key]
+
+
+def _shape(element: Grid | Plot) -> tuple[bool, int, int]:
+    """(is a grid, rows, columns) of a grid; (False, height, width) in layout units of a plot."""
+    if isinstance(element, Plot):
+        return False, *extent(element)
+    return True, len(element.cells), len(element.cells[0])
 
 
 def _operator(operator: str | Operator) -> Operator:

@@ -11,16 +11,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from PIL import Image, ImageDraw
 
-from .drawing import Circle, Drawing, Line, Rect, Text, TextRow, ungrouped
+from .drawing import Circle, Drawing, Line, Path, Rect, Text, TextRow, ungrouped
 from .fonts import FontSet
 
 DASH, GAP = 5, 4  # a dashed border's pattern, in layout units
 BLEED = 2  # pixels around a shape that its anti-aliasing may touch
 Box = tuple[int, int, int, int]  # left, top, right, bottom (exclusive)
-Primitive = Rect | Line | Circle | Text
+Primitive = Rect | Line | Path | Circle | Text
 
 
 def raster(drawing: Drawing, fonts: FontSet, scale: int) -> Image.Image:
@@ -106,6 +107,9 @@ def _bounds(item: Primitive, fonts: FontSet) -> Box:
         left, top, right, bottom = item.x, item.y, item.x + item.w, item.y + item.h
     elif isinstance(item, Line):
         (left, right), (top, bottom) = sorted((item.x1, item.x2)), sorted((item.y1, item.y2))
+    elif isinstance(item, Path):
+        xs, ys = [x for x, _ in item.points], [y for _, y in item.points]
+        left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
     else:
         left, top, right, bottom = item.cx - item.r, item.cy - item.r, item.cx + item.r, item.cy + item.r
     reach = item.width + BLEED
@@ -128,6 +132,14 @@ def _draw(image: Image.Image, pen: ImageDraw.ImageDraw, item: Primitive, fonts: 
             pen.rectangle(box, fill=item.fill, outline=item.stroke, width=width)
     elif isinstance(item, Line):
         pen.line((item.x1 - ox, item.y1 - oy, item.x2 - ox, item.y2 - oy), fill=item.stroke, width=round(item.width))
+    elif isinstance(item, Path):
+        points = [(x - ox, y - oy) for x, y in item.points]
+        if item.fill:
+            pen.polygon(points, fill=item.fill)
+        if item.stroke and item.dashed:
+            _dashed(pen, points, item.stroke, round(item.width), scale)
+        elif item.stroke:
+            pen.line(points, fill=item.stroke, width=round(item.width), joint="curve")
     elif isinstance(item, Circle):
         box = (item.cx - item.r - ox, item.cy - item.r - oy, item.cx + item.r - ox, item.cy + item.r - oy)
         pen.ellipse(box, fill=item.fill, outline=item.stroke, width=round(item.width))
@@ -148,14 +160,25 @@ def _glyphs(font, text: str, anchor: str) -> tuple[tuple[int, int], Image.Image]
 
 def _dashed_box(pen: ImageDraw.ImageDraw, box, colour, width: int, scale: int) -> None:
     left, top, right, bottom = box
-    for x1, y1, x2, y2 in ((left, top, right, top), (right, top, right, bottom), (left, bottom, right, bottom),
-                           (left, top, left, bottom)):
-        length = math.hypot(x2 - x1, y2 - y1)
-        dash, step = DASH * scale, (DASH + GAP) * scale
-        start = 0.0
-        while start < length:
-            end = min(start + dash, length)
-            a, b = start / length, end / length
-            pen.line((x1 + (x2 - x1) * a, y1 + (y2 - y1) * a, x1 + (x2 - x1) * b, y1 + (y2 - y1) * b),
-                     fill=colour, width=width)
-            start += step
+    for segment in ((left, top, right, top), (right, top, right, bottom), (left, bottom, right, bottom),
+                    (left, top, left, bottom)):
+        _dashed_segment(pen, segment, colour, width, scale)
+
+
+def _dashed(pen: ImageDraw.ImageDraw, points, colour, width: int, scale: int) -> None:
+    """A dashed polyline; each segment starts with a dash."""
+    for (x1, y1), (x2, y2) in pairwise(points):
+        _dashed_segment(pen, (x1, y1, x2, y2), colour, width, scale)
+
+
+def _dashed_segment(pen: ImageDraw.ImageDraw, segment, colour, width: int, scale: int) -> None:
+    x1, y1, x2, y2 = segment
+    length = math.hypot(x2 - x1, y2 - y1)
+    dash, step = DASH * scale, (DASH + GAP) * scale
+    start = 0.0
+    while start < length:
+        end = min(start + dash, length)
+        a, b = start / length, end / length
+        pen.line((x1 + (x2 - x1) * a, y1 + (y2 - y1) * a, x1 + (x2 - x1) * b, y1 + (y2 - y1) * b),
+                 fill=colour, width=width)
+        start += step

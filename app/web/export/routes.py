@@ -12,7 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from ...api.deps import SettingsDep
 from ...api.heavy import heavy_turn
 from ...settings import Settings
-from . import activation, convolution, pooling, transposed
+from . import activation, convolution, pooling, signal, transposed
 from .encode import FORMATS, Format, animation, shared_palette, still_png
 from .fonts import FontSet, server_fonts
 from .labels import Labels
@@ -41,6 +41,7 @@ VIEWS: dict[str, Callable[[Mapping[str, str], Settings], Plan]] = {
     transposed.PAGE: transposed.plan,
     pooling.PAGE: pooling.plan,
     activation.PAGE: activation.plan,
+    signal.PAGE: signal.plan,
 }
 
 router = APIRouter(tags=["exports"])

@@ -9,8 +9,9 @@ from typing import Literal, Protocol
 
 # A cell's part in the step: plain, padding, under the window, the kernel, or an output cell that is
 # done, being computed now ("current"), or not computed yet ("later", drawn empty); "unread": a cell of a
-# channel that the step's filter does not read (grouped convolution), drawn faded.
-CellKind = Literal["plain", "pad", "window", "pad-window", "kernel", "done", "current", "later", "unread"]
+# channel that the step's filter does not read (grouped convolution), drawn faded; "blank": no cell at all
+# (a row that is shorter than the rows it lines up with).
+CellKind = Literal["plain", "pad", "window", "pad-window", "kernel", "done", "current", "later", "unread", "blank"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,60 @@ class Grid:
     cells: tuple[tuple[Cell, ...], ...]  # rows
     window: tuple[int, int, int, int] | None = None  # (top, left, bottom, right) cells framed, inclusive
     signed: bool = False  # the colour scale is diverging (values of both signs)
+
+
+@dataclass(frozen=True)
+class Curve:
+    """A polyline through (xs[k], ys[k]) in the plot's units, in a colour role of the theme; `area` shades
+    the region between it and y = 0 too."""
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    role: str
+    area: bool = False
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Strip:
+    """A bar from x0 to x1 between y = 0 and y: one sample of a Riemann sum."""
+
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Dot:
+    """A marked point, with its value written beside it; `guides`: dashed lines to both axes, with the
+    coordinates written on them (the activation page's cell on its curve)."""
+
+    x: float
+    y: float
+    role: str
+    text: str = ""
+    guides: bool = False
+
+
+@dataclass(frozen=True)
+class Plot:
+    """A chart over fixed ranges: grid lines and ticks, curves, strips, dots, and a dashed cursor at x = `cursor`
+    with its label at the top; `note` is written at the top right (e.g. "area = 0.5")."""
+
+    label: str
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    x_name: str
+    curves: tuple[Curve, ...] = ()
+    strips: tuple[Strip, ...] = ()
+    dots: tuple[Dot, ...] = ()
+    cursor: float | None = None
+    cursor_label: str = ""
+    note: str = ""
+    keys: tuple[tuple[str, str], ...] = ()  # (words, colour role): the legend, on the label's line at the right
+    x_ticks: float = 1.0  # the spacing of the x-axis ticks
+    width: int = 600  # layout units, the frame around the axes' labels included
+    height: int = 150  # the chart with its tick labels; a legend adds a row
 
 
 @dataclass(frozen=True)
@@ -57,7 +112,7 @@ class Operator:
 
 @dataclass(frozen=True)
 class Scene:
-    columns: tuple[tuple[Grid, ...], ...]  # left to right; each column's grids top to bottom
+    columns: tuple[tuple[Grid | Plot, ...], ...]  # left to right; each column's grids and plots top to bottom
     operators: tuple[str | Operator, ...]  # between the columns: "⊙", "=", "→" …, or a sign with words
     equation: tuple[EquationLine, ...]
     caption: str  # e.g. "step 3 / 4"

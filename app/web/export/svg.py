@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .drawing import Circle, Drawing, Line, Rect, Text, TextRow, ungrouped
+from .drawing import Circle, Drawing, Line, Path, Rect, Text, TextRow, ungrouped
 from .themes import RGB
 
 # The viewer's fonts draw the text: the server's first, then what other systems have.
@@ -37,6 +37,12 @@ def _element(item, scale: int) -> str:
     if isinstance(item, Line):
         return (f'<line x1="{_n(item.x1)}" y1="{_n(item.y1)}" x2="{_n(item.x2)}" y2="{_n(item.y2)}"'
                 f'{_paint(None, item.stroke, item.width)}/>')
+    if isinstance(item, Path):
+        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in item.points)
+        extra = f' stroke-dasharray="{DASH * scale} {GAP * scale}"' if item.dashed else ""
+        joins = ' stroke-linejoin="round"' if item.stroke else ""
+        tag = "polygon" if item.fill else "polyline"
+        return f'<{tag} points="{points}"{_paint(item.fill, item.stroke, item.width)}{joins}{extra}/>'
     if isinstance(item, Circle):
         return (f'<circle cx="{_n(item.cx)}" cy="{_n(item.cy)}" r="{_n(item.r)}"'
                 f'{_paint(item.fill, item.stroke, item.width)}/>')
