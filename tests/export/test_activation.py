@@ -86,3 +86,37 @@ def test_the_api_s_own_limits_apply(client_with):
 def test_hostile_queries_never_make_a_500(client, query):
     response = client.get(f"/activation.png?{query}&scale=1")
     assert response.status_code in (200, 413, 422), response.text
+
+
+def test_the_curve_is_the_api_s_function_with_the_step_s_cell_on_it(client):
+    from app.settings import Settings
+    from app.web.export import activation
+    from app.web.export.labels import Labels
+    from app.web.export.scene import Plot
+
+    shown = activation.plan({"map": "-2,0.5,3;1,-1,0", "f": "leaky_relu", "a": "0.2"}, Settings()).story(
+        Labels("activation", "en"))
+    output = output_of(client, SMALL_BODY)
+    (curve,) = shown.scene(2).columns[2]
+    assert isinstance(curve, Plot) and curve.x_range == (-5, 5)  # ±5 holds every value of the map
+    (line,) = curve.curves
+    assert len(line.xs) == 401
+    assert line.ys == pytest.approx(output_of(client, {**SMALL_BODY, "input": [list(line.xs)]})[0])
+    *cells, point = curve.dots
+    assert [(d.x, d.y) for d in cells] == [(v, w) for row, out in zip(SMALL_BODY["input"], output, strict=True)
+                                          for v, w in zip(row, out, strict=True)]
+    assert (point.x, point.y, point.guides) == (3, output[0][2], True)  # step 3: the cell (0, 2)
+
+
+def test_a_map_s_largest_value_widens_the_curve_s_range_to_the_next_integer():
+    from app.settings import Settings
+    from app.web.export import activation
+    from app.web.export.labels import Labels
+
+    shown = activation.plan({"map": "-7.5,1;2,0"}, Settings()).story(Labels("activation", "en"))
+    assert shown.scene(0).columns[2][0].x_range == (-8, 8)
+
+
+@pytest.mark.parametrize("function", ["relu", "leaky_relu", "elu", "sigmoid", "tanh", "gelu"])
+def test_the_default_map_exports_at_scale_2_within_the_pixel_limit_for_every_function(client, function):
+    assert client.get(f"/activation.png?f={function}&scale=2").status_code == 200  # GELU's numbers are the longest

@@ -47,7 +47,9 @@ class Layout:
         operator_widths: list[int] = []
         for scene in scenes:  # in layout units from here to the end
             shapes = shapes or [[_shape(element) for element in column] for column in scene.columns]
-            operator_widths = operator_widths or [OPERATOR] * (len(shapes) - 1)
+            # an operator without a sign is only room between two columns
+            operator_widths = operator_widths or [OPERATOR if _operator(o).sign else OPERATOR // 2
+                                                  for o in scene.operators]
             for index, operator in enumerate(scene.operators):
                 words = _operator(operator)
                 room = max([self._length(label_role, OPERATOR_NAME, words.above),
@@ -190,6 +192,8 @@ class Layout:
             y = cy + (OPERATOR_WORDS + index * CAPTION * 1.4) * u
             words.append(Text(cx, y, self._printable(self.label_role, CAPTION, line), self.label_role, CAPTION * u,
                               colour["muted"]))
+        if not sign:  # only room between two columns
+            return words
         if sign == "\u2299":  # ⊙ drawn, not typed: every font has it then
             return [Circle(cx, cy, 12 * u, None, ink, 2.5 * u), Circle(cx, cy, 3 * u, ink), *words]
         if sign == "=":

@@ -21,11 +21,16 @@ TICK, NOTE = 13, 15  # font sizes
 LINE, CURSOR = 3, 2  # stroke widths
 
 
-def ticks(low: float, high: float, count: int) -> list[float]:
-    """About `count` round values (1, 2 or 5 × 10ⁿ apart) between low and high, as svg.js picks them."""
-    raw = (high - low) / count
+def tick_step(span: float, count: int) -> float:
+    """The round spacing (1, 2 or 5 × 10ⁿ) that puts at most about `count` ticks on a span, as svg.js picks it."""
+    raw = span / count
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+
+
+def ticks(low: float, high: float, count: int) -> list[float]:
+    """About `count` round values between low and high."""
+    step = tick_step(high - low, count)
     return [round(k * step, 9) for k in range(math.ceil(low / step), math.floor(high / step + 1e-9) + 1)]
 
 
@@ -49,6 +54,18 @@ class Frame:
     def y(self, value: float) -> float:
         low, high = self.plot.y_range
         return self.y0 + (high - min(high, max(low, value))) / (high - low) * (self.y1 - self.y0)
+
+
+def _thinned(points: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float], ...]:
+    """The points without those that lie within a third of a pixel of the line through their neighbours:
+    Pillow joins hundreds of tiny segments of a wide line into a ragged edge."""
+    kept = [points[0]]
+    for index in range(1, len(points) - 1):
+        (ax, ay), (bx, by), (cx, cy) = kept[-1], points[index], points[index + 1]
+        length = math.hypot(cx - ax, cy - ay)
+        if length == 0 or abs((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) / length > 1 / 3:
+            kept.append(points[index])
+    return (*kept, points[-1]) if len(points) > 1 else tuple(kept)
 
 
 class PlotPainter:
@@ -98,7 +115,7 @@ class PlotPainter:
         return items
 
     def _curve(self, f: Frame, curve: Curve) -> list:
-        points = tuple((f.x(x), f.y(y)) for x, y in zip(curve.xs, curve.ys, strict=True))
+        points = _thinned(tuple((f.x(x), f.y(y)) for x, y in zip(curve.xs, curve.ys, strict=True)))
         items: list = []
         if curve.area:
             base = ((points[-1][0], f.y(0)), (points[0][0], f.y(0)))
