@@ -95,6 +95,15 @@ def test_activation_s_dialog_shows_its_feature_map_cell_by_cell(page, live_serve
     assert file_at(live_server, href).n_frames == 6  # one per cell of the 2×3 map
 
 
+def test_an_image_source_s_file_shows_the_picture_beside_the_region_s_numbers(page, live_server):
+    open_dialog(page, live_server, "?src=digit-3")
+    page.select_option("#export select[name=format]", "gif")
+    page.wait_for_function(LOADED)
+    href = page.get_attribute("#export-download", "href")
+    assert "src=digit-3" in href and "in=" in href and "zoom=" in href
+    assert file_at(live_server, href).n_frames == 4  # a 3×3 region under a 2×2 kernel
+
+
 def test_signal_s_dialog_exports_the_view_on_screen(page, live_server):
     page.goto(f"{live_server}/signal?view=numbers&x=1,2&h=1,3")
     page.get_by_test_id("sum-equation").wait_for()

@@ -1,11 +1,12 @@
 """The /convolution page's view as scenes: its query (static/js/pages/convolution/state.js) read
 into the API's ConvolveRequest, checked by the API's limits, and each step of the engine's trace
-drawn as the page's step.js draws it."""
+drawn as the page's step.js draws it. With an image source, the numbers are the region's that the page's
+link holds, and the picture with its region framed comes first."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -15,11 +16,11 @@ from ...api.routes import convolve
 from ...api.schemas.convolve import SEED_EXAMPLE, ConvolveRequest
 from ...engine.geometry import PADDING_WORDS
 from ...settings import Settings
-from . import page_query
+from . import page_query, sources
 from .filling import Filling
 from .labels import Labels, joined
 from .numbers import fmt, texts
-from .scene import Cell, CellKind, EquationLine, Grid, Scene
+from .scene import Cell, CellKind, EquationLine, Grid, Picture, Scene
 
 PAGE = "convolution"
 # The page's query field for each request field, so that an error names what the URL holds.
@@ -28,15 +29,10 @@ QUERY_NAMES = {"input": "in", "kernel": "k", "bias": "b", "padding": "p", "paddi
 MODES = {"": "cross-correlation", "conv": "convolution", "cross-correlation": "cross-correlation",
          "convolution": "convolution"}
 PADDING_MODES = {"": "zeros", **{name: name for name in engine.PADDING_MODES}}
-TYPED_SOURCES = ("", "numbers")
 
 
 def request_from(query: Mapping[str, str]) -> ConvolveRequest:
     """The page's query as the request the page sends: C×H×W input, F×C×kh×kw kernel, with a trace."""
-    source = query.get("src", "")
-    if source not in TYPED_SOURCES:
-        raise page_query.invalid("src", f'exports take typed numbers for now, not an image ("{source}"): '
-                                        "switch the page's input to numbers first")
     fields = {
         "input": page_query.stack(query["in"], "in") if query.get("in") else [SEED_EXAMPLE["input"]],
         "kernel": ([page_query.stack(f, "k") for f in query["k"].split("/")] if query.get("k")
@@ -61,13 +57,18 @@ class ConvolutionPlan:
 
     body: ConvolveRequest
     steps: int
+    picture: Picture | None = None  # the image source, where the numbers are its region
 
     def story(self, labels: Labels) -> ConvolutionStory:
         try:
             output, trace = convolve.compute(self.body)
         except ClientError as error:
             raise ClientError(("query", QUERY_NAMES.get(str(error.loc[-1]), "in")), error.message) from None
-        return ConvolutionStory(trace, output.reshape(-1, *output.shape[-2:]), self.body.mode, labels)
+        picture = self.picture
+        if picture is not None:
+            (top, left, bottom, right) = picture.region
+            picture = replace(picture, label=labels("page.image.region", h=bottom - top + 1, w=right - left + 1))
+        return ConvolutionStory(trace, output.reshape(-1, *output.shape[-2:]), self.body.mode, labels, picture)
 
 
 def plan(query: Mapping[str, str], settings: Settings) -> ConvolutionPlan:
@@ -80,14 +81,16 @@ def plan(query: Mapping[str, str], settings: Settings) -> ConvolutionPlan:
                                         padding_mode=body.padding_mode, mode=body.mode, groups=body.groups)
     except engine.ParameterError as error:
         raise page_query.invalid(QUERY_NAMES.get(error.param, error.param), error.message) from None
-    return ConvolutionPlan(body, body.filter_bank().shape[0] * int(np.prod(geometry.out)))
+    picture = sources.region_picture(query, body.batch().shape[1:], "")
+    return ConvolutionPlan(body, body.filter_bank().shape[0] * int(np.prod(geometry.out)), picture)
 
 
 class ConvolutionStory:
     """One scene per output cell, in the page's order: filter by filter, each row by row."""
 
-    def __init__(self, trace: engine.ConvTrace, output: np.ndarray, mode: str, labels: Labels):
-        self.trace, self.labels = trace, labels  # output: (F, OH, OW)
+    def __init__(self, trace: engine.ConvTrace, output: np.ndarray, mode: str, labels: Labels,
+                 picture: Picture | None = None):
+        self.trace, self.labels, self.picture = trace, labels, picture  # output: (F, OH, OW)
         self.steps = len(trace.cell)
         self.turned = mode == "convolution"
         self.plain = self._plain_inputs()
@@ -115,8 +118,11 @@ class ConvolutionStory:
                        for c in range(trace.padded_input.shape[0]))
         kernels = self._kernels(f, first, per_group)
         outputs = tuple(self._output(step, g) for g in range(filters))
-        return Scene((inputs, kernels, outputs), ("\u2299", "="), self._equation(step),
-                     label("player.step", step=step + 1, count=self.steps))
+        caption = label("player.step", step=step + 1, count=self.steps)
+        if self.picture is not None:
+            return Scene(((self.picture,), inputs, kernels, outputs), ("\u2192", "\u2299", "="), self._equation(step),
+                         caption)
+        return Scene((inputs, kernels, outputs), ("\u2299", "="), self._equation(step), caption)
 
     def _kernels(self, f: int, first: int, per_group: int) -> tuple[Grid, ...]:
         """Filter f's kernel, one grid per channel it reads; in convolution mode, as the page, the kernel

@@ -45,6 +45,17 @@ class Path:
 
 
 @dataclass(frozen=True)
+class Bitmap:
+    """A PNG's pixels stretched over the box, each a sharp square (no smoothing)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    png: bytes
+
+
+@dataclass(frozen=True)
 class Circle:
     cx: float
     cy: float
@@ -81,10 +92,10 @@ class Group:
     once and hands out the same object for as long as it looks the same, and frames are compared
     group by group."""
 
-    items: tuple[Rect | Line | Path | Circle | Text | TextRow, ...]
+    items: tuple[Rect | Line | Path | Circle | Bitmap | Text | TextRow, ...]
 
 
-Shape = Rect | Line | Path | Circle | Text | TextRow
+Shape = Rect | Line | Path | Circle | Bitmap | Text | TextRow
 
 
 def ungrouped(items: Iterable[Shape | Group]) -> Iterator[Shape]:

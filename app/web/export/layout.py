@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from .drawing import Circle, Drawing, Group, Line, Rect, Text, TextRow
+from .drawing import Bitmap, Circle, Drawing, Group, Line, Rect, Text, TextRow
 from .fonts import FontSet
 from .plot import PlotPainter, extent
-from .scene import Cell, EquationLine, Grid, Operator, Plot, Scene
+from .scene import Cell, EquationLine, Grid, Operator, Picture, Plot, Scene
 from .themes import Theme
 
 CELL = 44  # the smallest cell side; a cell widens to hold the widest number of the export
@@ -43,6 +43,7 @@ class Layout:
         self._lengths: dict[tuple[str, int, str], float] = {}
         self._cells: dict[tuple[Cell, float, float, bool], Group] = {}  # a cell's primitives, by where it is
         self._plots = PlotPainter(theme, fonts, scale)
+        self._pictures: dict[tuple[Picture, float, float], Group] = {}
         widest, label_widths, shapes, texts = 0.0, [], None, []
         operator_widths: list[int] = []
         for scene in scenes:  # in layout units from here to the end
@@ -104,6 +105,9 @@ class Layout:
                 if isinstance(element, Plot):
                     items.extend(self._plots.draw(element, x, y))
                     y += extent(element)[0] * u + GRID_GAP * u
+                elif isinstance(element, Picture):
+                    items.append(self._picture(element, x, y))
+                    y += element.extent[0] * u + GRID_GAP * u
                 else:
                     items.extend(self._grid(element, x, y))
                     y += len(element.cells) * self.cell + GRID_GAP * u
@@ -179,6 +183,21 @@ class Layout:
             items.append(Text(x + c - 3 * u, y + c - BADGE * u * 0.6, self._printable("mono", BADGE, cell.badge),
                               "mono", BADGE * u, colour["badge"], "rm"))
         return Group(tuple(items))
+
+    def _picture(self, picture: Picture, left: float, top: float) -> Group:
+        """The image, its region framed as the page's zoom box; the same object every frame."""
+        key = (picture, left, top)
+        if key not in self._pictures:
+            u, (height, width) = self.u, picture.extent
+            pixel = width * u / picture.size[0]
+            t, lft, b, rgt = picture.region
+            self._pictures[key] = Group((
+                Bitmap(left, top, width * u, height * u, picture.png),
+                Rect(left, top, width * u, height * u, None, self.theme.rgb["line"], max(1, u)),
+                Rect(left + lft * pixel - 2 * u, top + t * pixel - 2 * u, (rgt - lft + 1) * pixel + 4 * u,
+                     (b - t + 1) * pixel + 4 * u, None, self.theme.rgb["frame"], 3 * u),
+            ))
+        return self._pictures[key]
 
     def _operator(self, operator: Operator, cx: float, cy: float) -> list:
         u, colour = self.u, self.theme.rgb
@@ -281,10 +300,12 @@ class Layout:
         return self._lengths[key]
 
 
-def _shape(element: Grid | Plot) -> tuple[bool, int, int]:
-    """(is a grid, rows, columns) of a grid; (False, height, width) in layout units of a plot."""
+def _shape(element: Grid | Plot | Picture) -> tuple[bool, int, int]:
+    """(is a grid, rows, columns) of a grid; (False, height, width) in layout units of a plot or picture."""
     if isinstance(element, Plot):
         return False, *extent(element)
+    if isinstance(element, Picture):
+        return False, *element.extent
     return True, len(element.cells), len(element.cells[0])
 
 

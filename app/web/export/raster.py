@@ -8,6 +8,7 @@ so finding the changes costs about an identity test per item.
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -15,13 +16,13 @@ from itertools import pairwise
 
 from PIL import Image, ImageDraw
 
-from .drawing import Circle, Drawing, Line, Path, Rect, Text, TextRow, ungrouped
+from .drawing import Bitmap, Circle, Drawing, Line, Path, Rect, Text, TextRow, ungrouped
 from .fonts import FontSet
 
 DASH, GAP = 5, 4  # a dashed border's pattern, in layout units
 BLEED = 2  # pixels around a shape that its anti-aliasing may touch
 Box = tuple[int, int, int, int]  # left, top, right, bottom (exclusive)
-Primitive = Rect | Line | Path | Circle | Text
+Primitive = Rect | Line | Path | Circle | Bitmap | Text
 
 
 def raster(drawing: Drawing, fonts: FontSet, scale: int) -> Image.Image:
@@ -103,6 +104,8 @@ def _bounds(item: Primitive, fonts: FontSet) -> Box:
         (left, top), mask = _glyphs(fonts.font(item.role, item.size), item.text, item.anchor)
         x, y = round(item.x) + left, round(item.y) + top
         return x - BLEED, y - BLEED, x + mask.width + BLEED, y + mask.height + BLEED
+    if isinstance(item, Bitmap):
+        return math.floor(item.x), math.floor(item.y), math.ceil(item.x + item.w), math.ceil(item.y + item.h)
     if isinstance(item, Rect):
         left, top, right, bottom = item.x, item.y, item.x + item.w, item.y + item.h
     elif isinstance(item, Line):
@@ -143,9 +146,17 @@ def _draw(image: Image.Image, pen: ImageDraw.ImageDraw, item: Primitive, fonts: 
     elif isinstance(item, Circle):
         box = (item.cx - item.r - ox, item.cy - item.r - oy, item.cx + item.r - ox, item.cy + item.r - oy)
         pen.ellipse(box, fill=item.fill, outline=item.stroke, width=round(item.width))
+    elif isinstance(item, Bitmap):
+        image.paste(_stretched(item.png, round(item.w), round(item.h)), (round(item.x) - ox, round(item.y) - oy))
     elif isinstance(item, Text):
         (left, top), mask = _glyphs(fonts.font(item.role, item.size), item.text, item.anchor)
         image.paste(item.fill, (round(item.x) + left - ox, round(item.y) + top - oy), mask)
+
+
+@lru_cache(maxsize=8)
+def _stretched(png: bytes, width: int, height: int) -> Image.Image:
+    with Image.open(io.BytesIO(png)) as picture:
+        return picture.convert("RGB").resize((width, height), Image.Resampling.NEAREST)
 
 
 @lru_cache(maxsize=4096)

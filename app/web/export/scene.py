@@ -86,6 +86,25 @@ class Plot:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image (the page's image source) with the region the grids show framed: `png` holds its pixels,
+    drawn one square a pixel so that the longer side is `side` layout units."""
+
+    label: str
+    png: bytes
+    size: tuple[int, int]  # (width, height) in pixels
+    region: tuple[int, int, int, int]  # (top, left, bottom, right) pixels framed, inclusive
+    side: int = 220
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        """(height, width) in layout units."""
+        width, height = self.size
+        pixel = self.side / max(width, height)
+        return round(height * pixel), round(width * pixel)
+
+
+@dataclass(frozen=True)
 class EquationLine:
     """label: opening, the terms joined by the separator, closing, then " = result": a sum of products
     (1×1) + (2×1) = 3, or max(1, 3) = 3, or (1 + 3) ÷ 2 = 2. Terms come in groups (a kernel row each)
@@ -112,7 +131,7 @@ class Operator:
 
 @dataclass(frozen=True)
 class Scene:
-    columns: tuple[tuple[Grid | Plot, ...], ...]  # left to right; each column's grids and plots top to bottom
+    columns: tuple[tuple[Grid | Plot | Picture, ...], ...]  # left to right; each column's parts top to bottom
     operators: tuple[str | Operator, ...]  # between the columns: "⊙", "=", "→" …, or a sign with words
     equation: tuple[EquationLine, ...]
     caption: str  # e.g. "step 3 / 4"

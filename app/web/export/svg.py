@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 from xml.sax.saxutils import escape, quoteattr
 
-from .drawing import Circle, Drawing, Line, Path, Rect, Text, TextRow, ungrouped
+from .drawing import Bitmap, Circle, Drawing, Line, Path, Rect, Text, TextRow, ungrouped
 from .themes import RGB
 
 # The viewer's fonts draw the text: the server's first, then what other systems have.
@@ -43,6 +44,10 @@ def _element(item, scale: int) -> str:
         joins = ' stroke-linejoin="round"' if item.stroke else ""
         tag = "polygon" if item.fill else "polyline"
         return f'<{tag} points="{points}"{_paint(item.fill, item.stroke, item.width)}{joins}{extra}/>'
+    if isinstance(item, Bitmap):
+        data = base64.b64encode(item.png).decode("ascii")
+        return (f'<image x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" height="{_n(item.h)}" '
+                f'preserveAspectRatio="none" style="image-rendering:pixelated" href="data:image/png;base64,{data}"/>')
     if isinstance(item, Circle):
         return (f'<circle cx="{_n(item.cx)}" cy="{_n(item.cy)}" r="{_n(item.r)}"'
                 f'{_paint(item.fill, item.stroke, item.width)}/>')
