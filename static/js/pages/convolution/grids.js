@@ -89,6 +89,8 @@ export function buildGrids(page) {
   // the longest number on the grids, in characters: the cells hold it at 18 px in presentation mode
   const numbers = [trace.padded_input, trace.kernel, result.output].flat(Infinity);
   stage.style.setProperty("--chars", Math.max(1, ...numbers.map((value) => fmt(value).length)));
+  // and the longest weight a window cell wears in its corner ("×0.59")
+  stage.style.setProperty("--badge-chars", 1 + Math.max(...trace.kernel.flat(Infinity).map((w) => fmt(w).length)));
   const pads = trace.padding;
   // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
   const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;
