@@ -25,6 +25,10 @@ THREE_FILTERS = "in=" + "|".join(FIVE) + "&k=" + "/".join(
     ("0,1,2;2,2,0;0,1,2", "0,1,0;1,-4,1;0,1,0", "1,0,-1;2,0,-2;1,0,-1"))
 FOUR = [";".join(",".join(str((r * 4 + c + k) % 4) for c in range(4)) for r in range(4)) for k in range(3)]
 ONE_BY_ONE = "in=" + "|".join(FOUR) + "&k=0.3|0.59|0.11/1|0|-1"  # 1×1: two filters mixing three channels of 4×4
+# three channels of 7×7 with padding 1 (9×9 grids) and the same three 3×3 filters; and 1×1 over three of 5×5
+SEVENS = [";".join(",".join(str((r * 7 + c + k) % 9 + 1) for c in range(7)) for r in range(7)) for k in range(3)]
+THREE_SEVENS = THREE_FILTERS.replace("in=" + "|".join(FIVE), "in=" + "|".join(SEVENS)) + "&p=1,1"
+POINTWISE = "in=" + "|".join(FIVE) + "&k=0.3|0.59|0.11/1|0|-1"  # the "pointwise" preset's weights over 5×5
 
 # what must be on screen: (page and state, the main view's parts)
 CONV_PARTS = ("[data-testid=input-0]", "[data-testid=kernel-0]", "[data-testid=output-0]",
@@ -37,6 +41,10 @@ VIEWS = (
     (f"/convolution?{THREE_FILTERS}&g=3&step=11", CONV_PARTS),
     (f"/convolution?{THREE_FILTERS}&m=conv&step=11", CONV_PARTS),
     (f"/convolution?{ONE_BY_ONE}", CONV_PARTS),
+    (f"/convolution?{THREE_SEVENS}&step=11", CONV_PARTS),
+    (f"/convolution?{THREE_SEVENS}&g=3&step=11", CONV_PARTS),
+    (f"/convolution?{POINTWISE}", CONV_PARTS),
+    (f"/convolution?{POINTWISE}/0.5|0.25|0.25&m=conv", CONV_PARTS),
     ("/pooling", ("[data-testid=input-0]", "[data-testid=output-0]", "[data-testid=equation]", ".player")),
     ("/pooling?in=" + SEVEN + "&pad=1,1&size=3,3", ("[data-testid=input-0]", "[data-testid=output-0]",
                                                     "[data-testid=equation]", ".player")),

@@ -81,9 +81,16 @@ export function buildGrids(page) {
   fitCells(document.getElementById("output-grids"), filters * oh, ow, ROOM);
   const stage = document.querySelector(".grids");
   stage.classList.toggle("stacked", channels > 1 || filters > 1); // presentation mode's sizes (convolution.css)
-  stage.style.setProperty("--stack-rows", Math.max(hp, kh) + oh); // "input ⊙ kernel", then "= output"
-  stage.style.setProperty("--row-cols", Math.max(channels * wp + slices * kw, filters * ow));
+  // presentation mode's two lines: "input ⊙ kernel", then "= output" under the input
+  stage.style.setProperty("--stack-rows", Math.max(hp, kh) + oh);
+  stage.style.setProperty("--row-cols", Math.max(channels * wp, filters * ow) + slices * kw);
+  stage.style.setProperty("--row-grids", Math.max(channels, filters) + slices);
   stage.style.setProperty("--equation-lines", slices > 1 ? slices + 1 : 1); // a line per channel, then the total
+  // the longest number on the grids, in characters: the cells hold it at 18 px in presentation mode
+  const numbers = [trace.padded_input, trace.kernel, result.output].flat(Infinity);
+  stage.style.setProperty("--chars", Math.max(1, ...numbers.map((value) => fmt(value).length)));
+  // and the longest weight a window cell wears in its corner ("×0.59")
+  stage.style.setProperty("--badge-chars", 1 + Math.max(...trace.kernel.flat(Infinity).map((w) => fmt(w).length)));
   const pads = trace.padding;
   // Beyond READABLE cells a side the input becomes a heat map too, on one scale for all channels.
   const inputScale = hp > READABLE || wp > READABLE ? scaleFor(trace.padded_input.flat(2)) : null;
