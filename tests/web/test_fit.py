@@ -1,8 +1,13 @@
 """Issue 18, item 4: presentation mode fits. At 1280x720 and at 1920x1080 each explorer's main view
 (input, kernel, output, the equation and the player) is on one screen without scrolling, for inputs
 up to 7x7 with 3x3 kernels and padding 1, for the worked example, and for three channels of 5x5 with three
-3x3 filters (grouped or not), and three of 4x4 with two 1x1 filters; the player is not faded; and on
-a phone (390x844) no page scrolls sideways.
+3x3 filters (grouped or not, the depthwise preset), and three of 4x4 with two 1x1 filters (the 1x1 preset);
+the player is not faded; and on a phone (390x844) no page scrolls sideways.
+
+Larger layers fit at 1920x1080 only: three channels of 7x7 with padding 1 and three 3x3 filters (243 input
+and 147 output cells), and 1x1 filters over three channels of 5x5. At 1280x720 their numbers would have to
+drop below 18 px, which the back of a lecture hall cannot read; presentation mode keeps them at 18 px there
+and the page scrolls.
 
 The exception: the network page with its maps three times larger in presentation mode (a lecturer
 draws live and the room reads the maps) is taller than 1280x720 and 1920x1080; shrinking the maps
@@ -41,14 +46,17 @@ VIEWS = (
     (f"/convolution?{THREE_FILTERS}&g=3&step=11", CONV_PARTS),
     (f"/convolution?{THREE_FILTERS}&m=conv&step=11", CONV_PARTS),
     (f"/convolution?{ONE_BY_ONE}", CONV_PARTS),
-    (f"/convolution?{THREE_SEVENS}&step=11", CONV_PARTS),
-    (f"/convolution?{THREE_SEVENS}&g=3&step=11", CONV_PARTS),
-    (f"/convolution?{POINTWISE}", CONV_PARTS),
-    (f"/convolution?{POINTWISE}/0.5|0.25|0.25&m=conv", CONV_PARTS),
     ("/pooling", ("[data-testid=input-0]", "[data-testid=output-0]", "[data-testid=equation]", ".player")),
     ("/pooling?in=" + SEVEN + "&pad=1,1&size=3,3", ("[data-testid=input-0]", "[data-testid=output-0]",
                                                     "[data-testid=equation]", ".player")),
     ("/signal", ("[data-testid=formula]", ".player", ".plots")),
+)
+
+LARGE_VIEWS = (  # at 1920x1080 only
+    (f"/convolution?{THREE_SEVENS}&step=11", CONV_PARTS),
+    (f"/convolution?{THREE_SEVENS}&g=3&step=11", CONV_PARTS),
+    (f"/convolution?{POINTWISE}", CONV_PARTS),
+    (f"/convolution?{POINTWISE}/0.5|0.25|0.25&m=conv", CONV_PARTS),
 )
 
 PAGES = ("/", "/convolution", f"/convolution?{LARGEST}", "/pooling", "/activation", "/signal", "/network",
@@ -87,6 +95,13 @@ def outside(page, selectors):
 @pytest.mark.parametrize(("path", "parts"), VIEWS, ids=[view[0][:40] for view in VIEWS])
 def test_presentation_mode_shows_the_main_view_on_one_screen(page, live_server, size, path, parts):
     open_view(page, f"{live_server}{path}{'&' if '?' in path else '?'}present=1", size)
+    assert overflow(page) == [0, 0]
+    assert outside(page, parts) == []
+
+
+@pytest.mark.parametrize(("path", "parts"), LARGE_VIEWS, ids=[view[0][:40] for view in LARGE_VIEWS])
+def test_larger_layers_show_on_one_1080p_screen(page, live_server, path, parts):
+    open_view(page, f"{live_server}{path}&present=1", (1920, 1080))
     assert overflow(page) == [0, 0]
     assert outside(page, parts) == []
 
