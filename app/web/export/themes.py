@@ -68,13 +68,15 @@ class Theme:
 # Roles: page (background), ink/muted (text), line (cell borders), cell, pad/pad-ink, window/window-ink,
 # pad-window, frame (the window's outline), badge, kernel/kernel-ink, later (not computed yet), done
 # (without heat), current/current-ink (the output cell being computed), result/result-ink (the answer),
-# mark (the ring of a cell the step singles out: max pooling's winner, dark red as on the pooling page).
+# mark (the ring of a cell the step singles out: max pooling's winner, dark red as on the pooling page),
+# shade-0..shade-4 (coverage: no input cell reaches the cell, then few to many; light to dark as on the page).
 LIGHT = Theme("light", {
     "page": "#ffffff", "ink": "#0f172a", "ink-inverse": "#ffffff", "muted": "#475569", "line": "#94a3b8",
     "cell": "#ffffff", "pad": "#e2e8f0", "pad-ink": "#475569", "window": "#fde68a", "window-ink": "#78350f",
     "pad-window": "#fcd34d", "frame": "#b45309", "badge": "#92400e", "kernel": "#ffffff", "kernel-ink": "#0f172a",
     "later": "#f1f5f9", "done": "#ccebc5", "current": "#fde68a", "current-ink": "#78350f", "result": "#fde68a",
     "result-ink": "#78350f", "operator": "#475569", "mark": "#b91c1c",
+    "shade-0": "#fecaca", "shade-1": "#dbeafe", "shade-2": "#bfdbfe", "shade-3": "#93c5fd", "shade-4": "#60a5fa",
 })
 DARK = Theme("dark", {
     "page": "#0f172a", "ink": "#e2e8f0", "ink-inverse": "#0f172a", "muted": "#94a3b8", "line": "#475569",
@@ -82,6 +84,7 @@ DARK = Theme("dark", {
     "pad-window": "#fbbf24", "frame": "#f59e0b", "badge": "#78350f", "kernel": "#1e293b", "kernel-ink": "#e2e8f0",
     "later": "#0b1222", "done": "#2b8cbe", "current": "#fcd34d", "current-ink": "#451a03", "result": "#fcd34d",
     "result-ink": "#451a03", "operator": "#94a3b8", "mark": "#b91c1c",
+    "shade-0": "#7f1d1d", "shade-1": "#172554", "shade-2": "#1e3a8a", "shade-3": "#1d4ed8", "shade-4": "#3b82f6",
 }, sequential=SEQUENTIAL[:0:-1])  # GnBu from dark to light, without its near-white end that glares on dark
 # Solarized blue (input) and cyan (output), each a shade darker so that white numbers on them read
 # (4.5:1); base02 (#073642) for the kernel and its shading of the window; dashed base03 for padding.
@@ -91,5 +94,6 @@ GUIDE = Theme("guide", {
     "pad-window": "#5a6b72", "frame": "#073642", "badge": "#a5d8ff", "kernel": "#073642", "kernel-ink": "#ffffff",
     "later": "#ffffff", "done": "#1b7f78", "current": "#073642", "current-ink": "#ffffff", "result": "#1b7f78",
     "result-ink": "#ffffff", "operator": "#586e75", "mark": "#dc322f",
+    "shade-0": "#f5c4c3", "shade-1": "#d5efed", "shade-2": "#9fd9d4", "shade-3": "#4fb5ad", "shade-4": "#1b7f78",
 }, heat=False)
 THEMES = {theme.name: theme for theme in (LIGHT, DARK, GUIDE)}
