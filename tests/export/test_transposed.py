@@ -49,7 +49,7 @@ def test_the_canvas_ends_as_the_api_s_output_and_the_border_is_cropped(client):
 
 
 def test_each_step_s_sum_is_the_cell_it_finishes_term_by_term(client):
-    shown, expected = story(), api_output(client)
+    shown, expected = story(QUERY + "&view=scatter"), api_output(client)  # the scatter's line alone
     finished = 0
     for step in range(shown.steps):
         (line,) = shown.scene(step).equation

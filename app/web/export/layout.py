@@ -14,11 +14,12 @@ from .drawing import Bitmap, Circle, Drawing, Group, Line, Rect, Text, TextRow
 from .fonts import FontSet
 from .plot import PlotPainter, extent
 from .scene import Cell, EquationLine, Grid, Operator, Picture, Plot, Scene
-from .themes import Theme
+from .themes import Theme, contrast
 
 CELL = 44  # the smallest cell side; a cell widens to hold the widest number of the export
 CELL_PADDING = 7  # each side of a number
 NUMBER, BADGE, LABEL, EQUATION, CAPTION = 18, 12, 15, 22, 14  # font sizes
+COUNT = 15  # a shaded cell's count (coverage), larger than a badge: it is what the shading tells
 MARGIN = 24
 LABEL_HEIGHT = 26  # a grid's label and the gap under it
 GRID_GAP = 20  # between the grids of one column
@@ -165,6 +166,9 @@ class Layout:
             fill = colour[fill_role]
             ink = colour[ink_role] if ink_role else theme.ink_on(fill)
             role = "mono-bold" if kind in ("window", "pad-window", "current") or cell.marked else "mono"
+        if cell.shade is not None:  # coverage: the count's shade in place of the kind's fill
+            fill = colour[f"shade-{cell.shade}"]
+            ink = theme.ink_on(fill)
         items: list = [Rect(x, y, c, c, fill, colour["line"], max(1, u), dashed)]
         if cell.marked:
             inset = MARK / 2 * u
@@ -180,8 +184,12 @@ class Layout:
             items.append(Text(x + 3 * u, y + TAB * u / 2, text, self.label_role, BADGE * u,
                               theme.ink_on(colour["mark"]), "lm"))
         elif cell.badge:
-            items.append(Text(x + c - 3 * u, y + c - BADGE * u * 0.6, self._printable("mono", BADGE, cell.badge),
-                              "mono", BADGE * u, colour["badge"], "rm"))
+            counted = cell.shade is not None  # a count on its shade: in the cell's ink, as its number
+            size, face = (COUNT, "mono-bold") if counted else (BADGE, "mono")
+            readable = contrast(colour["badge"], fill) >= 4.5 and not counted
+            badge = colour["badge"] if readable else theme.ink_on(fill)
+            items.append(Text(x + c - 3 * u, y + c - size * u * 0.6, self._printable(face, size, cell.badge),
+                              face, size * u, badge, "rm"))
         return Group(tuple(items))
 
     def _picture(self, picture: Picture, left: float, top: float) -> Group:

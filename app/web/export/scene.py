@@ -9,8 +9,9 @@ from typing import Literal, Protocol
 
 # A cell's part in the step: plain, padding, under the window, the kernel, or an output cell that is
 # done, being computed now ("current"), or not computed yet ("later", drawn empty); "unread": a cell of a
-# channel that the step's filter does not read (grouped convolution), drawn faded; "blank": no cell at all
-# (a row that is shorter than the rows it lines up with).
+# channel that the step's filter does not read (grouped convolution), or a zero that a transposed convolution's
+# direct view puts between the input's cells, drawn faded; "blank": no cell at all (a row that is shorter than
+# the rows it lines up with).
 CellKind = Literal["plain", "pad", "window", "pad-window", "kernel", "done", "current", "later", "unread", "blank"]
 
 
@@ -21,6 +22,7 @@ class Cell:
     badge: str = ""  # small corner text, e.g. "×2": the kernel weight that multiplies this cell
     level: float | None = None  # position on the grid's colour scale, 0..1 (done output cells)
     marked: bool = False  # the cell the step singles out (max pooling's winner): ringed, in bold
+    shade: int | None = None  # a step 0..4 of the theme's count scale (coverage), in place of the kind's fill
 
 
 @dataclass(frozen=True)

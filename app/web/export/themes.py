@@ -68,7 +68,8 @@ class Theme:
 # Roles: page (background), ink/muted (text), line (cell borders), cell, pad/pad-ink, window/window-ink,
 # pad-window, frame (the window's outline), badge, kernel/kernel-ink, later (not computed yet), done
 # (without heat), current/current-ink (the output cell being computed), result/result-ink (the answer),
-# mark (the ring of a cell the step singles out: max pooling's winner, dark red as on the pooling page).
+# mark (the ring of a cell the step singles out: max pooling's winner, dark red as on the pooling page),
+# shade-0..shade-4 (coverage: no input cell reaches the cell, then few to many; light to dark as on the page).
 # Plots: plot-grid/plot-axis (grid lines, the zero line and frame), f/f-area (the first function, its shading),
 # g (the second), curve (the activation's function), out (a result traced so far), pos/pos-edge and
 # neg/neg-edge (strips of positive and negative area), now (the cursor and guides), x (cross-correlation),
@@ -79,6 +80,7 @@ LIGHT = Theme("light", {
     "pad-window": "#fcd34d", "frame": "#b45309", "badge": "#92400e", "kernel": "#ffffff", "kernel-ink": "#0f172a",
     "later": "#f1f5f9", "done": "#ccebc5", "current": "#fde68a", "current-ink": "#78350f", "result": "#fde68a",
     "result-ink": "#78350f", "operator": "#475569", "mark": "#b91c1c",
+    "shade-0": "#fecaca", "shade-1": "#dbeafe", "shade-2": "#bfdbfe", "shade-3": "#93c5fd", "shade-4": "#60a5fa",
     "plot-grid": "#e2e8f0", "plot-axis": "#64748b", "f": "#1d4ed8", "f-area": "#e3e9fa", "g": "#c2410c",
     "curve": "#1d4ed8", "out": "#0f172a", "pos": "#86efac", "pos-edge": "#15803d", "neg": "#fecaca",
     "neg-edge": "#b91c1c", "now": "#b45309", "x": "#7c3aed",
@@ -89,6 +91,7 @@ DARK = Theme("dark", {
     "pad-window": "#fbbf24", "frame": "#f59e0b", "badge": "#78350f", "kernel": "#1e293b", "kernel-ink": "#e2e8f0",
     "later": "#0b1222", "done": "#2b8cbe", "current": "#fcd34d", "current-ink": "#451a03", "result": "#fcd34d",
     "result-ink": "#451a03", "operator": "#94a3b8", "mark": "#b91c1c",
+    "shade-0": "#7f1d1d", "shade-1": "#172554", "shade-2": "#1e3a8a", "shade-3": "#1d4ed8", "shade-4": "#3b82f6",
     "plot-grid": "#1e293b", "plot-axis": "#94a3b8", "f": "#60a5fa", "f-area": "#1e3a5f", "g": "#fb923c",
     "curve": "#60a5fa", "out": "#e2e8f0", "pos": "#166534", "pos-edge": "#4ade80", "neg": "#7f1d1d",
     "neg-edge": "#f87171", "now": "#f59e0b", "x": "#a78bfa",
@@ -101,6 +104,7 @@ GUIDE = Theme("guide", {
     "pad-window": "#5a6b72", "frame": "#073642", "badge": "#a5d8ff", "kernel": "#073642", "kernel-ink": "#ffffff",
     "later": "#ffffff", "done": "#1b7f78", "current": "#073642", "current-ink": "#ffffff", "result": "#1b7f78",
     "result-ink": "#ffffff", "operator": "#586e75", "mark": "#dc322f",
+    "shade-0": "#f5c4c3", "shade-1": "#d5efed", "shade-2": "#9fd9d4", "shade-3": "#4fb5ad", "shade-4": "#1b7f78",
     "plot-grid": "#eee8d5", "plot-axis": "#586e75", "f": "#268bd2", "f-area": "#d7e8f6", "g": "#cb4b16",
     "curve": "#268bd2", "out": "#002b36", "pos": "#dfe6b0", "pos-edge": "#859900", "neg": "#f5c6c5",
     "neg-edge": "#dc322f", "now": "#b58900", "x": "#6c71c4",
