@@ -104,6 +104,23 @@ def test_an_image_source_s_file_shows_the_picture_beside_the_region_s_numbers(pa
     assert file_at(live_server, href).n_frames == 4  # a 3×3 region under a 2×2 kernel
 
 
+def test_a_view_too_large_at_scale_2_is_made_at_scale_1_and_the_dialog_says_so(page, live_server):
+    # the guide's "arbitrary padding, transposed": 6×6 in, 4×4 kernel, padding 2; both halves of the page
+    numbers = ";".join(",".join(str((r + 2 * c) % 4 + 1) for c in range(6)) for r in range(6))
+    kernel = ";".join(",".join(str((2 * m + n + 1) % 3) for n in range(4)) for m in range(4))
+    page.goto(f"{live_server}/transposed?in={numbers}&k={kernel}&p=2")
+    page.locator("main").wait_for()
+    page.keyboard.press("e")
+    page.locator("#export").wait_for()
+    page.wait_for_function(LOADED)
+    assert page.input_value("#export select[name=scale]") == "1"
+    assert "2×" in page.text_content("#export-note")
+    assert "scale=1" in page.get_attribute("#export-download", "href")
+    page.select_option("#export select[name=format]", "png")  # a new choice: the note goes
+    page.wait_for_function(LOADED)
+    assert page.text_content("#export-note") == ""
+
+
 def test_signal_s_dialog_exports_the_view_on_screen(page, live_server):
     page.goto(f"{live_server}/signal?view=numbers&x=1,2&h=1,3")
     page.get_by_test_id("sum-equation").wait_for()

@@ -25,7 +25,8 @@ export function bindExport() {
   const download = document.getElementById("export-download");
   const copied = document.getElementById("export-copied");
   form.elements.lang.value = lang;
-  const update = () => {
+  let asked = null; // the scale chosen, while a smaller one is shown because a frame at it is too large
+  const render = () => {
     const chosen = choices(form);
     const url = exportUrl(window.location, chosen);
     for (const field of dialog.querySelectorAll('[data-for="animation"]')) field.hidden = !ANIMATIONS.has(chosen.format);
@@ -35,11 +36,25 @@ export function bindExport() {
     note.textContent = t("export.drawing");
     preview.src = url; // the server draws it: the preview is the file itself
   };
-  preview.addEventListener("load", () => { note.textContent = ""; });
+  const update = () => {
+    asked = null;
+    render();
+  };
+  preview.addEventListener("load", () => {
+    note.textContent = asked ? t("export.lowered", { from: asked, to: form.elements.scale.value }) : "";
+  });
   preview.addEventListener("error", async () => {
-    // the picture failed: say why, in the server's own sentence
+    // the picture failed: a frame too large for the server at this scale is tried one scale smaller;
+    // anything else is said in the server's own sentence
     const answer = await fetch(preview.src).catch(() => null);
     const body = answer ? await answer.json().catch(() => null) : null;
+    const scale = form.elements.scale;
+    if (answer?.status === 413 && /pixels/.test(body?.detail ?? "") && Number(scale.value) > 1) {
+      asked ??= scale.value;
+      scale.value = String(Number(scale.value) - 1);
+      render();
+      return;
+    }
     note.textContent = body?.detail ? String(body.detail) : t("export.failed");
   });
   form.addEventListener("change", update);
