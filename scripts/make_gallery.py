@@ -27,6 +27,9 @@ GALLERY = {
     "padding-strides-guide.gif": f"/convolution.gif?in={GUIDE_INPUT}&k={GUIDE_KERNEL}&p=1&s=2&theme=guide&scale=1",
     "depthwise-step-14.png": f"/convolution.png?{DEPTHWISE}&step=14&scale=1",
     "transposed-stride-2.gif": "/transposed.gif?in=1,3;2,4&k=1,2,0;0,1,2;2,0,1&s=2&scale=1",
+    "signal-step-31.png": "/signal.png?xc=1&step=31&scale=1",
+    "digit-region-step-2.png": ("/convolution.png?in=0,128,253;0,206,253;25,219,253&src=digit-3&zoom=12,12"
+                                "&step=2&scale=1"),
 }
 
 
