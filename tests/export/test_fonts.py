@@ -62,3 +62,16 @@ def test_fonts_are_found_by_file_name_in_the_directories_given(tmp_path):
 
 def test_the_built_in_font_gets_ascii_for_the_signs_it_lacks():
     assert FontSet({}).printable("mono", "(2×−1) Σ", 12) == "(2x-1) sum "
+
+
+def test_a_stand_in_the_font_lacks_too_is_stood_in_for_in_turn():
+    builtin = FontSet({})
+    assert builtin.printable("mono", "(f∗g) (f⋆g)", 12) == "(f*g) (f*g)"  # ⋆ → ☆, which it lacks too → *
+    assert builtin.draws("mono", "(f⋆g)", 12) and not builtin.draws("mono", "넓이", 12)
+
+
+def test_korean_words_in_a_plot_are_drawn_in_the_korean_font(client):
+    svg = ET.fromstring(client.get("/signal.svg?lang=ko&xc=1&step=31").content)
+    texts = {"".join(text.itertext()): text.get("font-family") for text in svg.iter("{http://www.w3.org/2000/svg}text")}
+    area = next(words for words in texts if words.startswith("넓이"))
+    assert "Nanum" in texts[area] or "Noto Sans KR" in texts[area]  # not the monospace font, which has no Hangul

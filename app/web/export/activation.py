@@ -97,7 +97,6 @@ class ActivationStory:
         # values near the largest floats leave no span to draw over: the file shows the maps alone then
         self.drawable = math.isfinite((high - low) * 1.2 + 2 * reach)
         self.x_ticks = tick_step(reach, 2.5)  # about 5 ticks over 2·reach
-        self.height = max(200, 48 * x.shape[0])  # about the maps' height
 
     def scene(self, step: int) -> Scene:
         r, q = divmod(step, self.x.shape[1])
@@ -113,5 +112,5 @@ class ActivationStory:
         # narrow, and named as the page's y axis: the frame stays within the pixel limit at scale 2 even where
         # the maps' numbers are long (GELU's −0.00405)
         curve = Plot(f"{self.name}(x)", (self.curve.xs[0], self.curve.xs[-1]), self.y_range, "x", (self.curve,),
-                     dots=(*self.samples, point), x_ticks=self.x_ticks, width=300, height=self.height)
+                     dots=(*self.samples, point), x_ticks=self.x_ticks, width=300, height=0)
         return Scene(((before,), (after,), (curve,)), (self.operator, Operator("")), (line,), caption)

@@ -30,8 +30,9 @@ FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts", "/Library/Fonts",
              "/System/Library/Fonts", "C:/Windows/Fonts")
 # Signs the built-in font lacks, and what stands in for them.
+# A stand-in the font lacks too is stood in for in turn (⋆ → ☆ in a Korean font, → * in the built-in one).
 STAND_INS = MappingProxyType({"\u00d7": "x", "\u2212": "-", "\u00b7": "-", "\u03a3": "sum ", "\u221e": "inf",
-                              "\u2299": "*"})
+                              "\u2299": "*", "\u2217": "*", "\u22c6": "\u2606", "\u2606": "*"})
 NO_SUCH_CHARACTER = "\U0010fffd"  # a private-use code point no font draws: its glyph is the "missing" box
 
 
@@ -59,7 +60,18 @@ class FontSet:
     def printable(self, role: str, text: str, size: int) -> str:
         """text with every character the role's font lacks replaced by its stand-in."""
         font = self.font(role, size)
-        return "".join(STAND_INS[c] if c in STAND_INS and _missing(font, c) else c for c in text)
+        return "".join(_stand_in(font, c) for c in text)
+
+    def draws(self, role: str, text: str, size: int) -> bool:
+        """Whether the role's font has every character of text, or a stand-in for it."""
+        font = self.font(role, size)
+        return not any(_missing(font, c) for c in self.printable(role, text, size) if not c.isspace())
+
+
+def _stand_in(font: Font, character: str) -> str:
+    while character in STAND_INS and _missing(font, character):
+        character = STAND_INS[character]
+    return character
 
 
 def _fallbacks(role: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .drawing import Bitmap, Circle, Drawing, Group, Line, Rect, Text, TextRow
 from .fonts import FontSet
@@ -43,7 +44,7 @@ class Layout:
         self.theme, self.fonts, self.u, self.label_role = theme, fonts, scale, label_role
         self._lengths: dict[tuple[str, int, str], float] = {}
         self._cells: dict[tuple[Cell, float, float, bool], Group] = {}  # a cell's primitives, by where it is
-        self._plots = PlotPainter(theme, fonts, scale)
+        self._plots = PlotPainter(theme, fonts, scale, label_role)
         self._pictures: dict[tuple[Picture, float, float], Group] = {}
         widest, label_widths, shapes, texts = 0.0, [], None, []
         operator_widths: list[int] = []
@@ -66,6 +67,11 @@ class Layout:
         cell = max(CELL, math.ceil(widest + 2 * CELL_PADDING))
         sizes = [[(rows * cell, cols * cell) if grid else (rows, cols) for grid, rows, cols in column]
                  for column in shapes]  # (height, width) of each grid and plot
+        # a plot of height 0 is as tall as the tallest other column (the activation's curve beside its maps)
+        tallest = max((sum(LABEL_HEIGHT + h for h, _ in column) + GRID_GAP * (len(column) - 1)
+                       for column in sizes if all(h for h, _ in column)), default=0)
+        self.stretched = max(150, tallest - LABEL_HEIGHT)
+        sizes = [[(h or self.stretched, w) for h, w in column] for column in sizes]
         column_widths = [max(max(width for _, width in column), math.ceil(label))
                          for column, label in zip(sizes, label_widths, strict=True)]
         column_heights = [sum(LABEL_HEIGHT + height for height, _ in column) + GRID_GAP * (len(column) - 1)
@@ -104,6 +110,7 @@ class Layout:
                                   self.label_role, LABEL * u, colour["muted"], "lm"))
                 y += LABEL_HEIGHT * u
                 if isinstance(element, Plot):
+                    element = element if element.height else replace(element, height=self.stretched)
                     items.extend(self._plots.draw(element, x, y))
                     y += extent(element)[0] * u + GRID_GAP * u
                 elif isinstance(element, Picture):

@@ -57,20 +57,34 @@ class Frame:
 
 
 def _thinned(points: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float], ...]:
-    """The points without those that lie within a third of a pixel of the line through their neighbours:
-    Pillow joins hundreds of tiny segments of a wide line into a ragged edge."""
-    kept = [points[0]]
-    for index in range(1, len(points) - 1):
-        (ax, ay), (bx, by), (cx, cy) = kept[-1], points[index], points[index + 1]
+    """The points that keep the line within a third of a pixel of every point (Ramer–Douglas–Peucker): Pillow
+    joins hundreds of tiny segments of a wide line into a ragged edge."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    spans = [(0, len(points) - 1)]
+    while spans:
+        first, last = spans.pop()
+        (ax, ay), (cx, cy) = points[first], points[last]
         length = math.hypot(cx - ax, cy - ay)
-        if length == 0 or abs((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) / length > 1 / 3:
-            kept.append(points[index])
-    return (*kept, points[-1]) if len(points) > 1 else tuple(kept)
+        far, index = 0.0, first
+        for k in range(first + 1, last):
+            bx, by = points[k]
+            distance = (abs((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) / length if length
+                        else math.hypot(bx - ax, by - ay))
+            if distance > far:
+                far, index = distance, k
+        if far > 1 / 3:
+            keep[index] = True
+            spans += [(first, index), (index, last)]
+    return tuple(point for point, kept in zip(points, keep, strict=True) if kept)
 
 
 class PlotPainter:
-    def __init__(self, theme: Theme, fonts: FontSet, scale: int):
-        self.colour, self.fonts, self.u = theme.rgb, fonts, scale
+    def __init__(self, theme: Theme, fonts: FontSet, scale: int, label_role: str):
+        """label_role: the font for words the plot's own monospace font cannot draw (Korean)."""
+        self.colour, self.fonts, self.u, self.label_role = theme.rgb, fonts, scale, label_role
         self._groups: dict[tuple, Group] = {}
 
     def draw(self, plot: Plot, left: float, top: float) -> list[Group]:
@@ -96,6 +110,8 @@ class PlotPainter:
         return self._groups[key]
 
     def _text(self, x: float, y: float, text: str, role: str, size: int, ink, anchor: str) -> Text:
+        if not self.fonts.draws(role, text, size):
+            role = self.label_role
         return Text(x, y, self.fonts.printable(role, text, size * self.u), role, size * self.u, ink, anchor)
 
     def _axes(self, f: Frame) -> list:
@@ -176,7 +192,7 @@ class PlotPainter:
     def _beside(self, f: Frame, x: float, y: float, text: str, ink) -> Text:
         """Text starting just right of x, or ending just left of it where it would run past the plot."""
         label = self._text(x + 6 * self.u, y, text, "mono-bold", NOTE, ink, "lm")
-        if x + 6 * self.u + self.fonts.font("mono-bold", NOTE * self.u).getlength(label.text) > f.x1:
+        if x + 6 * self.u + self.fonts.font(label.role, label.size).getlength(label.text) > f.x1:
             return self._text(x - 6 * self.u, y, text, "mono-bold", NOTE, ink, "rm")
         return label
 
@@ -186,7 +202,7 @@ class PlotPainter:
         x, y = f.x1, f.y1 + (BOTTOM + KEYS / 2) * u
         for words, role in reversed(f.plot.keys):
             text = self._text(x, y, words, "mono", TICK, colour["muted"], "rm")
-            x -= self.fonts.font("mono", TICK * u).getlength(text.text) + 6 * u
+            x -= self.fonts.font(text.role, text.size).getlength(text.text) + 6 * u
             items += [text, Path(((x - 22 * u, y), (x, y)), colour[role], LINE * u)]
             x -= 22 * u + 16 * u
         return items

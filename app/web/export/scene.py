@@ -84,7 +84,7 @@ class Plot:
     keys: tuple[tuple[str, str], ...] = ()  # (words, colour role): the legend, on the label's line at the right
     x_ticks: float = 1.0  # the spacing of the x-axis ticks
     width: int = 600  # layout units, the frame around the axes' labels included
-    height: int = 150  # the chart with its tick labels; a legend adds a row
+    height: int = 150  # the chart with its tick labels (0: as tall as the tallest other column); a legend adds a row
 
 
 @dataclass(frozen=True)
