@@ -97,11 +97,12 @@ DARK = Theme("dark", {
     "neg-edge": "#f87171", "now": "#f59e0b", "x": "#a78bfa",
 }, sequential=SEQUENTIAL[:0:-1])  # GnBu from dark to light, without its near-white end that glares on dark
 # Solarized blue (input) and cyan (output), each a shade darker so that white numbers on them read
-# (4.5:1); base02 (#073642) for the kernel and its shading of the window; dashed base03 for padding.
+# (4.5:1); base02 (#073642) for the kernel and its shading of the window; dashed base03 for padding; the
+# window's outline in Solarized orange, which shows on the dark shading and on white alike.
 GUIDE = Theme("guide", {
     "page": "#ffffff", "ink": "#002b36", "ink-inverse": "#ffffff", "muted": "#586e75", "line": "#002b36",
     "cell": "#2077b8", "pad": "#ffffff", "pad-ink": "#586e75", "window": "#0b3b5c", "window-ink": "#ffffff",
-    "pad-window": "#5a6b72", "frame": "#073642", "badge": "#a5d8ff", "kernel": "#073642", "kernel-ink": "#ffffff",
+    "pad-window": "#5a6b72", "frame": "#cb4b16", "badge": "#a5d8ff", "kernel": "#073642", "kernel-ink": "#ffffff",
     "later": "#ffffff", "done": "#1b7f78", "current": "#073642", "current-ink": "#ffffff", "result": "#1b7f78",
     "result-ink": "#ffffff", "operator": "#586e75", "mark": "#dc322f",
     "shade-0": "#f5c4c3", "shade-1": "#d5efed", "shade-2": "#9fd9d4", "shade-3": "#4fb5ad", "shade-4": "#1b7f78",
