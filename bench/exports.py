@@ -1,7 +1,8 @@
 """Exports of the 7×7 ⊙ 3×3 convolution view (25 frames): each format's time against the 2-s target,
-split into phases, and the files' sizes. Times are medians of a few runs in-process (no HTTP): the
-target is about the work. Wall time and this process's CPU time are both shown: on a machine that
-other jobs keep busy the wall time waits for them, the CPU time less so.
+split into phases, and the files' sizes; then each explorer's default view as an animation. Times are
+medians of a few runs in-process (no HTTP): the target is about the work. Wall time and this process's
+CPU time are both shown: on a machine that other jobs keep busy the wall time waits for them, the CPU
+time less so.
 
     .venv/bin/python bench/exports.py [--repeats 5] [--scale 2]
 """
@@ -9,6 +10,7 @@ other jobs keep busy the wall time waits for them, the CPU time less so.
 from __future__ import annotations
 
 import argparse
+import io
 import statistics
 import sys
 import time
@@ -17,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, when run as a script
 
 from fastapi.testclient import TestClient  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from app.main import create_app  # noqa: E402
 from app.settings import Settings  # noqa: E402
@@ -55,6 +58,33 @@ def whole_requests(client: TestClient, scale: int, repeats: int) -> None:
         assert response.status_code == 200, response.text
         wall, cpu = median_seconds(lambda url=url: client.get(url), repeats)
         print(f"{extension:8} {wall:7.3f}s {cpu:7.3f}s {cpu / TARGET_SECONDS:10.0%} {len(response.content):>9,}B")
+
+
+# each page's default view, and views that draw what the others do not: plots, a picture, both halves
+PAGE_VIEWS = {
+    "convolution (worked example)": "/convolution.{}",
+    "convolution, a digit's region": "/convolution.{}?in=0,128,253;0,206,253;25,219,253&src=digit-3&zoom=12,12",
+    "transposed (both halves)": "/transposed.{}",
+    "transposed, coverage": "/transposed.{}?in=1,1,1;1,1,1;1,1,1&k=1,1,1;1,1,1;1,1,1&s=2&cov=1",
+    "pooling": "/pooling.{}",
+    "activation (with its curve)": "/activation.{}",
+    "signal, functions (51 frames)": "/signal.{}",
+    "signal, numbers": "/signal.{}?view=numbers",
+}
+
+
+def page_views(client: TestClient, scale: int, repeats: int) -> None:
+    print(f"\neach page's view at scale {scale}:")
+    print(f"  {'':30} {'frames':>6} {'GIF':>8} {'WebP':>8}")
+    for name, link in PAGE_VIEWS.items():
+        times = []
+        for extension in ("gif", "webp"):
+            url = link.format(extension) + ("&" if "?" in link else "?") + f"scale={scale}"
+            response = client.get(url)
+            assert response.status_code == 200, f"{url}: {response.text}"
+            times.append(median_seconds(lambda url=url: client.get(url), repeats)[0])
+        count = getattr(Image.open(io.BytesIO(response.content)), "n_frames", 1)
+        print(f"  {name:30} {count:6} {times[0]:7.3f}s {times[1]:7.3f}s")
 
 
 def phases(scale: int, repeats: int) -> None:
@@ -98,6 +128,7 @@ def main() -> None:
     args = parser.parse_args()
     with TestClient(create_app(Settings())) as client:
         whole_requests(client, args.scale, args.repeats)
+        page_views(client, args.scale, args.repeats)
     phases(args.scale, args.repeats)
 
 
