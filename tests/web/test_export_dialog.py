@@ -16,6 +16,11 @@ def open_dialog(page, live_server, query="", path="convolution"):
     page.locator("#equation .result").wait_for()
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("ArrowRight")  # step 2 of 4
+    press_export(page)
+
+
+def press_export(page):
+    """E opens the dialog; it is ready once its preview, the file itself, has loaded."""
     page.keyboard.press("e")
     page.locator("#export").wait_for()
     page.wait_for_function(LOADED)
@@ -86,9 +91,7 @@ def test_pooling_s_dialog_shows_its_own_file_of_this_step_and_of_every_step(page
 def test_activation_s_dialog_shows_its_feature_map_cell_by_cell(page, live_server):
     page.goto(f"{live_server}/activation?f=leaky_relu&a=0.2&map=-2,0.5,3;1,-1,0")
     page.get_by_test_id("value").get_by_text("LeakyReLU").wait_for()
-    page.keyboard.press("e")
-    page.locator("#export").wait_for()
-    page.wait_for_function(LOADED)
+    press_export(page)
     page.select_option("#export select[name=format]", "gif")
     href = page.get_attribute("#export-download", "href")
     assert href.startswith("/activation.gif?") and "f=leaky_relu" in href and "a=0.2" in href
@@ -110,9 +113,7 @@ def test_a_view_too_large_at_scale_2_is_made_at_scale_1_and_the_dialog_says_so(p
     kernel = ";".join(",".join(str((2 * m + n + 1) % 3) for n in range(4)) for m in range(4))
     page.goto(f"{live_server}/transposed?in={numbers}&k={kernel}&p=2")
     page.locator("main").wait_for()
-    page.keyboard.press("e")
-    page.locator("#export").wait_for()
-    page.wait_for_function(LOADED)
+    press_export(page)
     assert page.input_value("#export select[name=scale]") == "1"
     assert "2×" in page.text_content("#export-note")
     assert "scale=1" in page.get_attribute("#export-download", "href")
@@ -124,9 +125,7 @@ def test_a_view_too_large_at_scale_2_is_made_at_scale_1_and_the_dialog_says_so(p
 def test_signal_s_dialog_exports_the_view_on_screen(page, live_server):
     page.goto(f"{live_server}/signal?view=numbers&x=1,2&h=1,3")
     page.get_by_test_id("sum-equation").wait_for()
-    page.keyboard.press("e")
-    page.locator("#export").wait_for()
-    page.wait_for_function(LOADED)
+    press_export(page)
     page.select_option("#export select[name=format]", "gif")
     href = page.get_attribute("#export-download", "href")
     assert href.startswith("/signal.gif?") and "view=numbers" in href and "x=1%2C2" in href
