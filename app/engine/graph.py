@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .geometry import ParameterError
-from .kinds import KINDS, Layer, Shape, kind_of
+from .kinds import KINDS, Layer, LayerKind, Shape, kind_of
 
 INPUT = "input"  # the name by which layers take the network's input
 
@@ -90,13 +90,13 @@ def _check_names(index: int, node: Node, known: dict[str, int], later: set[str])
         raise LayerError(index, node, "inputs", f'input "{name}" is neither "input" nor the name of a layer')
 
 
-def plan(input_shape: Sequence[int], layers: Sequence[Layer | Node]) -> list[LayerPlan]:
-    """Every layer's output shape and counts for one sample of `input_shape`, or LayerError on the first misfit."""
-    nodes = as_nodes(layers)
+def checked(input_shape: Sequence[int], nodes: list[Node]) -> list[tuple[Node, LayerKind, list[Shape], Shape]]:
+    """Each node with its kind, its inputs' shapes and its output's shape for one sample of `input_shape`,
+    or LayerError on the first misfit."""
     shapes: dict[str, Shape] = {INPUT: tuple(input_shape)}
     known: dict[str, int] = {}
     later = {node.name for node in nodes}
-    plans = []
+    walked = []
     for index, node in enumerate(nodes):
         later.discard(node.name)
         _check_names(index, node, known, later)
@@ -106,10 +106,18 @@ def plan(input_shape: Sequence[int], layers: Sequence[Layer | Node]) -> list[Lay
             shape = tuple(kind.output_shape(node.layer, in_shapes))
         except ParameterError as error:
             raise LayerError(index, node, error.param, error.message) from None
+        walked.append((node, kind, in_shapes, shape))
+        shapes[node.name], known[node.name] = shape, index
+    return walked
+
+
+def plan(input_shape: Sequence[int], layers: Sequence[Layer | Node]) -> list[LayerPlan]:
+    """Every layer's output shape and counts for one sample of `input_shape`, or LayerError on the first misfit."""
+    plans = []
+    for node, kind, in_shapes, shape in checked(input_shape, as_nodes(layers)):
         multiply_adds = kind.multiply_adds(node.layer, in_shapes, shape)
         plans.append(LayerPlan(node.name, node.layer.type, node.inputs, shape, kind.parameters(node.layer),
                                multiply_adds, multiply_adds + kind.extra_work(node.layer, in_shapes, shape)))
-        shapes[node.name], known[node.name] = shape, index
     return plans
 
 
@@ -121,7 +129,7 @@ def forward(x: np.ndarray, layers: Sequence[Layer | Node],
     each other output is let go as soon as no later layer needs it.
     """
     nodes = as_nodes(layers)
-    plan(x.shape[1:], nodes)
+    checked(x.shape[1:], nodes)  # every shape before any work (the counts of a plan are not needed here)
     last_use = {name: index for index, node in enumerate(nodes) for name in node.inputs}
     values: dict[str, np.ndarray] = {INPUT: x}
     outputs: list[np.ndarray | None] = []

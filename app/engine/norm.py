@@ -61,7 +61,11 @@ def batch_norm(x: np.ndarray, mean: np.ndarray, var: np.ndarray, weight: np.ndar
     batch_norm_check(x.shape[1], mean.shape, var.shape, None if weight is None else weight.shape,
                      None if bias is None else bias.shape, eps)
     check_variance(var)
-    scale, shift = batch_norm_scale_shift(mean, var, weight, bias, eps)
+    return scaled_shifted(x, *batch_norm_scale_shift(mean, var, weight, bias, eps))
+
+
+def scaled_shifted(x: np.ndarray, scale: np.ndarray, shift: np.ndarray) -> np.ndarray:
+    """x·scale + shift per channel: batch norm once folded. x: (N, C, ...); scale, shift: (C,) in x's precision."""
     per_channel = (-1,) + (1,) * (x.ndim - 2)  # (C,) -> (C, 1, …): broadcasts over (N, C, ...)
     y = x * scale.reshape(per_channel)
     y += shift.reshape(per_channel)  # in place: a second temporary of x's size cost a fifth more time

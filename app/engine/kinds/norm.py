@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from math import prod
 
 import numpy as np
 
 from ..geometry import ParameterError
-from ..norm import batch_norm, batch_norm_check, check_variance, local_response_norm, lrn_check
+from ..norm import (
+    batch_norm_check,
+    batch_norm_scale_shift,
+    check_variance,
+    local_response_norm,
+    lrn_check,
+    scaled_shifted,
+)
 from .base import LayerKind, Shape, elementwise
 
 
@@ -20,6 +28,20 @@ class BatchNorm:
     bias: np.ndarray | None = None  # (C,) β, default 0
     eps: float = 1e-5
     type: str = "batchnorm"
+
+    @cached_property
+    def _folds(self) -> dict[np.dtype, tuple[np.ndarray, np.ndarray]]:
+        return {}
+
+    def folded(self, dtype: np.dtype) -> tuple[np.ndarray, np.ndarray]:
+        """(scale, shift), each (C,), in the precision of an input of `dtype` (as batch_norm takes its
+        parameters), worked out once per layer: a network runs the same layer for input after input."""
+        dtype = np.result_type(dtype, 0.0)
+        if dtype not in self._folds:
+            self._folds[dtype] = batch_norm_scale_shift(
+                *(None if a is None else np.asarray(a, dtype) for a in (self.mean, self.var, self.weight, self.bias)),
+                self.eps)
+        return self._folds[dtype]
 
 
 def _batch_norm_shape(layer: BatchNorm, shapes: list[Shape]) -> Shape:
@@ -35,7 +57,7 @@ def _batch_norm_shape(layer: BatchNorm, shapes: list[Shape]) -> Shape:
 BATCH_NORM = LayerKind(
     types=("batchnorm",), record=BatchNorm, arrays=("mean", "var", "weight", "bias"),
     output_shape=_batch_norm_shape,
-    run=lambda layer, xs: batch_norm(xs[0], layer.mean, layer.var, layer.weight, layer.bias, layer.eps),
+    run=lambda layer, xs: scaled_shifted(xs[0], *layer.folded(xs[0].dtype)),  # checked by the plan
     multiply_adds=lambda layer, shapes, out: prod(out),  # x·scale + shift, per value
 )
 
