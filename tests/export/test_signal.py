@@ -140,3 +140,13 @@ def test_a_malformed_query_is_a_422_naming_its_field(client, query, field):
     response = client.get(f"/signal.gif?{query}")
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["query", field]
+
+
+@pytest.mark.parametrize("query", [
+    "fw=1e308&fa=1e308&fc=-1e308", "f=draw&fd=" + ",".join(["1e308"] * 51), "f=draw&fd=" + ",".join(["nan"] * 51),
+    "gw=0&ga=0", "view=numbers&x=1000,-1000,1000,-1000,1000,-1000&h=1000,1000,1000,1000,1000,1000",
+    "view=numbers&x=,", "view=numbers&h=1e309", "xc=1&f=step&g=step&fc=-5&gc=5",
+])
+def test_hostile_queries_never_make_a_500(client, query):
+    response = client.get(f"/signal.png?{query}&scale=1")
+    assert response.status_code in (200, 422), response.text
