@@ -205,3 +205,18 @@ def test_fits_without_horizontal_scrolling(page, live_server, width, height):
     page.set_viewport_size({"width": width, "height": height})
     open_page(page, live_server)
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
+@pytest.mark.parametrize("function", ["relu", "leaky_relu", "elu", "sigmoid", "tanh", "gelu"])
+def test_the_formula_is_read_whole_in_the_readout_s_column(page, live_server, function):
+    # 1280×800: the readout is a narrow column beside the maps; the worked line ends in the answer
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, live_server, f"?f={function}&step=6")
+    fit = page.evaluate("""() => { const e = document.getElementById('formula');
+        return [e.scrollWidth, e.clientWidth, parseFloat(getComputedStyle(e).fontSize)]; }""")
+    assert fit[0] <= fit[1] + 1, fit
+    assert fit[2] >= 0.6 * 21.6  # never below 0.6 of its 1.35rem
+    text = page.locator("#formula").text_content()
+    assert text.endswith(page.locator("#value .result").inner_text()) or function == "gelu"
+    if function == "gelu":  # its note on Φ under the formula, whole
+        assert page.locator("#formula .formula-note").text_content() == "Φ: the standard normal cumulative distribution"

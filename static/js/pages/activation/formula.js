@@ -66,12 +66,13 @@ function call(fn, argument) {
   return row(mi(shortName(fn)), mo("("), argument, mo(")"));
 }
 
-/** Two lines: the definition (with α's value beside it), then this x written in, = the API's y. */
-export function renderFormula(element, fn, { x, y, alpha }) {
+/** Two lines: the definition (with α's value beside it), then this x written in, = the API's y.
+ * apart: what explains a symbol (GELU's Φ) under the formula, for a narrow column. */
+export function renderFormula(element, fn, { x, y, alpha, apart = false }) {
   const general = row(call(fn, mi("x")), mo("="), body(fn, null, alpha));
   if (alpha !== null && alpha !== undefined) general.append(gap(), row(mi("α"), mo("="), mn(alpha)));
-  if (fn === "gelu") general.append(gap(), m("mtext", t("page.formula.phi")));
   const lines = [m("mtr", cell(general))];
+  if (fn === "gelu" && !apart) general.append(gap(), m("mtext", t("page.formula.phi")));
   if (x !== null && x !== undefined) {
     const result = y === null ? [] : [mo("="), mn(y)]; // null: predict mode asks for it
     lines.push(m("mtr", cell(row(call(fn, mn(x)), mo("="), body(fn, x, alpha), ...result))));
@@ -80,6 +81,12 @@ export function renderFormula(element, fn, { x, y, alpha }) {
   table.setAttribute("columnalign", "left");
   table.setAttribute("rowspacing", "0.7em");
   element.replaceChildren(block(table));
+  if (fn === "gelu" && apart) { // as text under the formula, which wraps where MathML would not
+    const note = document.createElement("p");
+    note.className = "formula-note";
+    note.textContent = t("page.formula.phi");
+    element.append(note);
+  }
 }
 
 /** A display-style block: full-size fractions and sums. */

@@ -2,6 +2,7 @@
 import { latest } from "../../core/api.js";
 import { startExplorer } from "../../core/explorer.js";
 import { fmt } from "../../core/format.js";
+import { fitWidth } from "../../core/fit-width.js";
 import { t } from "../../core/i18n.js";
 import { typingInto } from "../../core/keyboard.js";
 import { errorText, problemLine } from "../../core/problem.js";
@@ -248,7 +249,15 @@ function writeValue(where, x, y, ask = null) {
   out.className = "result";
   out.textContent = fmt(y);
   valueLine.replaceChildren(place, callText, " = ", ask ?? out);
-  renderFormula(document.getElementById("formula"), result.fn, { x, y: ask ? null : y, alpha: result.alpha });
+  // the formula's end, the answer, is never hidden past the readout's edge: its type shrinks a little,
+  // and where that is not enough, GELU's note on Φ takes a line of its own
+  const formula = document.getElementById("formula");
+  const values = { x, y: ask ? null : y, alpha: result.alpha };
+  renderFormula(formula, result.fn, values);
+  if (fitWidth(formula) < 0.75) {
+    renderFormula(formula, result.fn, { ...values, apart: true });
+    fitWidth(formula);
+  }
   return sentence;
 }
 
