@@ -68,14 +68,12 @@ class Layout:
         sizes = [[(rows * cell, cols * cell) if grid else (rows, cols) for grid, rows, cols in column]
                  for column in shapes]  # (height, width) of each grid and plot
         # a plot of height 0 is as tall as the tallest other column (the activation's curve beside its maps)
-        tallest = max((sum(LABEL_HEIGHT + h for h, _ in column) + GRID_GAP * (len(column) - 1)
-                       for column in sizes if all(h for h, _ in column)), default=0)
+        tallest = max((_column_height(column) for column in sizes if all(h for h, _ in column)), default=0)
         self.stretched = max(150, tallest - LABEL_HEIGHT)
         sizes = [[(h or self.stretched, w) for h, w in column] for column in sizes]
         column_widths = [max(max(width for _, width in column), math.ceil(label))
                          for column, label in zip(sizes, label_widths, strict=True)]
-        column_heights = [sum(LABEL_HEIGHT + height for height, _ in column) + GRID_GAP * (len(column) - 1)
-                          for column in sizes]
+        column_heights = [_column_height(column) for column in sizes]
         stage_width = sum(column_widths) + sum(operator_widths)
         self.wrap = max(stage_width, EQUATION_WIDTH)
         rows = [self._equation(lines) for lines, _ in texts]
@@ -313,6 +311,11 @@ class Layout:
         if key not in self._lengths:
             self._lengths[key] = self.fonts.font(role, size).getlength(self.fonts.printable(role, text, size))
         return self._lengths[key]
+
+
+def _column_height(sizes: list[tuple[int, int]]) -> int:
+    """A column of grids and plots, (height, width) each, with their labels and the gaps between them."""
+    return sum(LABEL_HEIGHT + height for height, _ in sizes) + GRID_GAP * (len(sizes) - 1)
 
 
 def _shape(element: Grid | Plot | Picture) -> tuple[bool, int, int]:

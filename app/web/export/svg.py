@@ -31,19 +31,18 @@ def svg(drawing: Drawing, scale: int, title: str) -> str:
 
 def _element(item, scale: int) -> str:
     if isinstance(item, Rect):
-        extra = f' stroke-dasharray="{DASH * scale} {GAP * scale}"' if item.dashed else ""
         corner = f' rx="{_n(item.radius)}"' if item.radius else ""
         return (f'<rect x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" height="{_n(item.h)}"{corner}'
-                f'{_paint(item.fill, item.stroke, item.width)}{extra}/>')
+                f'{_paint(item.fill, item.stroke, item.width)}{_dashes(item.dashed, scale)}/>')
     if isinstance(item, Line):
         return (f'<line x1="{_n(item.x1)}" y1="{_n(item.y1)}" x2="{_n(item.x2)}" y2="{_n(item.y2)}"'
                 f'{_paint(None, item.stroke, item.width)}/>')
     if isinstance(item, Path):
         points = " ".join(f"{_n(x)},{_n(y)}" for x, y in item.points)
-        extra = f' stroke-dasharray="{DASH * scale} {GAP * scale}"' if item.dashed else ""
         joins = ' stroke-linejoin="round"' if item.stroke else ""
         tag = "polygon" if item.fill else "polyline"
-        return f'<{tag} points="{points}"{_paint(item.fill, item.stroke, item.width)}{joins}{extra}/>'
+        return (f'<{tag} points="{points}"{_paint(item.fill, item.stroke, item.width)}{joins}'
+                f'{_dashes(item.dashed, scale)}/>')
     if isinstance(item, Bitmap):
         data = base64.b64encode(item.png).decode("ascii")
         return (f'<image x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" height="{_n(item.h)}" '
@@ -60,6 +59,10 @@ def _element(item, scale: int) -> str:
         return (f'<text x="{_n(item.x)}" y="{_n(item.y)}" text-anchor="{ANCHORS[item.anchor[0]]}" '
                 f'dominant-baseline="central"{_font(item)} fill="{_colour(item.fill)}">{escape(item.text)}</text>')
     raise TypeError(f"no SVG for {type(item).__name__}")
+
+
+def _dashes(dashed: bool, scale: int) -> str:
+    return f' stroke-dasharray="{DASH * scale} {GAP * scale}"' if dashed else ""
 
 
 def _font(text: Text) -> str:
