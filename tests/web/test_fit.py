@@ -154,6 +154,23 @@ def test_activation_with_its_softmax_fits_one_screen(page, live_server, size, la
     assert outside(page, ACTIVATION_PARTS) == []
 
 
+@pytest.mark.parametrize("function", ("leaky_relu", "elu", "sigmoid", "tanh", "gelu"))
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_activation_fits_with_its_formula_whole(page, live_server, size, function):
+    # the last step: every activated number is in the map (the longest widen its cells), and the formula
+    # of a negative x (the tallest: a fraction, or the branch with α) ends in the answer, not past the edge
+    open_view(page, f"{live_server}/activation?present=1&f={function}&step=25", size)
+    assert overflow(page) == [0, 0]
+    assert outside(page, ACTIVATION_PARTS + ("#continue",)) == []
+    formula = page.evaluate("""() => { const e = document.getElementById('formula');
+      return [e.scrollWidth - e.clientWidth, e.textContent, document.querySelector('#value .result').textContent]; }""")
+    assert formula[0] <= 0
+    assert formula[1].endswith(formula[2])
+    gap = page.evaluate("""() => document.querySelector('.player').getBoundingClientRect().top
+      - document.getElementById('continue').getBoundingClientRect().bottom""")
+    assert gap >= 0  # the Continue button sits above the player, never over it
+
+
 @pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_activation_readout_is_shown_whole(page, live_server, size):
     open_view(page, f"{live_server}/activation?map=13,-2;3,4&present=1", size)

@@ -51,6 +51,10 @@ PAGES = (
     "/activation",
     "/activation?step=8",
     "/activation?predict=1&step=6",
+    # the longest activated numbers (GELU's −0.00405, tanh's −0.995) and the tallest formulas
+    "/activation?f=gelu&step=25",
+    "/activation?f=tanh&step=25",
+    "/activation?f=elu&step=25",
     "/signal",
     "/network",
     "/network?sample=3&map=1,2",

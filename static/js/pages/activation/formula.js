@@ -66,22 +66,24 @@ function call(fn, argument) {
   return row(mi(shortName(fn)), mo("("), argument, mo(")"));
 }
 
-/** Two lines: the definition (with α's value beside it), then this x written in, = the API's y.
- * apart: what explains a symbol (GELU's Φ) under the formula, for a narrow column. */
-export function renderFormula(element, fn, { x, y, alpha, apart = false }) {
+/** Two lines, each its own block: the definition (with α's value beside it), then this x written in,
+ * = the API's y. The stylesheet stacks them, or sets them side by side where height is short.
+ * apart: what explains a symbol (GELU's Φ) under the formula, for a narrow column.
+ * definition: false leaves out the first line (when x is written in, its line shows the same rule). */
+export function renderFormula(element, fn, { x, y, alpha, apart = false, definition = true }) {
   const general = row(call(fn, mi("x")), mo("="), body(fn, null, alpha));
   if (alpha !== null && alpha !== undefined) general.append(gap(), row(mi("α"), mo("="), mn(alpha)));
-  const lines = [m("mtr", cell(general))];
   if (fn === "gelu" && !apart) general.append(gap(), m("mtext", t("page.formula.phi")));
-  if (x !== null && x !== undefined) {
+  const lines = document.createElement("div");
+  lines.className = "lines";
+  const written = x !== null && x !== undefined;
+  if (definition || !written) lines.append(block(general));
+  if (written) {
     const result = y === null ? [] : [mo("="), mn(y)]; // null: predict mode asks for it
-    lines.push(m("mtr", cell(row(call(fn, mn(x)), mo("="), body(fn, x, alpha), ...result))));
+    lines.append(block(row(call(fn, mn(x)), mo("="), body(fn, x, alpha), ...result)));
   }
-  const table = m("mtable", ...lines);
-  table.setAttribute("columnalign", "left");
-  table.setAttribute("rowspacing", "0.7em");
-  element.replaceChildren(block(table));
-  if (fn === "gelu" && apart) { // as text under the formula, which wraps where MathML would not
+  element.replaceChildren(lines);
+  if (fn === "gelu" && apart && (definition || !written)) { // as text under the formula, which wraps where MathML would not
     const note = document.createElement("p");
     note.className = "formula-note";
     note.textContent = t("page.formula.phi");

@@ -249,16 +249,29 @@ function writeValue(where, x, y, ask = null) {
   out.className = "result";
   out.textContent = fmt(y);
   valueLine.replaceChildren(place, callText, " = ", ask ?? out);
-  // the formula's end, the answer, is never hidden past the readout's edge: its type shrinks a little,
-  // and where that is not enough, GELU's note on Φ takes a line of its own
+  // the formula's end, the answer, is never hidden past the readout's edge: its type shrinks a little;
+  // where that is not enough, GELU's note on Φ takes a line of its own, and where the two lines stand
+  // side by side (a short screen) and still do not fit, the line with x written in stands alone
   const formula = document.getElementById("formula");
   const values = { x, y: ask ? null : y, alpha: result.alpha };
+  const smallest = smallestFormula(formula);
   renderFormula(formula, result.fn, values);
-  if (fitWidth(formula) < 0.75) {
-    renderFormula(formula, result.fn, { ...values, apart: true });
-    fitWidth(formula);
+  if (fitWidth(formula, smallest) >= 0.75) return sentence;
+  renderFormula(formula, result.fn, { ...values, apart: true });
+  const needed = fitWidth(formula, smallest);
+  const sideBySide = getComputedStyle(formula.querySelector(".lines")).flexDirection === "row";
+  if (sideBySide && needed < smallest) {
+    renderFormula(formula, result.fn, { ...values, apart: true, definition: false });
+    fitWidth(formula, smallest);
   }
   return sentence;
+}
+
+/** The share of the formula's size it may shrink to: 0.6, and never below the legibility floor. */
+function smallestFormula(formula) {
+  formula.style.fontSize = "";
+  const style = getComputedStyle(formula);
+  return Math.min(1, Math.max(0.6, parseFloat(style.getPropertyValue("--legible")) / parseFloat(style.fontSize)));
 }
 
 const svg = document.getElementById("curve");
