@@ -35,9 +35,13 @@ SEVENS = [";".join(",".join(str((r * 7 + c + k) % 9 + 1) for c in range(7)) for 
 THREE_SEVENS = THREE_FILTERS.replace("in=" + "|".join(FIVE), "in=" + "|".join(SEVENS)) + "&p=1,1"
 POINTWISE = "in=" + "|".join(FIVE) + "&k=0.3|0.59|0.11/1|0|-1"  # the "pointwise" preset's weights over 5×5
 
+BOX_BLUR = ";".join([",".join(["0.11"] * 3)] * 3)
+GAUSSIAN = "0.0625,0.125,0.0625;0.125,0.25,0.125;0.0625,0.125,0.0625"
+
 # what must be on screen: (page and state, the main view's parts)
 CONV_PARTS = ("[data-testid=input-0]", "[data-testid=kernel-0]", "[data-testid=output-0]",
               "[data-testid=equation]", ".player")
+POOL_PARTS = ("[data-testid=input-0]", "[data-testid=output-0]", "[data-testid=equation]", ".player")
 VIEWS = (
     ("/convolution", CONV_PARTS),  # the worked example
     ("/convolution?cov=1&m=conv", CONV_PARTS + ("[data-testid=original-0]",)),
@@ -46,10 +50,16 @@ VIEWS = (
     (f"/convolution?{THREE_FILTERS}&g=3&step=11", CONV_PARTS),
     (f"/convolution?{THREE_FILTERS}&m=conv&step=11", CONV_PARTS),
     (f"/convolution?{ONE_BY_ONE}", CONV_PARTS),
-    ("/pooling", ("[data-testid=input-0]", "[data-testid=output-0]", "[data-testid=equation]", ".player")),
-    ("/pooling?in=" + SEVEN + "&pad=1,1&size=3,3", ("[data-testid=input-0]", "[data-testid=output-0]",
-                                                    "[data-testid=equation]", ".player")),
+    ("/pooling", POOL_PARTS),
+    ("/pooling?in=" + SEVEN + "&pad=1,1&size=3,3", POOL_PARTS),
     ("/signal", ("[data-testid=formula]", ".player", ".plots")),
+    # views taller than the screen until parts give way (stage-fit.js): nine decimal products on three
+    # lines, a padded input beside the definition, a padded pooling input with its output-size rule
+    (f"/convolution?k={BOX_BLUR}", CONV_PARTS),
+    (f"/convolution?k={GAUSSIAN}&step=12", CONV_PARTS),
+    ("/convolution?p=1,1&pm=reflect", CONV_PARTS),
+    ("/pooling?kind=avg&size=3,3&stride=1,1", POOL_PARTS),
+    ("/pooling?size=3,3&stride=2,2&pad=1,1", POOL_PARTS),
 )
 
 LARGE_VIEWS = (  # at 1920x1080 only
@@ -97,6 +107,32 @@ def test_presentation_mode_shows_the_main_view_on_one_screen(page, live_server, 
     open_view(page, f"{live_server}{path}{'&' if '?' in path else '?'}present=1", size)
     assert overflow(page) == [0, 0]
     assert outside(page, parts) == []
+
+
+def shown(page, selector):
+    return page.locator(selector).evaluate("(el) => el.checkVisibility()")
+
+
+def test_parts_give_way_only_where_the_view_needs_it_and_only_while_presenting(page, live_server):
+    # the worked example fits whole; the box blur's three lines of products do not, until the output-size
+    # rule and the definition give way; stepping keeps the page still; normal mode shows them again
+    open_view(page, f"{live_server}/convolution?present=1", (1280, 720))
+    assert shown(page, "#formula") and shown(page, ".definition")
+    open_view(page, f"{live_server}/convolution?k={BOX_BLUR}&in=1,2,3,4;5,6,7,8;9,1,2,3;4,5,6,7&present=1",
+              (1280, 720))
+    assert not shown(page, "#formula") and not shown(page, ".definition")
+    assert shown(page, "#weights")
+    tops, positions = [], []
+    for _ in range(3):
+        tops.append(page.locator(".player").evaluate("(el) => el.getBoundingClientRect().top"))
+        positions.append(page.locator('[data-player="position"]').inner_text())
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(150)
+    assert positions == ["step 1 / 4", "step 2 / 4", "step 3 / 4"]
+    assert len(set(tops)) == 1  # no part comes back or goes from one step to the next
+    page.keyboard.press("p")
+    page.wait_for_timeout(200)
+    assert shown(page, "#formula") and shown(page, ".definition")
 
 
 @pytest.mark.parametrize(("path", "parts"), LARGE_VIEWS, ids=[view[0][:40] for view in LARGE_VIEWS])

@@ -1,12 +1,13 @@
 // What every explorer page starts with: a player on the transport controls and the keyboard,
 // presentation mode (also from ?present=1), predict mode where the page asks for it (also from
-// ?predict=1), and the page's state written to the URL on each change.
+// ?predict=1), the page's state written to the URL on each change, and a presented stage kept on one screen.
 import { bindPlayer } from "./controls.js";
 import { bindExport } from "./export.js";
 import { bindKeyboard } from "./keyboard.js";
 import { Player } from "./player.js";
 import { Predictor } from "./predict.js";
 import { bindPresentation, isPresentation, setPresentation } from "./presentation.js";
+import { keepStageOnScreen } from "./stage-fit.js";
 import { readParams } from "./urlstate.js";
 
 /**
@@ -40,6 +41,7 @@ export function startExplorer({ state, write, predict = false, ...playerOptions 
   if (readParams().get("present") === "1") setPresentation(true);
   bindPresentation(saveUrl);
   bindKeyboard(player, { onPresentation: saveUrl, predictor, reveal, openExport: bindExport() });
+  keepStageOnScreen();
   let pendingStep = state().step;
   const setSteps = (count) => {
     player.setCount(count);
