@@ -56,6 +56,7 @@ PAGES = (
     "/activation?f=tanh&step=25",
     "/activation?f=elu&step=25",
     "/signal",
+    "/signal?view=numbers",
     "/network",
     "/network?sample=3&map=1,2",
     "/network?sample=3&map=3,1&predict=1",
