@@ -57,6 +57,7 @@ PAGES = (
     "/activation?f=elu&step=25",
     "/signal",
     "/signal?view=numbers",
+    "/signal?view=numbers&x=0.25,-1.5,2.125&h=0.5,0.333",  # six-character products and sums widen the columns
     "/network",
     "/network?sample=3&map=1,2",
     "/network?sample=3&map=3,1&predict=1",

@@ -69,7 +69,9 @@ export class Strips {
     this.slider.badges((r, m) => (r === 0 ? `h[${kernel.length - 1 - m}]` : null));
     // One type size for every row, from the longest number any step shows, so nothing jumps.
     const texts = [...padded, ...kernel, ...trace.products.flat(2), ...outputs].map((v) => fmt(v).length);
-    this.size = `calc(var(--cell) * ${Math.min(LARGEST, ROOM / Math.max(1, ...texts)).toFixed(3)})`;
+    const longest = Math.max(1, ...texts);
+    this.size = `calc(var(--cell) * ${Math.min(LARGEST, ROOM / longest).toFixed(3)})`;
+    this.root.style.setProperty("--chars", String(longest)); // columns widen where the floor needs it
     for (const grid of [this.x, this.slider, this.y]) grid.table.style.fontSize = this.size;
   }
 
