@@ -218,5 +218,5 @@ def test_the_formula_is_read_whole_in_the_readout_s_column(page, live_server, fu
     assert fit[2] >= 0.6 * 21.6  # never below 0.6 of its 1.35rem
     text = page.locator("#formula").text_content()
     assert text.endswith(page.locator("#value .result").inner_text()) or function == "gelu"
-    if function == "gelu":  # its note on Φ, whole: beside the definition, or under the formula where the column is narrow
+    if function == "gelu":  # its note on Φ, whole: beside the definition, or under the formula in a narrow column
         assert "Φ: the standard normal cumulative distribution" in text

@@ -173,3 +173,19 @@ def test_presentation_mode_shows_every_preset_on_one_1280x720_screen(page, live_
         cell = page.locator("[data-testid=canvas-grid] td").first.bounding_box()
         assert cell["height"] >= 32, name  # room for an 18 px number and its corner note, not a thumbnail
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("query", ["s=2&p=1&op=1&cov=1", "s=3&p=0&op=2",
+                                   "in=0.5,-1.25;2,3.75&k=0.25,-0.5,1;1,2,3;0,0,1&step=3"])
+def test_a_presented_link_opens_on_one_1280x720_screen(page, live_server, query):
+    # opened straight from a link (a lecture's slide): the first sizing estimates the kernels' captions;
+    # where that leaves the page taller than the screen, the cells are sized again from what it measures
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, live_server, f"?{query}&present=1")
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.scrollingElement.scrollHeight - innerHeight") <= 0
+    missing = page.evaluate("""(selectors) => selectors.filter((selector) => {
+      const r = document.querySelector(selector).getBoundingClientRect();
+      return r.width === 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5;
+    })""", PARTS)
+    assert missing == []

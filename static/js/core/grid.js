@@ -53,6 +53,7 @@ export class Grid {
     // Long numbers ("−0.125") get smaller type so they stay inside their cells.
     const longest = Math.max(1, ...values.flat().map((value) => fmt(value).length));
     this.table.style.fontSize = `calc(var(--cell) * ${Math.min(0.4, 1.6 / longest).toFixed(3)})`;
+    this.table.style.setProperty("--cell-chars", String(longest)); // for grids whose cells widen instead
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const cell = this.cells[r][c];

@@ -25,6 +25,9 @@ form.addEventListener("submit", (event) => event.preventDefault()); // Enter in 
 const showProblem = problemLine();
 const live = document.getElementById("live");
 const valueLine = document.getElementById("value");
+const formula = document.getElementById("formula");
+let shownFormula = null; // [fn, values] of the formula on show (showFormula)
+let fittedWidth = 0; // the width of the readout it was fitted to
 const continueButton = bindContinue(document.getElementById("continue"));
 
 let state = readState();
@@ -249,23 +252,33 @@ function writeValue(where, x, y, ask = null) {
   out.className = "result";
   out.textContent = fmt(y);
   valueLine.replaceChildren(place, callText, " = ", ask ?? out);
-  // the formula's end, the answer, is never hidden past the readout's edge: its type shrinks a little;
-  // where that is not enough, GELU's note on Φ takes a line of its own, and where the two lines stand
-  // side by side (a short screen) and still do not fit, the line with x written in stands alone
-  const formula = document.getElementById("formula");
-  const values = { x, y: ask ? null : y, alpha: result.alpha };
+  showFormula(result.fn, { x, y: ask ? null : y, alpha: result.alpha });
+  return sentence;
+}
+
+// The formula's end, the answer, is never hidden past the readout's edge: its type shrinks a little;
+// where that is not enough, GELU's note on Φ takes a line of its own, and where the two lines stand
+// side by side (a short screen) and still do not fit, the line with x written in stands alone.
+// The column's width can change after (the maps beside it widen for long numbers): it is fitted again.
+
+function showFormula(fn, values) {
+  shownFormula = [fn, values];
   const smallest = smallestFormula(formula);
-  renderFormula(formula, result.fn, values);
-  if (fitWidth(formula, smallest) >= 0.75) return sentence;
-  renderFormula(formula, result.fn, { ...values, apart: true });
+  renderFormula(formula, fn, values);
+  fittedWidth = formula.parentElement.clientWidth;
+  if (fitWidth(formula, smallest) >= 0.75) return;
+  renderFormula(formula, fn, { ...values, apart: true });
   const needed = fitWidth(formula, smallest);
   const sideBySide = getComputedStyle(formula.querySelector(".lines")).flexDirection === "row";
   if (sideBySide && needed < smallest) {
-    renderFormula(formula, result.fn, { ...values, apart: true, definition: false });
+    renderFormula(formula, fn, { ...values, apart: true, definition: false });
     fitWidth(formula, smallest);
   }
-  return sentence;
 }
+
+new ResizeObserver(() => {
+  if (shownFormula && formula.parentElement.clientWidth !== fittedWidth) showFormula(...shownFormula);
+}).observe(formula.parentElement);
 
 /** The share of the formula's size it may shrink to: 0.6, and never below the legibility floor. */
 function smallestFormula(formula) {

@@ -35,7 +35,6 @@ export class FeatureMaps {
     const scale = scaleFor([...input.flat(), ...output.flat()]);
     this.before.setData(input, { scale });
     this.after.setData(output, { scale });
-    this.after.table.style.setProperty("--chars", Math.max(...output.flat().map((value) => fmt(value).length)));
     // A cell the function set to 0 keeps its old value in the corner, struck through (not colour alone).
     const zeroed = (r, c) => input[r][c] !== 0 && output[r][c] === 0;
     const positions = input.flatMap((line, r) => line.map((_, c) => [r, c])).filter(([r, c]) => zeroed(r, c));

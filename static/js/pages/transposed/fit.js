@@ -45,8 +45,17 @@ function cellsOf(state, { cols, rows, stuffed }, [scatterBeside, directBeside], 
   };
 }
 
-/** Set --tr-cell on `views` and each side's arrangement (class tr-beside) for the last answer. */
+/** Set --tr-cell on `views` and each side's arrangement (class tr-beside) for the last answer. A side's
+ * kernels moved below or beside its input change the height by an estimate (their caption's row); where
+ * the page then still overflows the screen, the cells are sized again from what it now measures. */
 export function fitCells(views, state, layout, presenting) {
+  for (let pass = 0; pass < 3; pass++) {
+    fitOnce(views, state, layout, presenting);
+    if (!presenting || document.scrollingElement.scrollHeight <= window.innerHeight) return;
+  }
+}
+
+function fitOnce(views, state, layout, presenting) {
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
   const narrow = window.innerWidth <= NARROW;
   const sides = [views.querySelector(".tr-scatter"), views.querySelector(".tr-direct")];
