@@ -215,3 +215,22 @@ def test_the_activation_readout_is_shown_whole(page, live_server, size):
       .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth)
       .map((el) => el.className || el.id)""")
     assert clipped == []
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_zeroed_cell_shows_its_old_value_and_its_zero_apart(page, live_server, size):
+    # ReLU's last step: every negative cell is 0, its old value struck through in the corner; at the
+    # floor both are 18 px, and each stays inside its cell, clear of the other
+    open_view(page, f"{live_server}/activation?present=1&step=25", size)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('[data-testid=map-after] td.zeroed')].map((td) => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+      const range = document.createRange();
+      range.selectNodeContents(td.querySelector('.v'));
+      const v = range.getBoundingClientRect();
+      return [box(td), box(td.querySelector('.badge')), [v.left, v.top, v.right, v.bottom]];
+    })""")
+    assert len(boxes) == 11  # the example map's negative cells
+    for cell, badge, value in boxes:
+        assert cell[0] - 0.5 <= badge[0] and badge[2] <= cell[2] + 0.5, (cell, badge)
+        # above the 0, or beside it; text boxes hold the fonts' whole ascent and descent, so 3 px may meet
+        assert badge[3] <= value[1] + 3 or badge[2] <= value[0], (badge, value)

@@ -40,6 +40,10 @@ export class FeatureMaps {
     const positions = input.flatMap((line, r) => line.map((_, c) => [r, c])).filter(([r, c]) => zeroed(r, c));
     this.after.mark("zeroed", positions);
     this.after.badges((r, c) => (zeroed(r, c) ? fmt(input[r][c]) : null));
+    // the struck-through values in the corners, at the floor as large as the numbers, widen the cells too
+    const badgeChars = Math.max(0, ...positions.map(([r, c]) => fmt(input[r][c]).length + 1));
+    const valueChars = Number(this.after.table.style.getPropertyValue("--cell-chars"));
+    this.after.table.style.setProperty("--cell-chars", String(Math.max(valueChars, badgeChars)));
     for (const line of this.after.cells) {
       for (const { td, row, col } of line) {
         const x = fmt(input[row][col]);
