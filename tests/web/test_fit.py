@@ -234,3 +234,27 @@ def test_a_zeroed_cell_shows_its_old_value_and_its_zero_apart(page, live_server,
         assert cell[0] - 0.5 <= badge[0] and badge[2] <= cell[2] + 0.5, (cell, badge)
         # above the 0, or beside it; text boxes hold the fonts' whole ascent and descent, so 3 px may meet
         assert badge[3] <= value[1] + 3 or badge[2] <= value[0], (badge, value)
+
+
+def test_the_max_tag_leaves_the_winning_number_in_view(page, live_server):
+    # a padded 6x6 input at 1280x720: 54-px cells, the tag and the number both at the 18 px floor
+    open_view(page, f"{live_server}/pooling?size=3,3&stride=2,2&pad=1,1&present=1", (1280, 720))
+    tag_bottom, text_top = page.locator("td.winner").evaluate("""(td) => {
+      const input = td.querySelector('input');
+      const style = getComputedStyle(input);
+      const inner = input.getBoundingClientRect().top + parseFloat(style.paddingTop);
+      const free = input.getBoundingClientRect().bottom - inner - parseFloat(style.fontSize);  // room below the text
+      return [td.querySelector('.badge').getBoundingClientRect().bottom, inner + Math.max(0, free) / 2];
+    }""")
+    assert tag_bottom <= text_top + 1
+
+
+@pytest.mark.parametrize("kernel", [GAUSSIAN, BOX_BLUR, "1,0,-1;2,0,-2;1,0,-1"])
+def test_a_window_cell_s_weight_stays_in_its_corner_or_stays_out(page, live_server, kernel):
+    open_view(page, f"{live_server}/convolution?k={kernel}&present=1", (1280, 720))
+    spilled = page.evaluate("""() => [...document.querySelectorAll('[data-testid=input-0] td.win .badge')]
+      .filter((b) => {
+      const cell = b.closest('td').getBoundingClientRect(), r = b.getBoundingClientRect();
+      return r.height > 1 && (r.left < cell.left - 0.5 || r.right > cell.right + 0.5);
+    }).map((b) => b.textContent)""")
+    assert spilled == []
