@@ -17,8 +17,8 @@ function viewKey() {
   return `${params}|${innerWidth}x${innerHeight}|${isPresentation()}`;
 }
 
-export function keepStageOnScreen(root = document) {
-  const parts = [...root.querySelectorAll("[data-gives-way]")]
+export function keepStageOnScreen() {
+  const parts = [...document.querySelectorAll("[data-gives-way]")]
     .sort((a, b) => Number(a.dataset.givesWay) - Number(b.dataset.givesWay));
   if (!parts.length) return;
   let key = null;

@@ -83,7 +83,8 @@ export function renderFormula(element, fn, { x, y, alpha, apart = false, definit
     lines.append(block(row(call(fn, mn(x)), mo("="), body(fn, x, alpha), ...result)));
   }
   element.replaceChildren(lines);
-  if (fn === "gelu" && apart && (definition || !written)) { // as text under the formula, which wraps where MathML would not
+  // GELU's note on Φ, apart: as text under the formula, which wraps where MathML would not
+  if (fn === "gelu" && apart && (definition || !written)) {
     const note = document.createElement("p");
     note.className = "formula-note";
     note.textContent = t("page.formula.phi");
