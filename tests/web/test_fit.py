@@ -190,6 +190,62 @@ def test_activation_with_its_softmax_fits_one_screen(page, live_server, size, la
     assert outside(page, ACTIVATION_PARTS) == []
 
 
+STAGE_PARTS = ACTIVATION_PARTS[:5]
+SOFTMAX_PARTS = ("#softmax-title", ".logits", "#softmax-math", "#softmax-sum", "#logit-add", "#logit-up")
+TEN_SCORES = "2,1,0.1,-1,3,0.5,-2,1.5,2.5,-0.5"
+EIGHT_BY_EIGHT = ";".join(",".join(str((c + 1) * (-1) ** r) for c in range(8)) for r in range(8))
+
+
+def scrolled_to(page, key):
+    page.keyboard.press(key)
+    page.wait_for_timeout(200)
+    return page.evaluate("scrollY")
+
+
+@pytest.mark.parametrize(("size", "query"), [((1280, 720), f"z={TEN_SCORES}"), ((1280, 720), "z=2,1,0.1,0"),
+                                             ((1920, 1080), f"z={TEN_SCORES}"), ((1280, 720), f"map={EIGHT_BY_EIGHT}")],
+                         ids=["720p-10-scores", "720p-4-scores", "1080p-10-scores", "720p-8x8-map"])
+def test_a_softmax_too_tall_to_share_the_screen_gets_one_of_its_own(page, live_server, size, query):
+    # the activation fills the first screen; PageDown at the last step goes down to the softmax, whole on
+    # the second; PageUp comes back
+    open_view(page, f"{live_server}/activation?present=1&{query}", size)
+    assert overflow(page) == [0, size[1]]
+    assert outside(page, STAGE_PARTS) == []
+    assert scrolled_to(page, "PageDown") == 0  # before the last step PageDown steps
+    assert page.locator('[data-player="position"]').inner_text().startswith("step 2 /")
+    page.keyboard.press("End")
+    last = page.locator('[data-player="position"]').inner_text()
+    assert scrolled_to(page, "PageDown") == size[1]
+    assert outside(page, SOFTMAX_PARTS) == []
+    assert page.evaluate("document.getElementById('softmax-math').scrollWidth") <= page.evaluate(
+        "document.getElementById('softmax-math').clientWidth")
+    assert scrolled_to(page, "PageUp") == 0
+    assert page.locator('[data-player="position"]').inner_text() == last  # PageUp only went back up
+    page.keyboard.press("p")  # normal mode: one page again, the softmax under the activation
+    page.wait_for_timeout(300)
+    assert not page.locator("#softmax").evaluate("(el) => el.classList.contains('apart')")
+
+
+def test_adding_a_score_that_does_not_fit_follows_the_softmax_to_its_screen(page, live_server):
+    open_view(page, f"{live_server}/activation?present=1", (1280, 720))
+    assert overflow(page) == [0, 0]
+    page.locator("#logit-add").click()
+    page.wait_for_function("() => document.querySelector('[data-testid=prob-3]')?.textContent > ''")
+    page.wait_for_timeout(300)
+    assert page.evaluate("scrollY") == 720
+    assert outside(page, SOFTMAX_PARTS) == []
+
+
+@pytest.mark.parametrize("size", ((1280, 800), (390, 844)), ids=["laptop", "phone"])
+def test_the_written_out_sums_wrap_instead_of_scrolling_sideways(page, live_server, size):
+    open_view(page, f"{live_server}/activation?z={TEN_SCORES}", size)
+    widths = page.evaluate("""() => { const e = document.getElementById('softmax-math');
+      const right = Math.max(...[...e.querySelectorAll('math')].map((m) => m.getBoundingClientRect().right));
+      return [e.scrollWidth - e.clientWidth, right - e.getBoundingClientRect().right]; }""")
+    assert widths[0] <= 0 and widths[1] <= 0.5
+    assert page.locator("#softmax-math").inner_text().count("+") >= 18  # both sums, every term
+
+
 @pytest.mark.parametrize("function", ("leaky_relu", "elu", "sigmoid", "tanh", "gelu"))
 @pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_activation_fits_with_its_formula_whole(page, live_server, size, function):

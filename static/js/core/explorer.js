@@ -12,13 +12,14 @@ import { readParams } from "./urlstate.js";
 
 /**
  * state(): the page's current state, whose `step` follows the player; write(state, {present, predict}):
- * the page's URL writer. predict: the page has predict mode. Every other option goes to the Player.
+ * the page's URL writer. predict: the page has predict mode. screens: a second presented screen the
+ * Page keys reach (keyboard.js). Every other option goes to the Player.
  * -> {player, predictor, saveUrl, syncTransport, setSteps}: predictor is null without predict mode;
  * syncTransport() redraws the controls after a page changes the player itself; setSteps(count) gives
  * the player its step count, going to the URL's step the first time (it was out of range until the
  * first answer said how many steps there are).
  */
-export function startExplorer({ state, write, predict = false, ...playerOptions }) {
+export function startExplorer({ state, write, predict = false, screens = null, ...playerOptions }) {
   const saveUrl = () => write(state(), { present: isPresentation(), predict: Boolean(predictor?.on) });
   const player = new Player({
     step: state().step,
@@ -40,7 +41,7 @@ export function startExplorer({ state, write, predict = false, ...playerOptions 
   const syncTransport = bindPlayer(player, { reveal });
   if (readParams().get("present") === "1") setPresentation(true);
   bindPresentation(saveUrl);
-  bindKeyboard(player, { onPresentation: saveUrl, predictor, reveal, openExport: bindExport() });
+  bindKeyboard(player, { onPresentation: saveUrl, predictor, reveal, openExport: bindExport(), screens });
   keepStageOnScreen();
   let pendingStep = state().step;
   const setSteps = (count) => {

@@ -41,11 +41,13 @@ export function leaveControl() {
 }
 
 /** predictor: the page's predict mode, or null; reveal(): its answer instead of the next step (true if shown);
- * openExport(): the page's Export dialog, or null where the page has none. */
-export function bindKeyboard(player, { onPresentation, predictor = null, reveal = () => false, openExport = null } = {}) {
+ * openExport(): the page's Export dialog, or null where the page has none; screens: a presented page's
+ * second screen, {onward(atLast), back()}, each true if it moved there or back (null: one screen). */
+export function bindKeyboard(player, { onPresentation, predictor = null, reveal = () => false, openExport = null,
+  screens = null } = {}) {
   const help = document.getElementById("help");
   document.querySelector('[data-action="help"]')?.addEventListener("click", () => help.showModal());
-  const actions = shortcuts(player, help, reveal, () => {
+  const actions = shortcuts(player, help, reveal, screens, () => {
     setPresentation(!isPresentation());
     onPresentation?.();
   });
@@ -70,12 +72,15 @@ export function bindKeyboard(player, { onPresentation, predictor = null, reveal 
 }
 
 /** Key -> action({shiftKey}); an action that returns false leaves the key to the browser. */
-function shortcuts(player, help, reveal, togglePresentation) {
+function shortcuts(player, help, reveal, screens, togglePresentation) {
   const paused = (move) => () => { player.pause(); move(); };
-  // In a lecture, PageDown at the last step goes on to the next view, PageUp at the first back.
-  // In predict mode, → and PageDown first show the answer of the question on screen.
-  const onward = () => reveal() || (inLecture && player.atLast ? tellLecture("next") : paused(() => player.next())());
-  const back = () => (inLecture && player.atFirst ? tellLecture("previous") : paused(() => player.prev())());
+  // At the last step, PageDown goes down to a page's second screen; then, in a lecture, on to the next
+  // view. PageUp comes back up from the second screen, and in a lecture at the first step to the view
+  // before. In predict mode, → and PageDown first show the answer of the question on screen.
+  const onward = () => reveal() || screens?.onward(player.atLast)
+    || (inLecture && player.atLast ? tellLecture("next") : paused(() => player.next())());
+  const back = () => screens?.back()
+    || (inLecture && player.atFirst ? tellLecture("previous") : paused(() => player.prev())());
   const fullscreen = () => (inLecture ? tellLecture("fullscreen") : toggleFullscreen());
   const blank = () => (inLecture ? tellLecture("blank") : blankScreen());
   const view = ({ shiftKey }) => (inLecture ? tellLecture(shiftKey ? "previous" : "next") : false);

@@ -6,13 +6,6 @@ import { m, mi, mn, mo, row } from "../../core/mathml.js";
 const paren = (content) => row(mo("("), content, mo(")"));
 const exp = (power) => m("msup", mi("e"), power);
 
-/** A table cell in display style (a table would otherwise shrink its fractions and sums). */
-function cell(content) {
-  const td = m("mtd", content);
-  td.setAttribute("displaystyle", "true");
-  return td;
-}
-
 /** The function's name as written in formulas: ReLU, σ, tanh, … */
 export function shortName(fn) {
   return t(`page.fn.short.${fn}`);
@@ -108,32 +101,44 @@ function gap() {
 
 // ---- softmax --------------------------------------------------------------------------------------
 
-/** p_i = e^{z_i} / Σ_j e^{z_j}, then Σ_j e^{z_j} written out with these logits. */
+/** p_i = e^{z_i} / Σ_j e^{z_j}; Σ_j e^{z_j} written out with these logits; and, aside, what the server
+ * sums: the largest score subtracted first (the same ratio, and exp cannot overflow). The written-out
+ * lines are runs of small formulas that wrap between terms, as a long sum does on paper: ten classes fit
+ * a narrow column without scrolling sideways. */
 export function renderSoftmaxFormula(element, logits, steps) {
   const zi = m("msub", mi("z"), mi("i"));
-  const zj = m("msub", mi("z"), mi("j"));
-  const sum = m("munderover", mo("∑"), row(mi("j"), mo("="), mn(1)), mn(logits.length));
-  const general = row(m("msub", mi("p"), mi("i")), mo("="), m("mfrac", exp(zi), row(sum, exp(zj))));
-  const terms = [];
-  logits.forEach((z, j) => {
-    if (j) terms.push(mo("+"));
-    terms.push(exp(mn(z)));
-  });
-  const denominator = row(mi("Σ"), mo("="), sum.cloneNode(true), exp(zj.cloneNode(true)), mo("="), ...terms);
-  // What the server computes: the largest score subtracted first (same ratio, and exp cannot overflow).
-  const shiftedTerms = [];
-  steps.exp.forEach((value, j) => {
-    if (j) shiftedTerms.push(mo("+"));
-    shiftedTerms.push(mn(fmt(value)));
-  });
-  const shifted = row(m("mtext", `${t("page.softmax.shifted", { max: fmt(steps.max[0]) })} `),
-    m("msup", mi("Σ"), mo("′")), mo("="), sum.cloneNode(true),
-    exp(row(zj.cloneNode(true), mo("−"), mn(fmt(steps.max[0])))), mo("="), ...shiftedTerms, mo("="),
-    mn(fmt(steps.sum[0])));
-  const table = m("mtable", m("mtr", cell(general)), m("mtr", cell(denominator)), m("mtr", cell(shifted)));
-  table.setAttribute("columnalign", "left");
-  table.setAttribute("rowspacing", "0.7em");
-  element.replaceChildren(block(table));
+  const zj = () => m("msub", mi("z"), mi("j"));
+  const sum = () => m("munderover", mo("∑"), row(mi("j"), mo("="), mn(1)), mn(logits.length));
+  const general = block(row(m("msub", mi("p"), mi("i")), mo("="), m("mfrac", exp(zi), row(sum(), exp(zj())))));
+  const denominator = wrapping([row(mi("Σ"), mo("="), sum(), exp(zj()), infix("=")),
+    ...logits.map((z, j) => plus(j, exp(mn(z))))]);
+  const max = fmt(steps.max[0]);
+  const shifted = wrapping([row(m("msup", mi("Σ"), mo("′")), mo("="), sum(), exp(row(zj(), mo("−"), mn(max))), infix("=")),
+    ...steps.exp.map((value, j) => plus(j, mn(fmt(value)))), row(infix("="), mn(fmt(steps.sum[0])))]);
+  const aside = document.createElement("div");
+  aside.className = "aside";
+  aside.append(t("page.softmax.shifted", { max }), shifted);
+  element.replaceChildren(general, denominator, aside);
+}
+
+/** An operator spaced on both sides even where a line of a wrapping run starts or ends with it. */
+function infix(symbol) {
+  const operator = mo(symbol);
+  operator.setAttribute("form", "infix");
+  return operator;
+}
+
+/** The j-th term of a sum: "+ term" after the first. */
+function plus(j, term) {
+  return j ? row(infix("+"), term) : term;
+}
+
+/** A line of formulas that may break between them; wrapped lines are indented under the first. */
+function wrapping(parts) {
+  const line = document.createElement("div");
+  line.className = "math-run";
+  line.append(...parts.map(block));
+  return line;
 }
 
 /** e^{z_i − max} / Σ′ = the server's numbers, for one row of the table. */

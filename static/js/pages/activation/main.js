@@ -10,6 +10,7 @@ import { Curve, rangeFor, sampleXs } from "./curve.js";
 import { bindContinue } from "./continue.js";
 import { renderFormula, shortName } from "./formula.js";
 import { FeatureMaps } from "./maps.js";
+import { SoftmaxScreen } from "./softmax-screen.js";
 import { SoftmaxView } from "./softmax.js";
 import {
   EXAMPLE_MAP, FUNCTIONS, LIMITS, randomMap, readState, requestBody, resize, takesAlpha,
@@ -41,6 +42,7 @@ const { player, predictor, saveUrl, syncTransport } = startExplorer({
   state: () => state, write: writeState, predict: true, count: cellCount(),
   onFrame: (step, fraction) => show(step, fraction),
   continuous: true, // the dot glides along the curve between cells
+  screens: new SoftmaxScreen(document.getElementById("softmax")),
 });
 const softmax = new SoftmaxView(document.getElementById("softmax"), {
   onEdit: (logits) => { state.logits = logits; refreshSoftmax(); },
