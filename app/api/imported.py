@@ -22,6 +22,7 @@ from .model_input import decoded
 
 CACHED_GRAPHS = 4  # parsed models a worker keeps: parsing VGG-16's 553 MB takes seconds
 TOP = 5  # classes in a forward pass's answer
+PROBABILITY_SUM_TOLERANCE = 1e-3  # a float32 softmax's outputs sum to 1 within far less
 
 
 @dataclass(frozen=True)
@@ -165,13 +166,27 @@ def as_batch(imported: Imported, x: np.ndarray) -> np.ndarray:
 
 
 def top_classes(scores: np.ndarray, labels: list[str] | None = None) -> list[dict] | None:
-    """The five highest of a vector of class scores (K, or K×1×1), with their labels if known, else None."""
+    """The five highest of a vector of class scores (K, or K×1×1), with their probabilities and their
+    labels if known, else None."""
     flat = scores.reshape(-1) if scores.size == max(scores.shape, default=0) else None
     if flat is None or flat.size < 2:
         return None
     order = np.argsort(-flat, kind="stable")[:TOP]
     named = labels is not None and len(labels) == flat.size
-    return [{"index": int(k), "score": float(flat[k]), **({"label": labels[k]} if named else {})} for k in order]
+    chances = probabilities(flat)
+    return [{"index": int(k), "score": float(flat[k]), "probability": float(chances[k]),
+             **({"label": labels[k]} if named else {})} for k in order]
+
+
+def probabilities(scores: np.ndarray) -> np.ndarray:
+    """(K,) -> (K,): the scores themselves where they already are probabilities (a softmax ends the model:
+    none negative, summing to 1), else their softmax (raw scores, or log-probabilities, which it maps
+    back to the probabilities)."""
+    flat = scores.astype(np.float64)
+    if flat.min() >= 0 and abs(flat.sum() - 1) <= PROBABILITY_SUM_TOLERANCE:
+        return flat
+    exp = np.exp(flat - flat.max())  # the largest subtracted first: exp cannot overflow
+    return exp / exp.sum()
 
 
 def check_work(settings: Settings, imported: Imported, answered: set[str], multiply_adds: int) -> int:

@@ -12,6 +12,7 @@ import onnx
 import pytest
 from fastapi.testclient import TestClient
 
+from app.api import imported
 from app.interchange.store import ModelStore
 from app.main import create_app
 from app.settings import Settings
@@ -78,6 +79,24 @@ def test_a_forward_pass_gives_the_engines_numbers_and_the_top_classes(client):
     scores = np.array(body["output"])
     assert [entry["index"] for entry in body["top"]] == list(np.argsort(-scores)[:5])
     np.testing.assert_allclose([entry["score"] for entry in body["top"]], sorted(scores, reverse=True)[:5], rtol=1e-6)
+
+
+@pytest.mark.parametrize("model, softmax_in_model", [(MIX, False), (PREACT, True)], ids=["scores", "probabilities"])
+def test_the_top_classes_carry_probabilities(client, model, softmax_in_model):
+    # raw scores: their softmax over every class, written out here; a model that ends in a softmax: its outputs
+    name = upload(client, model).json()["name"]
+    body = client.post(f"/api/models/{name}/forward", json={"input": X.tolist()}).json()
+    scores, top = np.array(body["output"]), body["top"]
+    expected = scores if softmax_in_model else np.exp(scores) / np.exp(scores).sum()
+    np.testing.assert_allclose([entry["probability"] for entry in top],
+                               [expected[entry["index"]] for entry in top], rtol=1e-6)
+    assert scores.min() >= 0 and abs(scores.sum() - 1) < 1e-5 if softmax_in_model else scores.min() < 0
+
+
+def test_log_probabilities_give_back_the_probabilities():
+    p = np.array([0.7, 0.2, 0.1])
+    np.testing.assert_allclose(imported.probabilities(np.log(p)), p, rtol=1e-12)
+    np.testing.assert_allclose(imported.probabilities(np.array([1000.0, 0.0])), [1, 0], atol=1e-300)  # no overflow
 
 
 def test_outputs_choose_the_layers_and_base64_encodes_them(client):

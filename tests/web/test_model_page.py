@@ -287,3 +287,84 @@ def test_a_webcam_that_gives_no_picture_is_reported_as_such(page, live_server):
     open_model(page, live_server, name)
     page.get_by_role("button", name="Take a webcam picture").click()  # headless: no camera, no permission
     page.wait_for_function("document.getElementById('problem').textContent.startsWith('The webcam gave no picture')")
+
+
+# ---- the top classes' probabilities, and naming the classes from the page --------------------------------
+
+def classifier(classes: int, seed: int) -> bytes:
+    """A small ONNX classifier, 3×4×4 -> `classes` scores (global average pool, then a dense layer), its
+    weights drawn from `seed`: a file of its own, so that naming its classes names no other test's model."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(seed)
+    weights = [numpy_helper.from_array(rng.standard_normal((classes, 3)).astype(np.float32), "w"),
+               numpy_helper.from_array(rng.standard_normal(classes).astype(np.float32), "b")]
+    nodes = [helper.make_node("GlobalAveragePool", ["x"], ["pooled"]),
+             helper.make_node("Flatten", ["pooled"], ["flat"]),
+             helper.make_node("Gemm", ["flat", "w", "b"], ["y"], transB=1)]
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 4, 4])
+    y = helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, classes])
+    graph = helper.make_graph(nodes, "classifier", [x], [y], weights)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]).SerializeToString()
+
+
+def upload_bytes(page, live_server, data: bytes) -> str:
+    response = page.request.post(f"{live_server}/api/models", data=data,
+                                 headers={"content-type": "application/octet-stream"})
+    assert response.ok, response.text()
+    return response.json()["name"]
+
+
+def top_rows(page) -> list[list[str]]:
+    page.wait_for_function("document.querySelectorAll('.top-list li').length > 0")
+    return page.evaluate("[...document.querySelectorAll('.top-list li')].map((li) => [...li.children]"
+                         ".map((part) => part.textContent))")
+
+
+@pytest.mark.parametrize("path", [MIX, PREACT], ids=["scores", "probabilities"])
+def test_the_top_five_show_probabilities_and_the_scores_they_come_from(page, live_server, path):
+    # raw scores: their softmax (the API's) beside them in grey, with a note saying so; a model that ends
+    # in a softmax: its outputs, which already are the probabilities, once
+    name = stored(page, live_server, path)["name"]
+    bodies = sent_inputs(page)
+    open_model(page, live_server, name, "&sample=random")
+    rows = top_rows(page)
+    answer = page.request.post(f"{live_server}/api/models/{name}/forward", data=json.dumps(
+        {"input": bodies[0]["input"]}), headers={"content-type": "application/json"}).json()
+    assert [row[1] for row in rows] == [f"{100 * top['probability']:.1f}%" for top in answer["top"]]
+    scored = path == MIX
+    assert all(len(row) == (3 if scored else 2) for row in rows)
+    assert page.locator(".top-note").count() == (1 if scored else 0)
+    if scored:
+        shown = [float(row[2].replace("−", "-")) for row in rows]
+        assert shown == pytest.approx([top["score"] for top in answer["top"]], rel=5e-3)
+
+
+def test_a_text_file_names_the_classes(page, live_server):
+    name = upload_bytes(page, live_server, classifier(5, seed=11))
+    open_model(page, live_server, name, "&sample=random")
+    assert all(row[0].startswith("class ") for row in top_rows(page))
+    assert not page.locator("#names-imagenet").is_visible()  # not 1,000 outputs
+    page.get_by_test_id("names-file").set_input_files(
+        {"name": "pets.txt", "mimeType": "text/plain", "buffer": b"ant\nbee\ncat\n"})
+    page.wait_for_function("document.getElementById('names-status').textContent.includes('cannot')")
+    assert "5 of them" in page.locator("#names-status").inner_text()  # the API's sentence: it has 5 outputs
+    page.get_by_test_id("names-file").set_input_files(
+        {"name": "pets.txt", "mimeType": "text/plain", "buffer": b"ant\nbee\ncat\ndog\neel\n"})
+    page.wait_for_function("document.querySelector('.top-list .top-label').textContent.length === 3")
+    labels = ["ant", "bee", "cat", "dog", "eel"]
+    assert sorted(row[0] for row in top_rows(page)) == labels
+    assert page.locator("#names-status").inner_text() == "5 classes named from pets.txt."
+    assert page.request.get(f"{live_server}/api/models/{name}").json()["labels"] == labels
+
+
+def test_a_model_with_1000_outputs_can_take_imagenets_class_names(page, live_server):
+    name = upload_bytes(page, live_server, classifier(1000, seed=12))
+    open_model(page, live_server, name, "&sample=random")
+    rows = top_rows(page)
+    page.locator("#names-imagenet").click()
+    page.wait_for_function("!document.querySelector('.top-list .top-label').textContent.startsWith('class ')")
+    imagenet = (Path(__file__).resolve().parents[2] / "static" / "samples" / "imagenet-classes.txt").read_text()
+    names = imagenet.splitlines()
+    assert len(names) == 1000 and names[281] == "tabby"
+    assert [row[0] for row in top_rows(page)] == [names[int(row[0].split()[1])] for row in rows]

@@ -127,7 +127,9 @@ class ImportedForwardRequest(EncodingOption):
 
 class TopClass(BaseModel):
     index: int
-    score: float
+    score: float = Field(description="the model's output for the class")
+    probability: float = Field(description="the scores' softmax, or the score itself when the model's "
+                                           "outputs already are probabilities (none negative, summing to 1)")
     label: str | None = Field(None, description="its name, when the model's classes are named")
 
 

@@ -28,6 +28,11 @@ export function postFile(path, file) {
   return send(path, { method: "POST", headers: { "content-type": file.type || "image/png" }, body: file });
 }
 
+/** PUT a text body (one item a line); answers as post() does. */
+export function putText(path, text) {
+  return send(path, { method: "PUT", headers: { "content-type": "text/plain; charset=utf-8" }, body: text });
+}
+
 async function send(path, request) {
   const response = await fetch(path, request);
   if (!response.ok) throw new ApiError(response.status, await detailOf(response));

@@ -7,6 +7,7 @@ import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
 import { errorText, problemLine } from "../../core/problem.js";
 import { modeParams, readParams, writeParams } from "../../core/urlstate.js";
+import { percent } from "../network/heads.js";
 import { Pad } from "../network/pad.js";
 import { bigMap, element } from "../network/parts.js";
 import { renderCell } from "./cells.js";
@@ -14,6 +15,7 @@ import { hasMaps, renderGraph } from "./graph.js";
 import { compact, randomInput, sampleBlob, samplesFor, webcamBlob } from "./inputs.js";
 import { INPUT, shortName } from "./layout.js";
 import { MapLoader } from "./loader.js";
+import { bindClassNames } from "./names.js";
 import { bindModelPicker } from "./picker.js";
 
 const params = readParams();
@@ -33,6 +35,7 @@ let inputValues = null; // the same, unpacked: the input card and its detail
 // What the URL keeps: the sample, the picked layer and map, the step (a cell of that map).
 const state = { selected: null, step: 0 };
 
+const names = bindClassNames(NAME, () => asked && run(asked));
 const { player, saveUrl, syncTransport } = startExplorer({
   state: () => state, write: writeState, onFrame: (step) => showDetail(step),
 });
@@ -81,8 +84,10 @@ async function fromRandom() {
 }
 
 let running = 0; // the newest input; older answers are dropped
+let asked = null; // how the input on show was made: asked again once the classes are named
 async function run(make) {
   const ticket = ++running;
+  asked = make;
   try {
     const { input: given, answer } = await make();
     if (ticket !== running) return;
@@ -120,14 +125,19 @@ function showTop(answer) {
     box.append(element("span", "empty", t("page.model.output", { shape: unpack(answer.output).shape.join("×") })));
     return;
   }
-  const list = element("ol", "top-list");
-  answer.top.forEach(({ index, score, label }, rank) => {
+  // the model's own scores beside their softmax, unless they already are probabilities
+  const scored = answer.top.some(({ score, probability }) => score !== probability);
+  const list = element("ol", scored ? "top-list scored" : "top-list");
+  answer.top.forEach(({ index, score, probability, label }, rank) => {
     const item = element("li", rank === 0 ? "best" : "");
     item.append(element("span", "top-label", label ?? t("page.model.class", { index })),
-      element("span", "top-score", fmt(score)));
+      element("span", "top-chance", percent(probability)));
+    if (scored) item.append(element("span", "top-score", fmt(score)));
     list.append(item);
   });
   box.append(element("span", "top-title", t("page.model.top")), list);
+  if (scored) box.append(element("span", "top-note", t("page.model.top.softmax")));
+  names.offer(sizeOf(model.layers.find((layer) => layer.name === model.outputs[0]).shape));
 }
 
 // ---- a picked map: its cells' arithmetic -----------------------------------------------------------
