@@ -22,6 +22,8 @@ What it does not read, and why:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 PRESENT_MIN_PX = 18
@@ -217,5 +219,27 @@ def test_predict_modes_answer_box_and_verdict_meet_the_floor(page, live_server, 
     field.fill("-123.5")  # wrong everywhere: the verdict is shown, and the score beside the player
     field.press("Enter")
     page.locator('[data-testid="answer"] .verdict:not(:empty)').wait_for()
+    problems = page.evaluate(AUDIT_JS, min_px)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+MODELS = Path(__file__).resolve().parent.parent / "data" / "onnx"
+
+
+@pytest.mark.parametrize("layer_type", ["conv2d", "batchnorm", "dense"])
+@pytest.mark.parametrize("mode", [("present=1", PRESENT_MIN_PX), ("", NORMAL_MIN_PX)], ids=["present", "normal"])
+def test_an_imported_models_cell_arithmetic_meets_the_floor(page, live_server, layer_type, mode):
+    # a convolution's windows and kernel slices (weights such as −0.00763 widen their cells), a batch
+    # norm's statistics, a dense layer's largest products; and the top five with their scores
+    param, min_px = mode
+    model = "tiny_preact.onnx" if layer_type == "batchnorm" else "tiny_mix.onnx"
+    response = page.request.post(f"{live_server}/api/models", data=(MODELS / model).read_bytes(),
+                                 headers={"content-type": "application/octet-stream"})
+    summary = response.json()
+    layer = next(layer["name"] for layer in summary["layers"] if layer["type"] == layer_type)
+    page.goto(f"{live_server}/network?model={summary['name']}&map=0,{layer}&step=3&{param}")
+    page.locator("#detail-body .detail-text").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert "page." not in page.locator("#detail").inner_text()  # every sentence found in the page's strings
     problems = page.evaluate(AUDIT_JS, min_px)
     assert problems == [], "\n".join(map(str, problems))

@@ -31,7 +31,9 @@ function conv(answer, { body, equation, text }) {
   const sums = answer.channel_sums;
   const order = sums.map((_, i) => i).sort((a, b) => Math.abs(sums[b]) - Math.abs(sums[a]));
   const shown = order.slice(0, CHANNEL_CARDS);
-  text.textContent = t("page.model.detail.conv", { channels: sums.length, shown: shown.length });
+  const key = sums.length === 1 ? "page.model.detail.conv.one"
+    : shown.length === sums.length ? "page.model.detail.conv.all" : "page.model.detail.conv";
+  text.textContent = t(key, { channels: sums.length, shown: shown.length });
   const cards = element("div", "channel-cards");
   for (const i of shown) cards.append(channelCard(answer.channels[i], answer.window[i], answer.kernel[i], sums[i]));
   body.append(cards);

@@ -40,7 +40,8 @@ async function conv({ body, equation, layers, weights, index, map, step, cell, a
     stride: spec.settings.stride, padding: spec.settings.padding, dilation: spec.settings.dilation,
     padding_mode: spec.settings.padding_mode, mode: spec.settings.mode, trace: true,
   });
-  text.textContent = t("page.detail.conv", { row: cell[0], col: cell[1], channels: before.shape[0] });
+  const channels = before.shape[0];
+  text.textContent = t(channels === 1 ? "page.detail.conv.one" : "page.detail.conv", { row: cell[0], col: cell[1], channels });
   const box = ask(answer.trace.value[step], sumAsWritten(answer.trace, step));
   body.append(channelCards(answer.trace, step, Boolean(box)));
   renderEquation(equation, answer.trace, step, { ask: box });

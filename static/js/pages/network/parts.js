@@ -57,7 +57,9 @@ export function channelCard(c, window, kernel, partial) {
   new Grid(row, { label: `${title}: window` }).setData(window);
   row.append(element("span", "op", "⊙"));
   new Grid(row, { label: `${title}: kernel` }).setData(kernel);
-  row.append(element("span", "op", "="), element("strong", "partial", partial === null ? "?" : fmt(partial)));
+  const sum = element("span", "channel-sum"); // "= sum" wraps as one, under the grids when the row is full
+  sum.append(element("span", "op", "="), element("strong", "partial", partial === null ? "?" : fmt(partial)));
+  row.append(sum);
   card.append(element("figcaption", "", title), row);
   return card;
 }
