@@ -116,10 +116,16 @@ def test_in_presentation_at_1080p_the_pad_and_every_layer_fit_one_screen(page, l
 
 
 def test_in_presentation_at_720p_nothing_runs_off_the_side(page, live_server):
-    open_page(page, live_server, "?present=1")
+    open_page(page, live_server, "?present=1&sample=3")
     page.get_by_test_id("heads-sum").wait_for()
     assert page.get_by_test_id("pad").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    # the dense layer's scores (−26.25 for a clear 0) each on one line, not broken after their third digit
+    lines = page.evaluate("""() => [...document.querySelectorAll('.bar-value')].map((value) => {
+      const text = document.createRange();
+      text.selectNodeContents(value);
+      return text.getClientRects().length; })""")
+    assert lines and max(lines) == 1
 
 
 # ---- 3. flatten: 16×7×7 → 784, feeding dense, clickable ------------------------------------------
