@@ -210,6 +210,19 @@ def test_normal_text_is_at_least_12px_with_aa_contrast(page, live_server, path):
     assert problems == [], "\n".join(map(str, problems))
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("path", ["/", "/convolution", "/pooling", "/transposed", "/activation", "/signal",
+                                  "/signal?view=numbers", "/network", "/lecture"])
+def test_normal_text_on_a_phone_is_at_least_12px(page, live_server, path):
+    # a narrow column shrinks what fits its width (the sum of /signal's numbers view, a formula's scripts)
+    # no further than the floor; a sum too long for the column pans in its own box
+    page.set_viewport_size(PHONE)
+    problems = audit(page, live_server + path, NORMAL_MIN_PX)
+    assert problems == [], "\n".join(map(str, problems))
+
+
 @pytest.mark.parametrize("path", ["/convolution", "/pooling", "/activation"])
 @pytest.mark.parametrize("mode", [("present=1", PRESENT_MIN_PX), ("", NORMAL_MIN_PX)], ids=["present", "normal"])
 def test_predict_modes_answer_box_and_verdict_meet_the_floor(page, live_server, path, mode):
