@@ -11,6 +11,14 @@ export function span(className, text, data = {}) {
   return element;
 }
 
+/** " = result" as nodes to append, the equals sign and the result on one line: a long equation may wrap
+ * before the "=", never between it and its result. */
+export function equalsResult(result) {
+  const end = span("eq-end", "");
+  end.append(span("op", "= "), result);
+  return [document.createTextNode(" "), end];
+}
+
 /** The input channels filter f reads, as [first, count]: its group's C/groups channels (all C without groups). */
 export function channelsOf(trace, f) {
   const groups = trace.groups ?? 1;
@@ -50,7 +58,7 @@ export function renderEquation(element, trace, s, { ask = null } = {}) {
     line.className = "eq-line";
     line.append(...products(values[0], kernel[0], 0));
     if (bias !== 0) line.append(span("op", " + "), span("bias", fmt(bias)));
-    line.append(span("op", " = "), result());
+    line.append(...equalsResult(result()));
     element.append(line);
   } else {
     values.forEach((channel, c) => {
@@ -68,7 +76,7 @@ export function renderEquation(element, trace, s, { ask = null } = {}) {
       total.append(partial(c));
     });
     if (bias !== 0) total.append(span("op", " + "), span("bias", fmt(bias)));
-    total.append(span("op", " = "), result());
+    total.append(...equalsResult(result()));
     element.append(total);
   }
   const terms = values.flatMap((channel, c) => channel.flatMap((row, m) =>

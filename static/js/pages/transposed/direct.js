@@ -1,7 +1,7 @@
 // The direct view: the same output cell as a stride-1 convolution. The input with stride − 1 zeros
 // between its cells and D·(K − 1) − P around them, the kernel turned 180° (by the server: mode
 // "convolution"), the window of the focus cell, and its sum, which equals the scatter's final value.
-import { span } from "../../core/equation.js";
+import { equalsResult, span } from "../../core/equation.js";
 import { fmt } from "../../core/format.js";
 import { t } from "../../core/i18n.js";
 
@@ -25,8 +25,8 @@ function renderSum(trace, d, [r, c]) {
     parts.push(span("zeros", t("page.direct.zeros", { n: zeros })));
   }
   const line = span("eq-line", "");
-  line.append(span("label", t("page.direct.cell", { r, c })), span("op", " = "), ...parts, span("op", " = "),
-    span("result", fmt(trace.sum[d])));
+  line.append(span("label", t("page.direct.cell", { r, c })), span("op", " = "), ...parts,
+    ...equalsResult(span("result", fmt(trace.sum[d]))));
   equation.replaceChildren(line);
   return line.textContent;
 }
