@@ -19,7 +19,7 @@ function sum(variable, first = null, last = null) {
   // Sized by CSS, not by the font: few system fonts have the MATH table that enlarges a display Σ.
   const sign = mo("∑");
   sign.setAttribute("largeop", "false");
-  sign.classList.add("sum");
+  sign.classList.add("sigma");
   if (last === null) return m("munder", sign, mi(variable));
   return m("munderover", sign, row(mi(variable), mo("="), mn(first)), mn(last));
 }
