@@ -154,6 +154,10 @@ def test_the_definition_beside_the_equation_is_filled_in_with_the_step(page, liv
     open_page(page, live_server)
     assert definition_lines(page) == ["S(i,j)=∑m∑nI(i+m,j+n)·K(m,n)", "S(0,0)=∑m=01∑n=01I(0+m,0+n)·K(m,n)=13"]
     assert page.locator("#definition munderover").count() == 2  # real MathML sums, with their limits
+    gaps = page.locator("#definition munderover").evaluate_all("""sums => sums.map((sum) => {
+      const [sign, , over] = [...sum.children].map((part) => part.getBoundingClientRect());
+      return (sign.top - over.bottom) / parseFloat(getComputedStyle(sum).fontSize); })""")
+    assert all(-0.2 < gap < 0.5 for gap in gaps), gaps  # each upper limit right on its Σ, not a line above
     assert not page.locator("#definition-note").is_visible()  # i, j are the output cell's own
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("ArrowRight")
