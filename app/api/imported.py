@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from .. import engine
 from ..imaging import decode_fitted, decode_grey, mnist_like
-from ..interchange.onnx_import import ImportedModel, ModelError, read_model
+from ..interchange.onnx_import import MAX_LABEL_CHARS, ImportedModel, ModelError, read_model
 from ..interchange.store import ModelStore, default_directory
 from ..settings import Settings
 from .errors import ClientError
@@ -67,6 +67,10 @@ def labelled(summary: dict, text: str) -> dict:
         raise ClientError(("body",), f"give one label a line, {count:,} of them (the model's first output has "
                                      f"{count:,} numbers); got {len(labels):,} lines"
                                      + (", some empty" if not all(labels) else ""))
+    long = next((k for k, label in enumerate(labels) if len(label) > MAX_LABEL_CHARS), None)
+    if long is not None:
+        raise ClientError(("body",), f"line {long + 1:,} is {len(labels[long]):,} characters long; a class's name "
+                                     f"may have at most {MAX_LABEL_CHARS}")
     return {**summary, "labels": labels}
 
 

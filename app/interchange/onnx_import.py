@@ -53,6 +53,11 @@ SUPPORTED = sorted({*NODES, *_ARITHMETIC, *_PASS_ON, *FOLDED, "Sum", "Squeeze", 
                     "Transpose"})
 
 
+# A class's name: a few words ("tabby", "great white shark"), not a page. Names are shown to everyone who
+# opens the model, so one file's or one visitor's cannot be made to swamp the page.
+MAX_LABEL_CHARS = 200
+
+
 class ModelError(ValueError):
     """A file that is not a model the engine can run, said in one sentence."""
 
@@ -94,7 +99,8 @@ def read_model(data: bytes, *, max_bytes: int) -> ImportedModel:
 
 
 def _labels(model: onnx.ModelProto) -> tuple[str, ...] | None:
-    """The metadata's "labels": a JSON list of strings, or one label a line."""
+    """The metadata's "labels": a JSON list of strings, or one label a line (none if a label is longer than
+    a class's name may be)."""
     text = next((entry.value for entry in model.metadata_props if entry.key == "labels"), None)
     if not text:
         return None
@@ -104,7 +110,8 @@ def _labels(model: onnx.ModelProto) -> tuple[str, ...] | None:
         labels = text.splitlines()
     if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
         return None
-    return tuple(label.strip() for label in labels)
+    labels = tuple(label.strip() for label in labels)
+    return None if any(len(label) > MAX_LABEL_CHARS for label in labels) else labels
 
 
 def _normalization(model: onnx.ModelProto, input_shape: tuple[int, ...]):

@@ -4,6 +4,7 @@ through an imported model, against the engine and onnxruntime."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -413,6 +414,8 @@ def test_labels_come_from_the_files_metadata_or_afterwards_one_a_line(app_with):
     assert [entry["label"] for entry in body["top"]] == [labelled["labels"][entry["index"]] for entry in body["top"]]
     plain = upload(client).json()
     assert plain["labels"] is None
+    onnx.helper.set_model_props(proto, {"labels": json.dumps(["ant", "bee", "cat", "dog", "e" * 201])})
+    assert upload(client, proto.SerializeToString()).json()["labels"] is None  # a name too long: left unnamed
     unnamed = client.post(f"/api/models/{plain['name']}/forward", json={"input": X.tolist()}).json()
     assert "label" not in unnamed["top"][0]
     named = client.put(f"/api/models/{plain['name']}/labels", content="one\ntwo\nthree\nfour\nfive\n",
@@ -426,6 +429,7 @@ def test_labels_come_from_the_files_metadata_or_afterwards_one_a_line(app_with):
 @pytest.mark.parametrize("text, pattern", [
     ("a\nb", r"give one label a line, 5 of them \(the model's first output has 5 numbers\); got 2 lines"),
     ("a\n\nc\nd\ne", r"got 5 lines, some empty"),
+    ("a\nb\n" + "c" * 201 + "\nd\ne", r"line 3 is 201 characters long; a class's name may have at most 200"),
 ])
 def test_labels_that_do_not_fit_are_refused(client, text, pattern):
     name = upload(client).json()["name"]

@@ -80,8 +80,9 @@ LABELS_BODY = {"content": {"text/plain": {"schema": {"type": "string"}, "example
 @router.put("/{name}/labels", response_model=ImportedModelInfo, responses={**ERROR_RESPONSES, 404: {}},
             openapi_extra={"requestBody": LABELS_BODY})
 async def put_labels(request: Request, name: str):
-    """Name an imported model's classes: a text body, one label a line, as many as its output has scores
-    (an ONNX file may carry them already, as the metadata entry "labels"). The answer is its summary."""
+    """Name an imported model's classes: a text body, one label a line (at most 200 characters each), as many
+    as its output has scores (an ONNX file may carry them already, as the metadata entry "labels"). The answer
+    is its summary."""
     text = (await request.body()).decode("utf-8", errors="replace")
     return JSONResponse(imported.set_labels(request, name, text))
 
