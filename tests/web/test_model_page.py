@@ -350,6 +350,9 @@ def test_a_text_file_names_the_classes(page, live_server):
     page.wait_for_function("document.getElementById('names-status').textContent.includes('cannot')")
     assert "5 of them" in page.locator("#names-status").inner_text()  # the API's sentence: it has 5 outputs
     page.get_by_test_id("names-file").set_input_files(
+        {"name": "huge.txt", "mimeType": "text/plain", "buffer": b"x\n" * (1 << 20)})
+    page.wait_for_function("document.getElementById('names-status').textContent.includes('1 MiB')")
+    page.get_by_test_id("names-file").set_input_files(
         {"name": "pets.txt", "mimeType": "text/plain", "buffer": b"ant\nbee\ncat\ndog\neel\n"})
     page.wait_for_function("document.querySelector('.top-list .top-label').textContent.length === 3")
     labels = ["ant", "bee", "cat", "dog", "eel"]

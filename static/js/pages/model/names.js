@@ -5,6 +5,7 @@ import { putText } from "../../core/api.js";
 import { t } from "../../core/i18n.js";
 
 const IMAGENET_CLASSES = 1000;
+const LARGEST_LIST = 1 << 20; // bytes: thousands of names of up to 200 characters; a larger file is no list of names
 
 /** model: the model's name; onNamed(): ask again, so the top classes come back named. -> {offer(classes)} */
 export function bindClassNames(model, onNamed) {
@@ -29,8 +30,13 @@ export function bindClassNames(model, onNamed) {
   });
   file.addEventListener("change", async () => {
     const chosen = file.files[0];
-    if (chosen) name(await chosen.text(), chosen.name);
     file.value = ""; // choosing the same file again names the classes again
+    if (!chosen) return;
+    if (chosen.size > LARGEST_LIST) {
+      status.textContent = t("page.model.names.refused", { source: chosen.name, detail: t("page.model.names.large") });
+      return;
+    }
+    name(await chosen.text(), chosen.name);
   });
   return {
     /** Show the control for an output of `classes` scores. */
