@@ -58,6 +58,9 @@ def test_an_onnx_file_opened_in_the_picker_uploads_and_opens_its_graph(page, liv
     assert "tiny_unet.onnx" in page.locator("#model-summary").inner_text()
     # the U-Net's bridge (the first block's output, concatenated after the way down and up) is a skip
     assert page.locator(".graph-edges path.skip").count() == 1
+    # its output is a map, not class scores: nothing to name
+    page.wait_for_function("document.getElementById('prediction').textContent.includes('2×32×32')")
+    assert not page.get_by_test_id("class-names").is_visible()
     assert page.locator(".graph-edges path").count() == sum(len(layer["inputs"]) for layer in summary["layers"])
     assert "2×32×32" in page.get_by_test_id("top-classes").inner_text()  # a map, not class scores
     assert page.console_errors == [] and page.offsite_requests == []
@@ -344,6 +347,7 @@ def test_a_text_file_names_the_classes(page, live_server):
     name = upload_bytes(page, live_server, classifier(5, seed=11))
     open_model(page, live_server, name, "&sample=random")
     assert all(row[0].startswith("class ") for row in top_rows(page))
+    assert page.get_by_test_id("class-names").is_visible()
     assert not page.locator("#names-imagenet").is_visible()  # not 1,000 outputs
     page.get_by_test_id("names-file").set_input_files(
         {"name": "pets.txt", "mimeType": "text/plain", "buffer": b"ant\nbee\ncat\n"})
