@@ -14,7 +14,7 @@ export function bindClassNames(model, onNamed) {
   const file = document.getElementById("names-file");
   const status = document.getElementById("names-status");
 
-  async function name(text, source) {
+  async function nameClasses(text, source) {
     try {
       const summary = await putText(`/api/models/${encodeURIComponent(model)}/labels`, text);
       status.textContent = t("page.model.names.done", { count: summary.labels.length.toLocaleString("en"), source });
@@ -25,8 +25,14 @@ export function bindClassNames(model, onNamed) {
   }
 
   imagenet.addEventListener("click", async () => {
-    const list = await fetch(imagenet.dataset.url); // a static file of the app's own, fetched when asked for
-    name(await list.text(), t("page.model.names.imagenet.source"));
+    const source = t("page.model.names.imagenet.source");
+    try {
+      const list = await fetch(imagenet.dataset.url); // a static file of the app's own, fetched when asked for
+      if (!list.ok) throw new Error(`${list.status} ${list.statusText}`.trim());
+      nameClasses(await list.text(), source);
+    } catch (error) {
+      status.textContent = t("page.model.names.refused", { source, detail: error.message });
+    }
   });
   file.addEventListener("change", async () => {
     const chosen = file.files[0];
@@ -36,7 +42,7 @@ export function bindClassNames(model, onNamed) {
       status.textContent = t("page.model.names.refused", { source: chosen.name, detail: t("page.model.names.large") });
       return;
     }
-    name(await chosen.text(), chosen.name);
+    nameClasses(await chosen.text(), chosen.name);
   });
   return {
     /** Show the control for an output of `classes` scores. */
