@@ -7,6 +7,7 @@
 // What gave way stays away while the view is the same (the URL but its step), so that stepping
 // through it never makes the page jump; a new view, a resize or leaving presentation mode starts over.
 import { isPresentation } from "./presentation.js";
+import { afterLayoutChanges, overflowsScreen } from "./screen-fit.js";
 
 const GAVE_WAY = "gave-way";
 
@@ -23,7 +24,6 @@ export function keepStageOnScreen() {
   if (!parts.length) return;
   let key = null;
   let given = 0;
-  const overflows = () => document.scrollingElement.scrollHeight > innerHeight + 0.5;
   const fit = () => {
     if (viewKey() !== key) {
       key = viewKey();
@@ -31,15 +31,7 @@ export function keepStageOnScreen() {
       for (const part of parts) part.classList.remove(GAVE_WAY);
     }
     if (!isPresentation()) return;
-    while (given < parts.length && overflows()) parts[given++].classList.add(GAVE_WAY);
+    while (given < parts.length && overflowsScreen()) parts[given++].classList.add(GAVE_WAY);
   };
-  // after the layout settles: a change made inside a ResizeObserver callback would be reported again
-  let pending = false;
-  const schedule = () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => { pending = false; fit(); });
-  };
-  new ResizeObserver(schedule).observe(document.body);
-  addEventListener("resize", schedule);
+  afterLayoutChanges(fit);
 }

@@ -4,20 +4,14 @@
 // screen when scrolled, and a presenter remote gets there too: PageDown after the player's last step
 // goes down to the softmax, PageUp comes back.
 import { isPresentation } from "../../core/presentation.js";
+import { afterLayoutChanges, overflowsScreen } from "../../core/screen-fit.js";
 
 const APART = "apart";
 
 export class SoftmaxScreen {
   constructor(section) {
     this.section = section;
-    let pending = false;
-    const schedule = () => {
-      if (pending) return;
-      pending = true;
-      requestAnimationFrame(() => { pending = false; this.place(); });
-    };
-    new ResizeObserver(schedule).observe(document.body);
-    addEventListener("resize", schedule);
+    afterLayoutChanges(() => this.place());
   }
 
   get apart() {
@@ -34,7 +28,7 @@ export class SoftmaxScreen {
     const wasApart = this.apart;
     const scrolled = scrollY;
     this.section.classList.remove(APART);
-    const apart = isPresentation() && document.scrollingElement.scrollHeight > innerHeight + 0.5;
+    const apart = isPresentation() && overflowsScreen();
     this.section.classList.toggle(APART, apart);
     if (apart && !wasApart && this.section.contains(document.activeElement)) {
       this.section.scrollIntoView(); // a score added on the shared screen: follow the softmax to its own

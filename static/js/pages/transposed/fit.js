@@ -2,6 +2,7 @@
 // and, in presentation mode, the screen's height less everything that is not a grid cell (captions,
 // the arithmetic, the player), so that the guide's shapes fit 1280×720 without scrolling. Each
 // side's kernels go below its input or beside it, whichever leaves the larger cells.
+import { overflowsScreen } from "../../core/screen-fit.js";
 
 const SMALLEST = 26; // px: a two-digit number still reads at 12 px
 const LARGEST = 64;
@@ -45,13 +46,14 @@ function cellsOf(state, { cols, rows, stuffed }, [scatterBeside, directBeside], 
   };
 }
 
-/** Set --tr-cell on `views` and each side's arrangement (class tr-beside) for the last answer. A side's
- * kernels moved below or beside its input change the height by an estimate (their caption's row); where
- * the page then still overflows the screen, the cells are sized again from what it now measures. */
+/** Set --tr-cell on `views` and each side's arrangement (class tr-beside) for the last answer. Twice: the
+ * second pass measures the captions and gaps at the first one's cell size. A side's kernels moved below
+ * or beside its input change the height by an estimate (their caption's row); where the presented page
+ * then still overflows the screen, the cells are sized again from what it now measures. */
 export function fitCells(views, state, layout, presenting) {
-  for (let pass = 0; pass < 3; pass++) {
+  for (let pass = 0; pass < 4; pass++) {
     fitOnce(views, state, layout, presenting);
-    if (!presenting || document.scrollingElement.scrollHeight <= window.innerHeight) return;
+    if (pass >= 1 && !(presenting && overflowsScreen())) return;
   }
 }
 

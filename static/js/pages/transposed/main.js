@@ -43,10 +43,9 @@ const page = {
   },
   showProblem,
   refresh: () => refresh(page),
-  // twice: the second measures the captions and gaps at the first one's cell size
   refit: () => {
     if (!page.result) return;
-    for (let pass = 0; pass < 2; pass++) fitCells(views, page.result.sent, page.result.layout, isPresentation());
+    fitCells(views, page.result.sent, page.result.layout, isPresentation());
     page.show(page.player.step); // the window frames follow their cells
   },
   show: (step) => {
